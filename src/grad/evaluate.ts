@@ -1,0 +1,94 @@
+// Runs a validated case forward and backward and shapes the result as the grad CLI's
+// output (DESIGN.md): plain nested arrays, 0-based time, LSTM gate blocks split by name.
+import type { Case } from "./case.ts";
+import { evaluateLoss } from "./loss.ts";
+import { LSTM_GATES, lstmBackward, lstmForward } from "./lstm.ts";
+import { rnnBackward, rnnForward } from "./rnn.ts";
+import { toRows, type Matrix } from "./tensor.ts";
+
+type Rows = number[][];
+
+export interface GateRows {
+  i: Rows;
+  f: Rows;
+  g: Rows;
+  o: Rows;
+}
+
+/** The grad CLI's JSON object. Fields marked lstm/rnn appear only for that cell. */
+export interface CaseResult {
+  loss: number;
+  h: Rows;
+  /** lstm */
+  c?: Rows;
+  /** lstm: gates after activation */
+  gates?: GateRows;
+  deltas: { h: Rows; c?: Rows; a?: Rows } & Partial<GateRows>;
+  grads: {
+    weight_ih: Rows;
+    weight_hh: Rows;
+    bias_ih: number[];
+    bias_hh: number[];
+    x: Rows;
+    h0: number[];
+    /** lstm */
+    c0?: number[];
+  };
+}
+
+/** The loss of a case after a forward pass only; what finite differences perturb. */
+export function caseLoss(c: Case): number {
+  const h =
+    c.cell === "lstm" ? lstmForward(c.params, c.x, c.h0, c.c0).out.h : rnnForward(c.params, c.x, c.h0).out.h;
+  return evaluateLoss(c.loss, h).value;
+}
+
+export function evaluateCase(c: Case): CaseResult {
+  if (c.cell === "rnn") {
+    const { out, cache } = rnnForward(c.params, c.x, c.h0);
+    const loss = evaluateLoss(c.loss, out.h);
+    const { grads, deltas } = rnnBackward(loss.dh, cache);
+    return {
+      loss: loss.value,
+      h: toRows(out.h),
+      deltas: { h: toRows(deltas.h), a: toRows(deltas.a) },
+      grads: {
+        weight_ih: toRows(grads.weightIh),
+        weight_hh: toRows(grads.weightHh),
+        bias_ih: Array.from(grads.biasIh),
+        bias_hh: Array.from(grads.biasHh),
+        x: toRows(grads.x),
+        h0: Array.from(grads.h0),
+      },
+    };
+  }
+  const { out, cache } = lstmForward(c.params, c.x, c.h0, c.c0);
+  const loss = evaluateLoss(c.loss, out.h);
+  const { grads, deltas } = lstmBackward(loss.dh, cache);
+  const gates = splitGates(out.gates);
+  const gateDeltas = splitGates(deltas.gates);
+  return {
+    loss: loss.value,
+    h: toRows(out.h),
+    c: toRows(out.c),
+    gates,
+    deltas: { h: toRows(deltas.h), c: toRows(deltas.c), ...gateDeltas },
+    grads: {
+      weight_ih: toRows(grads.weightIh),
+      weight_hh: toRows(grads.weightHh),
+      bias_ih: Array.from(grads.biasIh),
+      bias_hh: Array.from(grads.biasHh),
+      x: toRows(grads.x),
+      h0: Array.from(grads.h0),
+      c0: Array.from(grads.c0),
+    },
+  };
+}
+
+/** [T][4H] in block order i, f, g, o → four [T][H] arrays. */
+function splitGates(m: Matrix): GateRows {
+  const hidden = m.cols / LSTM_GATES;
+  const rows = toRows(m);
+  const block = (b: number): Rows => rows.map((r) => r.slice(b * hidden, (b + 1) * hidden));
+  return { i: block(0), f: block(1), g: block(2), o: block(3) };
+}

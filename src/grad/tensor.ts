@@ -1,0 +1,81 @@
+// Dense float64 matrices and the few kernels the cells need, written as plain loops over
+// Float64Array so the hot paths allocate nothing per element.
+
+/** A row-major matrix: element (r, c) lives at `data[r * cols + c]`. A sequence of T
+ * vectors of size H is a T×H matrix whose row t is the vector at time t. */
+export interface Matrix {
+  readonly rows: number;
+  readonly cols: number;
+  readonly data: Float64Array;
+}
+
+export function zeros(rows: number, cols: number): Matrix {
+  return { rows, cols, data: new Float64Array(rows * cols) };
+}
+
+/** Builds a matrix from nested arrays; every row must have `cols` entries. */
+export function fromRows(values: readonly (readonly number[])[], cols = values[0]?.length ?? 0): Matrix {
+  const m = zeros(values.length, cols);
+  values.forEach((row, r) => m.data.set(row, r * cols));
+  return m;
+}
+
+export function toRows(m: Matrix): number[][] {
+  const out: number[][] = [];
+  for (let r = 0; r < m.rows; r++) out.push(Array.from(row(m, r)));
+  return out;
+}
+
+/** Row r as a view (no copy). */
+export function row(m: Matrix, r: number): Float64Array {
+  return m.data.subarray(r * m.cols, (r + 1) * m.cols);
+}
+
+export function cloneMatrix(m: Matrix): Matrix {
+  return { rows: m.rows, cols: m.cols, data: m.data.slice() };
+}
+
+/** y += A·x, with A of shape rows×cols, x of length cols, y of length rows. */
+export function addMatVec(a: Matrix, x: Float64Array, y: Float64Array): void {
+  const { rows, cols, data } = a;
+  for (let r = 0; r < rows; r++) {
+    let sum = 0;
+    const base = r * cols;
+    for (let c = 0; c < cols; c++) sum += data[base + c] * x[c];
+    y[r] += sum;
+  }
+}
+
+/** y += Aᵀ·v, with A of shape rows×cols, v of length rows, y of length cols. */
+export function addMatTVec(a: Matrix, v: Float64Array, y: Float64Array): void {
+  const { rows, cols, data } = a;
+  for (let r = 0; r < rows; r++) {
+    const vr = v[r];
+    if (vr === 0) continue;
+    const base = r * cols;
+    for (let c = 0; c < cols; c++) y[c] += data[base + c] * vr;
+  }
+}
+
+/** A += u ⊗ v (outer product), with u of length rows and v of length cols. */
+export function addOuter(a: Matrix, u: Float64Array, v: Float64Array): void {
+  const { rows, cols, data } = a;
+  for (let r = 0; r < rows; r++) {
+    const ur = u[r];
+    if (ur === 0) continue;
+    const base = r * cols;
+    for (let c = 0; c < cols; c++) data[base + c] += ur * v[c];
+  }
+}
+
+/** y += x, elementwise. */
+export function addInto(y: Float64Array, x: Float64Array): void {
+  for (let k = 0; k < y.length; k++) y[k] += x[k];
+}
+
+/** Logistic sigmoid, written so that neither branch can overflow exp(). */
+export function sigmoid(z: number): number {
+  if (z >= 0) return 1 / (1 + Math.exp(-z));
+  const e = Math.exp(z);
+  return e / (1 + e);
+}
