@@ -172,7 +172,7 @@ function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) {
     if (value.length === 0) return "an empty array";
-    if (value.every(Array.isArray)) return `${value.length} rows`;
+    if (value.every(Array.isArray)) return value.length === 1 ? "1 row" : `${value.length} rows`;
     if (value.some(Array.isArray)) return `an array mixing rows and values`;
     return `an array of ${value.length} values`;
   }

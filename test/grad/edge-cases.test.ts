@@ -1,0 +1,61 @@
+// Edge cases the property test may rarely hit: a single step, saturated gates, zero input,
+// non-zero initial states, and inputs large enough to overflow a naive sigmoid.
+import { describe, expect, it } from "vitest";
+import { evaluateCase, parseCase } from "../../src/grad/index.ts";
+import { checkCase } from "../support/check-case.ts";
+import { randomCase } from "../support/random-case.ts";
+
+const cells = ["lstm", "rnn"] as const;
+
+describe.each(cells)("%s", (cell) => {
+  it("T = 1: gradients and deltas match finite differences", () => {
+    checkCase(randomCase({ cell, loss: "mse", hidden: 3, input: 2, steps: 1, seed: 11 }));
+    checkCase(randomCase({ cell, loss: "linear", hidden: 1, input: 1, steps: 1, seed: 12 }));
+  });
+
+  it("saturated gates (weights around ±6) still match finite differences", () => {
+    const cs = randomCase({ cell, loss: "mse", hidden: 3, input: 2, steps: 5, seed: 21, scale: 6 });
+    // Central differences carry ~1e-10 of round-off here (ε·|L|/step), hence atol 1e-9.
+    const result = checkCase(cs, { rtol: 1e-5, atol: 1e-9 });
+    if (cell === "lstm") {
+      // The point of the case: some gates really are saturated (σ within 1e-3 of 0 or 1).
+      const gateValues = [result.gates!.i, result.gates!.f, result.gates!.o].flat(2);
+      expect(gateValues.some((v) => v < 1e-3 || v > 1 - 1e-3)).toBe(true);
+    } else {
+      expect(result.h.flat().some((v) => Math.abs(v) > 1 - 1e-3)).toBe(true);
+    }
+  });
+
+  it("zero input: input-weight gradients are exactly zero, the rest match finite differences", () => {
+    const cs = randomCase({ cell, loss: "linear", hidden: 2, input: 3, steps: 4, seed: 31 });
+    cs.x = cs.x.map((r) => r.map(() => 0));
+    const result = checkCase(cs);
+    // ∂L/∂W_ih = Σ_t δpre_t x_tᵀ, and every x_t is 0.
+    expect(result.grads.weight_ih.flat().every((v) => v === 0)).toBe(true);
+  });
+
+  it("non-zero initial states: h0 (and c0) gradients match finite differences", () => {
+    const cs = randomCase({ cell, loss: "mse", hidden: 4, input: 2, steps: 6, seed: 41, withInitialState: true });
+    const result = checkCase(cs);
+    expect(result.grads.h0.some((v) => v !== 0)).toBe(true);
+  });
+
+  it("huge pre-activations give finite numbers (no overflow in σ or tanh)", () => {
+    const cs = randomCase({ cell, loss: "mse", hidden: 2, input: 2, steps: 3, seed: 51 });
+    cs.x = [[800, -900], [-1000, 700], [1e4, -1e4]];
+    const result = evaluateCase(parseCase(cs));
+    const all = [result.loss, ...result.h.flat(), ...Object.values(result.grads).flat(2) as number[]];
+    expect(all.every(Number.isFinite)).toBe(true);
+  });
+});
+
+it("missing h0 and c0 default to zeros and still get gradients", () => {
+  const cs = randomCase({ cell: "lstm", loss: "mse", hidden: 2, input: 2, steps: 3, seed: 61 });
+  delete cs.h0;
+  delete cs.c0;
+  const implicit = evaluateCase(parseCase(cs));
+  const explicit = evaluateCase(parseCase({ ...cs, h0: [0, 0], c0: [0, 0] }));
+  expect(implicit).toEqual(explicit);
+  expect(implicit.grads.h0).toHaveLength(2);
+  expect(implicit.grads.c0).toHaveLength(2);
+});
