@@ -1,17 +1,37 @@
-// `npm run build`: placeholder until the deck compiler lands. Writes dist/ whole or not at
-// all: into a temporary folder first, then renamed into place.
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import path from "node:path";
+// `npm run build`: compiles slides/ into dist/ — the site (dist/index.html + assets) and the
+// self-contained offline file (dist/<name>.html). Stops with file:line:col on any error,
+// leaving the previous dist/ as it was.
+import { performance } from "node:perf_hooks";
+import { DeckError, formatDiagnostic } from "../src/compile/diagnostics.ts";
+import { buildDeck } from "../src/vite/build.ts";
 
-const root = process.cwd();
-const dist = path.join(root, "dist");
-const staging = path.join(root, `.dist-${process.pid}`);
-await rm(staging, { recursive: true, force: true });
-await mkdir(staging, { recursive: true });
-await writeFile(
-  path.join(staging, "index.html"),
-  `<!doctype html><meta charset="utf-8"><title>backprop-deck</title><p>The deck compiler is not built yet.</p>\n`,
-);
-await rm(dist, { recursive: true, force: true });
-await rename(staging, dist);
-console.log("wrote dist/index.html (placeholder deck)");
+const HELP = `usage: npm run build [-- --out DIR]
+
+Compiles the deck in slides/ (chapters *.md in name order) and writes
+  DIR/index.html + DIR/assets/   the deck for any static host
+  DIR/<name>.html                 one self-contained file that works offline (file://)
+DIR defaults to dist. Diagrams are pre-rendered with headless Chromium when one is found
+(CHROME_PATH, or a system Chromium/Chrome); otherwise mermaid draws them in the browser.
+`;
+
+const args = process.argv.slice(2);
+if (args.includes("--help") || args.includes("-h")) {
+  process.stdout.write(HELP);
+  process.exit(0);
+}
+const outIndex = args.indexOf("--out");
+const outDir = outIndex >= 0 ? args[outIndex + 1] : undefined;
+
+const started = performance.now();
+try {
+  const result = await buildDeck({ deckRoot: process.cwd(), outDir, log: (m) => console.log(m) });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`built ${result.deck.slideCount} slides in ${seconds} s → ${result.siteIndex} and ${result.singleFile}`);
+} catch (error) {
+  if (error instanceof DeckError) {
+    for (const d of error.diagnostics) console.error(formatDiagnostic(d));
+    console.error(`build failed: ${error.diagnostics.length} error${error.diagnostics.length === 1 ? "" : "s"}; dist/ was left as it was`);
+    process.exit(1);
+  }
+  throw error;
+}

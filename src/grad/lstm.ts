@@ -97,6 +97,7 @@ export function lstmBackward(dhLoss: Matrix, cache: LstmCache): { grads: LstmGra
     const dh = row(deltas.h, t);
     const dc = row(deltas.c, t);
     const dPre = row(deltas.gates, t);
+    // #region lstm-backward-step
     for (let k = 0; k < H; k++) {
       const i = gt[k];
       const f = gt[H + k];
@@ -110,6 +111,7 @@ export function lstmBackward(dhLoss: Matrix, cache: LstmCache): { grads: LstmGra
       dPre[3 * H + k] = dh[k] * tct[k] * o * (1 - o);
       dcFromNext[k] = dc[k] * f;
     }
+    // #endregion lstm-backward-step
     const hPrev = t > 0 ? row(h, t - 1) : h0;
     affineBackward(params, grads, dPre, row(x, t), hPrev, row(grads.x, t), dhFromNext);
   }

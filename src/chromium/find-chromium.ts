@@ -1,0 +1,39 @@
+// Finding and starting a Chromium for build-time work (diagrams, PDF). We never download a
+// browser: CHROME_PATH, then the usual system locations.
+import { existsSync } from "node:fs";
+import { chromium, type Browser } from "playwright-core";
+
+const CANDIDATES = [
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+  "/usr/bin/google-chrome",
+  "/usr/bin/google-chrome-stable",
+  "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+  "/Applications/Chromium.app/Contents/MacOS/Chromium",
+];
+
+export const INSTALL_HINT =
+  "install one (Debian/Ubuntu: sudo apt-get install chromium) or point CHROME_PATH at a Chrome or Chromium executable";
+
+/** The browser executable to use, or undefined when there is none. */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const fromEnv = env.CHROME_PATH;
+  if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;
+  return CANDIDATES.find((p) => existsSync(p));
+}
+
+/** Flags for a headless Chromium that makes no network connections of its own. */
+export const HEADLESS_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-dev-shm-usage",
+];
+
+export function launchChromium(executablePath: string): Promise<Browser> {
+  return chromium.launch({ executablePath, headless: true, args: HEADLESS_ARGS });
+}

@@ -1,0 +1,98 @@
+// Renders mermaid diagrams to SVG in headless Chromium, with mermaid's own code, at build
+// time. Results are cached on disk by content hash (diagram source, mermaid version,
+// theme), so an unchanged diagram costs nothing on the next build.
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import type { DiagramRenderer, DiagramResult } from "../compile/diagrams/types.ts";
+import type { DiagramRequest } from "../compile/markdown/env.ts";
+import { launchChromium } from "./find-chromium.ts";
+
+const require = createRequire(import.meta.url);
+
+/** mermaid settings shared by build-time and runtime rendering: SVG text labels (not HTML
+ * in foreignObject), so diagrams print as vectors with real text. */
+export function mermaidConfig(theme: "light" | "dark"): Record<string, unknown> {
+  return {
+    startOnLoad: false,
+    theme: theme === "dark" ? "dark" : "default",
+    securityLevel: "strict",
+    fontFamily: "Helvetica, Arial, sans-serif",
+    htmlLabels: false,
+    flowchart: { htmlLabels: false, useMaxWidth: true },
+  };
+}
+
+function mermaidFiles(): { script: string; version: string } {
+  const pkgJson = require.resolve("mermaid/package.json");
+  const version = (JSON.parse(readFileSync(pkgJson, "utf8")) as { version: string }).version;
+  return { script: path.join(path.dirname(pkgJson), "dist", "mermaid.min.js"), version };
+}
+
+export interface MermaidRendererOptions {
+  executablePath: string;
+  cacheDir: string;
+  theme: "light" | "dark";
+  /** called once if Chromium is actually started (for progress output) */
+  onLaunch?: () => void;
+}
+
+export function createMermaidRenderer(options: MermaidRendererOptions): DiagramRenderer & { close(): Promise<void> } {
+  const { script, version } = mermaidFiles();
+  let browser: Promise<Browser> | undefined;
+  const cacheKey = (source: string): string =>
+    createHash("sha256").update(`${version}\0${options.theme}\0${source}`).digest("hex").slice(0, 24);
+
+  return {
+    async render(requests: readonly DiagramRequest[]) {
+      const results = new Map<string, DiagramResult>();
+      const missing: DiagramRequest[] = [];
+      for (const r of requests) {
+        const file = path.join(options.cacheDir, `${cacheKey(r.source)}.svg`);
+        if (existsSync(file)) results.set(r.id, { svg: await readFile(file, "utf8") });
+        else if (!missing.some((m) => m.id === r.id)) missing.push(r);
+      }
+      if (missing.length === 0) return results;
+
+      options.onLaunch?.();
+      browser ??= launchChromium(options.executablePath);
+      const page = await (await browser).newPage();
+      try {
+        await page.setContent(`<!doctype html><html><body></body></html>`);
+        await page.addScriptTag({ path: script });
+        await page.evaluate((config) => (window as unknown as { mermaid: { initialize(c: unknown): void } }).mermaid.initialize(config), mermaidConfig(options.theme));
+        for (const r of missing) {
+          const outcome = await page.evaluate(
+            async ({ id, source }) => {
+              const mermaid = (window as unknown as { mermaid: { render(id: string, s: string): Promise<{ svg: string }> } }).mermaid;
+              try {
+                return { svg: (await mermaid.render(`diagram-${id}`, source)).svg };
+              } catch (error) {
+                document.querySelectorAll(`#ddiagram-${id}, #diagram-${id}`).forEach((el) => el.remove());
+                return { error: String((error as Error)?.message ?? error) };
+              }
+            },
+            { id: r.id, source: r.source },
+          );
+          if (outcome.svg !== undefined) {
+            await mkdir(options.cacheDir, { recursive: true });
+            const file = path.join(options.cacheDir, `${cacheKey(r.source)}.svg`);
+            await writeFile(`${file}.tmp`, outcome.svg);
+            await rename(`${file}.tmp`, file);
+          }
+          results.set(r.id, outcome);
+        }
+      } finally {
+        await page.close();
+      }
+      return results;
+    },
+    async close() {
+      if (browser) await (await browser).close();
+      browser = undefined;
+    },
+  };
+}

@@ -1,0 +1,220 @@
+// The deck compiler: chapters of Markdown in, the reveal.js slides' HTML out, with every
+// problem as a diagnostic. The stages, in order:
+//   1. front matter and splitting (pure)          3. Markdown → HTML per slide
+//   2. snippets run (async, in a worker)           4. deck-wide HTML passes and checks
+//   5. diagrams rendered to SVG (async, Chromium) or left for the browser
+import { parseHTML } from "linkedom";
+import type { Token } from "markdown-it";
+import { DEFAULT_OPTIONS, readDeckOptions, type DeckOptions } from "./deck-options.ts";
+import { Diagnostics, type Diagnostic } from "./diagnostics.ts";
+import type { DiagramRenderer } from "./diagrams/types.ts";
+import { splitFrontMatter } from "./frontmatter.ts";
+import { applyCommentAttributes } from "./html/comment-attributes.ts";
+import { checkExampleLinks, sourceOf } from "./html/example-links.ts";
+import { applyMathSteps } from "./html/math-steps.ts";
+import { snippetKey, type DeckEnv, type DiagramRequest } from "./markdown/env.ts";
+import { parseFenceInfo } from "./markdown/fences.ts";
+import type { Highlighter } from "./markdown/highlight.ts";
+import { createMarkdown } from "./markdown/index.ts";
+import { splitSlides, type SlideSource } from "./split.ts";
+import type { SnippetOutcome, SnippetSource } from "./snippets/types.ts";
+
+export interface ChapterFile {
+  /** project-relative path, forward slashes */
+  path: string;
+  text: string;
+}
+
+export interface CompileServices {
+  highlighter: Highlighter;
+  runSnippet(snippet: SnippetSource): Promise<SnippetOutcome>;
+  readProjectFile(path: string): string | undefined;
+  /** called once the deck options are known, before any snippet runs */
+  onOptions?(options: DeckOptions): void;
+  /** the diagram renderer for the deck's theme; undefined leaves diagrams to mermaid's
+   * runtime in the browser */
+  diagrams(theme: DeckOptions["theme"]): DiagramRenderer | undefined;
+}
+
+export interface CompiledDeck {
+  options: DeckOptions;
+  /** the <section> elements, ready for `.reveal .slides` */
+  slidesHtml: string;
+  /** chapter titles with the index of their first horizontal slide (for the PDF outline) */
+  chapters: { title: string; file: string; slideIndex: number }[];
+  diagnostics: Diagnostic[];
+  /** diagrams the browser must render itself (no renderer, or dev) */
+  runtimeDiagrams: number;
+  /** files the snippets imported, to re-run them when one changes */
+  snippetDeps: string[];
+  slideCount: number;
+}
+
+interface ParsedSlide {
+  source: SlideSource;
+  tokens: Token[];
+  notesTokens?: Token[];
+  lines: readonly string[];
+}
+
+export async function compileDeck(chapters: readonly ChapterFile[], services: CompileServices): Promise<CompiledDeck> {
+  const diagnostics = new Diagnostics();
+  const md = createMarkdown();
+  let options: DeckOptions = { ...DEFAULT_OPTIONS };
+  const chapterTitles: { title: string; file: string; firstSlide: number }[] = [];
+
+  // 1. Front matter and slides.
+  const parsed: ParsedSlide[] = [];
+  chapters.forEach((chapter, index) => {
+    const front = splitFrontMatter(chapter.text, chapter.path, diagnostics);
+    if (index === 0) options = readDeckOptions(front.data, chapter.path, 2, diagnostics);
+    else {
+      for (const key of Object.keys(front.data)) {
+        if (key !== "chapter") diagnostics.error({ file: chapter.path, line: 2, col: 1 }, `front matter: "${key}" is a deck option; only the first chapter (${chapters[0].path}) sets deck options`);
+      }
+    }
+    const lines = chapter.text.split("\n");
+    const slides = splitSlides(front.body, chapter.path, front.bodyLine);
+    const title = typeof front.data.chapter === "string" ? front.data.chapter : "";
+    if (slides.length > 0) chapterTitles.push({ title, file: chapter.path, firstSlide: parsed.length });
+    for (const source of slides) {
+      const env = { file: chapter.path, firstLine: source.line, sourceLines: lines };
+      parsed.push({
+        source,
+        lines,
+        tokens: md.parse(source.markdown, env),
+        notesTokens: source.notes ? md.parse(source.notes.markdown, { ...env, firstLine: source.notes.line }) : undefined,
+      });
+    }
+  });
+
+  services.onOptions?.(options);
+
+  // 2. Snippets, one at a time, in deck order (so output never depends on timing).
+  const outcomes = new Map<string, SnippetOutcome>();
+  const deps = new Set<string>();
+  for (const slide of parsed) {
+    for (const token of slide.tokens) {
+      if (token.type !== "fence" || !parseFenceInfo(token.info).run) continue;
+      const line = slide.source.line + token.map![0];
+      const key = snippetKey(slide.source.file, line);
+      const outcome = await services.runSnippet({ key, file: slide.source.file, line, code: token.content });
+      outcomes.set(key, outcome);
+      outcome.deps.forEach((d) => deps.add(d));
+      if (!outcome.ok) diagnostics.error({ file: slide.source.file, line: outcome.error.line, col: outcome.error.col }, `snippet: ${outcome.error.message}`);
+    }
+  }
+
+  // 3. Markdown → HTML.
+  const diagrams: DiagramRequest[] = [];
+  const envFor = (slide: ParsedSlide, firstLine: number): DeckEnv => ({
+    file: slide.source.file,
+    firstLine,
+    sourceLines: slide.lines,
+    diagnostics,
+    macros: options.macros,
+    highlighter: services.highlighter,
+    snippets: outcomes,
+    readProjectFile: services.readProjectFile,
+    diagrams,
+  });
+  const rendered = parsed.map((slide) => {
+    const body = md.renderer.render(slide.tokens, md.options, { ...envFor(slide, slide.source.line) });
+    const notes = slide.notesTokens
+      ? `<aside class="notes">${md.renderer.render(slide.notesTokens, md.options, { ...envFor(slide, slide.source.notes!.line) })}</aside>`
+      : "";
+    return { slide, html: `<section data-source="${slide.source.file}:${slide.source.line}">\n${body}${notes}</section>` };
+  });
+
+  // Group vertical slides: consecutive slides of one chapter with the same h.
+  const groups: string[][] = [];
+  const groupStart: number[] = [];
+  rendered.forEach(({ slide, html }, k) => {
+    const prev = rendered[k - 1]?.slide.source;
+    const sameGroup = prev && prev.file === slide.source.file && prev.h === slide.source.h;
+    if (sameGroup) groups[groups.length - 1].push(html);
+    else {
+      groups.push([html]);
+      groupStart.push(k);
+    }
+  });
+  const slidesHtml = groups.map((g) => (g.length === 1 ? g[0] : `<section>\n${g.join("\n")}\n</section>`)).join("\n");
+
+  // 4. Deck-wide passes on the HTML.
+  const { document } = parseHTML(`<!doctype html><html><body><div class="slides">${slidesHtml}</div></body></html>`);
+  const root = document.querySelector("div.slides")!;
+  const leaves = [...root.querySelectorAll("section")].filter((s) => !s.querySelector("section"));
+  for (const section of leaves) {
+    applyCommentAttributes(section, document);
+    applyMathSteps(section);
+    liftHeadingId(section);
+  }
+  checkDuplicateIds(leaves, diagnostics);
+  checkExampleLinks(leaves, diagnostics);
+
+  // 5. Diagrams: SVG now, or the browser renders them.
+  let runtimeDiagrams = 0;
+  const placeholders = [...root.querySelectorAll("div.diagram[data-diagram]")];
+  const renderer = diagrams.length > 0 ? services.diagrams(options.theme) : undefined;
+  const svgs = renderer ? await renderer.render(diagrams) : undefined;
+  for (const el of placeholders) {
+    const id = el.getAttribute("data-diagram")!;
+    const request = diagrams.find((d) => d.id === id)!;
+    const result = svgs?.get(id);
+    if (result && "svg" in result) {
+      el.innerHTML = result.svg;
+    } else {
+      if (result && "error" in result) {
+        // mermaid says "Parse error on line N: …" counting from the diagram's first line.
+        const lineInDiagram = Number(/on line (\d+)/.exec(result.error)?.[1] ?? 0);
+        const message = result.error.replace(/\s*\n\s*/g, " ").slice(0, 300);
+        diagnostics.error({ ...request.at, line: request.at.line + lineInDiagram }, `mermaid: ${message}`);
+      }
+      el.classList.add("diagram-runtime");
+      el.innerHTML = `<pre class="mermaid-source">${escapeHtml(request.source)}</pre>`;
+      runtimeDiagrams++;
+    }
+  }
+
+  const horizontalIndex = (slideIndex: number): number => groupStart.filter((s) => s <= slideIndex).length - 1;
+  return {
+    options,
+    slidesHtml: root.innerHTML,
+    // A chapter without `chapter:` in its front matter is named by its first heading.
+    chapters: chapterTitles.map((c) => ({
+      title: c.title || leaves[c.firstSlide]?.querySelector("h1, h2, h3")?.textContent?.trim() || c.file,
+      file: c.file,
+      slideIndex: horizontalIndex(c.firstSlide),
+    })),
+    diagnostics: diagnostics.list,
+    runtimeDiagrams,
+    snippetDeps: [...deps].sort(),
+    slideCount: leaves.length,
+  };
+}
+
+/** `# Title {#id}` on a slide's first heading names the slide, so `#/id` links reach it. */
+function liftHeadingId(section: Element): void {
+  if (section.id) return;
+  const heading = section.querySelector("h1, h2, h3, h4, h5, h6");
+  if (heading?.id) {
+    section.id = heading.id;
+    heading.removeAttribute("id");
+  }
+}
+
+function checkDuplicateIds(slides: readonly Element[], diagnostics: Diagnostics): void {
+  const seen = new Map<string, Element>();
+  for (const s of slides) {
+    if (!s.id) continue;
+    const first = seen.get(s.id);
+    if (first) {
+      const at = sourceOf(first);
+      diagnostics.error(sourceOf(s), `slide id "${s.id}" is already used by the slide at ${at.file}:${at.line}`);
+    } else seen.set(s.id, s);
+  }
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}

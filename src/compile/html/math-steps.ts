@@ -1,0 +1,13 @@
+// Step-by-step reveals inside formulas: KaTeX renders \step, \stepat and \hl (see
+// markdown/math.ts) as spans with data-step; here they become reveal.js fragments.
+
+export function applyMathSteps(section: Element): void {
+  for (const span of section.querySelectorAll("[data-step]")) {
+    const step = span.getAttribute("data-step")!;
+    span.classList.add("fragment");
+    if (span.getAttribute("data-fragment-style") === "hl") span.classList.add("hl");
+    if (/^\d+$/.test(step)) span.setAttribute("data-fragment-index", step);
+    span.removeAttribute("data-step");
+    span.removeAttribute("data-fragment-style");
+  }
+}

@@ -1,0 +1,54 @@
+// fences: ``` blocks. ```mermaid is a diagram (rendered to SVG after Markdown), ```ts run
+// a build-time snippet (its value, computed in an earlier pass, is rendered here), any
+// other language is highlighted at build time.
+import { createHash } from "node:crypto";
+import type { MarkdownIt } from "markdown-it";
+import type { Token } from "markdown-it";
+import { renderSnippetValue } from "../snippets/render-value.ts";
+import { envOf, locate, snippetKey } from "./env.ts";
+
+export interface FenceInfo {
+  lang: string;
+  /** ```ts run: a snippet; `show` also shows its code */
+  run: boolean;
+  show: boolean;
+}
+
+export function parseFenceInfo(info: string): FenceInfo {
+  const words = info.replace(/\{.*\}\s*$/, "").trim().split(/\s+/);
+  const lang = words[0] ?? "";
+  const run = (lang === "ts" || lang === "typescript") && words.includes("run");
+  return { lang, run, show: run && words.includes("show") };
+}
+
+export function diagramId(source: string): string {
+  return createHash("sha256").update(source).digest("hex").slice(0, 16);
+}
+
+export function fencesPlugin(md: MarkdownIt): void {
+  md.renderer.rules.fence = (tokens: Token[], idx: number, _options, env) => {
+    const token = tokens[idx];
+    const info = parseFenceInfo(token.info);
+    const deck = envOf(env);
+    const fenceLine = token.map![0];
+    const attrs = md.renderer.renderAttrs(token);
+    if (info.lang === "mermaid") {
+      const id = diagramId(token.content);
+      deck.diagrams.push({ id, source: token.content, at: locate(env, fenceLine, 1) });
+      return `<div class="diagram" data-diagram="${id}"${attrs}></div>\n`;
+    }
+    if (info.run) {
+      const at = locate(env, fenceLine, 1);
+      const outcome = deck.snippets.get(snippetKey(at.file, at.line));
+      const code = info.show ? deck.highlighter.html(token.content, "ts") : "";
+      if (!outcome) {
+        deck.diagnostics.error(at, "internal: this snippet was not run");
+        return code;
+      }
+      if (!outcome.ok) return `${code}<div class="deck-error">${md.utils.escapeHtml(outcome.error.message)}</div>\n`;
+      return `${code}<div class="snippet-output"${attrs}>${renderSnippetValue(outcome.value, md, env, at)}</div>\n`;
+    }
+    const highlighted = deck.highlighter.html(token.content, info.lang);
+    return attrs ? highlighted.replace("<pre", `<pre${attrs}`) : highlighted;
+  };
+}

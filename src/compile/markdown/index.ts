@@ -1,0 +1,18 @@
+// The deck's Markdown: markdown-it with our rules. The order plugins are applied in lives
+// here and nowhere else.
+import markdownIt, { type MarkdownIt } from "markdown-it";
+import attrs from "markdown-it-attrs";
+import { containersPlugin } from "./containers.ts";
+import { fencesPlugin } from "./fences.ts";
+import { includePlugin } from "./include.ts";
+import { mathPlugin } from "./math.ts";
+
+export function createMarkdown(): MarkdownIt {
+  const md = markdownIt({ html: true, linkify: false, typographer: true });
+  md.use(mathPlugin) // before attrs: `{…}` inside TeX is never read as attributes
+    .use(includePlugin)
+    .use(fencesPlugin)
+    .use(containersPlugin)
+    .use(attrs, { allowedAttributes: [] }); // {#id .class key=value} on headings, paragraphs, links…
+  return md;
+}

@@ -1,0 +1,181 @@
+// math: `$…$` inline and `$$…$$` display math, rendered by KaTeX at build time (HTML +
+// MathML). A formula KaTeX rejects is an error at its file:line:col. Step-by-step reveals
+// inside a formula use KaTeX's \htmlData under a narrow trust policy (see MATH_MACROS).
+import katex from "katex";
+import type { MarkdownIt } from "markdown-it";
+import type { StateBlock } from "markdown-it";
+import type { StateInline } from "markdown-it";
+import type { Token } from "markdown-it";
+import type { SourceLocation } from "../diagnostics.ts";
+import { envOf, locate } from "./env.ts";
+
+/** Macros every formula can use, on top of the deck's own:
+ *  \step{X}        X appears at the next reveal step
+ *  \stepat{n}{X}   X appears at step n (reveal's data-fragment-index)
+ *  \hl{n}{X}       X is always visible, and highlighted while step n is the current one
+ *                  (use it to follow one route of the chain rule through a formula) */
+export const MATH_MACROS: Record<string, string> = {
+  "\\step": "\\htmlData{step=next}{#1}",
+  "\\stepat": "\\htmlData{step=#1}{#2}",
+  "\\hl": "\\htmlData{step=#1, fragment-style=hl}{#2}",
+};
+
+/** Only \htmlData with our own keys is trusted: no links, no styles, no ids from TeX.
+ * (KaTeX hands the attributes over already prefixed with data-.) */
+function trust(context: { command: string; attributes?: Record<string, string> }): boolean {
+  if (context.command !== "\\htmlData") return false;
+  return Object.keys(context.attributes ?? {}).every((k) => k === "data-step" || k === "data-fragment-style");
+}
+
+/** What the math tokens carry besides their TeX (token.content). */
+interface MathBlockMeta {
+  /** 1-based column of the TeX after the opening $$ */
+  column: number;
+}
+interface MathInlineMeta {
+  display: boolean;
+  /** offset of the TeX within the inline content */
+  offset: number;
+  /** set by the math_locations core rule */
+  location?: SourceLocation;
+}
+
+export function renderMath(tex: string, display: boolean, at: SourceLocation, env: unknown): string {
+  const deck = envOf(env);
+  try {
+    return katex.renderToString(tex, {
+      displayMode: display,
+      output: "htmlAndMathml",
+      throwOnError: true,
+      // A copy: \gdef in one formula must not leak into the next.
+      macros: { ...MATH_MACROS, ...deck.macros },
+      trust: (context: { command: string; attributes?: Record<string, string> }) => {
+        if (trust(context)) return true;
+        // KaTeX draws an untrusted command in red instead of failing: fail the build.
+        deck.diagnostics.error(at, `TeX: ${context.command} is not allowed here (use \\step, \\stepat or \\hl for reveals)`);
+        return false;
+      },
+      strict: (code: string, message: string) => {
+        if (code === "htmlExtension") return "ignore"; // \htmlData is ours, under `trust`
+        deck.diagnostics.warning(at, `TeX: ${message} (${code})`);
+        return "ignore";
+      },
+    });
+  } catch (error) {
+    if (error instanceof katex.ParseError) {
+      const position = typeof error.position === "number" ? error.position : 0;
+      const where = { ...at, col: at.col + position };
+      deck.diagnostics.error(where, `TeX: ${error.rawMessage}`);
+      return `<span class="deck-error" title="${escapeAttr(error.rawMessage)}">${escapeHtml(tex)}</span>`;
+    }
+    throw error;
+  }
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+function escapeAttr(s: string): string {
+  return escapeHtml(s).replace(/"/g, "&quot;");
+}
+
+/** `$$` at the start of a line opens display math that ends at the next `$$`. */
+function mathBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  const start = state.bMarks[startLine] + state.tShift[startLine];
+  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  if (!state.src.startsWith("$$", start)) return false;
+  const contentStart = start + 2;
+  let closeAt = state.src.indexOf("$$", contentStart);
+  // the closing $$ must be within the block's lines
+  const blockEnd = state.eMarks[endLine - 1] ?? state.src.length;
+  if (closeAt < 0 || closeAt > blockEnd) return false;
+  while (state.src[closeAt - 1] === "\\") {
+    closeAt = state.src.indexOf("$$", closeAt + 2);
+    if (closeAt < 0 || closeAt > blockEnd) return false;
+  }
+  if (silent) return true;
+  let lastLine = startLine;
+  while (lastLine < endLine && state.eMarks[lastLine] < closeAt) lastLine++;
+  const token = state.push("math_block", "math", 0);
+  token.block = true;
+  token.content = state.src.slice(contentStart, closeAt);
+  token.map = [startLine, lastLine + 1];
+  token.meta = { column: start - state.bMarks[startLine] + 2 + 1 } satisfies MathBlockMeta;
+  state.line = lastLine + 1; // text after the closing $$ on its line is not Markdown
+
+  return true;
+}
+
+/** `$…$` inline (no space after the opening or before the closing `$`, no digit right
+ * after the closing one, so "$5 and $6" is not math), and `$$…$$` inside a paragraph. */
+function mathInline(state: StateInline, silent: boolean): boolean {
+  const src = state.src;
+  const pos = state.pos;
+  if (src[pos] !== "$") return false;
+  const display = src[pos + 1] === "$";
+  const open = display ? 2 : 1;
+  let k = pos + open;
+  if (!display && (src[k] === " " || src[k] === "\t" || src[k] === "\n")) return false;
+  for (; k < state.posMax; k++) {
+    if (src[k] === "\\") {
+      k++;
+      continue;
+    }
+    if (src[k] !== "$") continue;
+    if (display) {
+      if (src[k + 1] === "$") break;
+      continue;
+    }
+    if (src[k - 1] === " " || src[k - 1] === "\t" || src[k - 1] === "\n") continue;
+    if (/[0-9]/.test(src[k + 1] ?? "")) continue;
+    break;
+  }
+  if (k >= state.posMax || k === pos + open) return false;
+  if (!silent) {
+    const token = state.push("math_inline", "math", 0);
+    token.content = src.slice(pos + open, k);
+    token.meta = { display, offset: pos + open } satisfies MathInlineMeta;
+  }
+  state.pos = k + open;
+  return true;
+}
+
+export function mathPlugin(md: MarkdownIt): void {
+  md.block.ruler.before("fence", "math_block", mathBlock, { alt: ["paragraph", "reference", "blockquote", "list"] });
+  md.inline.ruler.before("escape", "math_inline", mathInline);
+  md.renderer.rules.math_block = (tokens: Token[], idx: number, _o, env) => {
+    const t = tokens[idx];
+    const at = locate(env, t.map![0], (t.meta as unknown as MathBlockMeta).column);
+    return `<div class="math-display">${renderMath(t.content, true, at, env)}</div>\n`;
+  };
+  md.renderer.rules.math_inline = (tokens: Token[], idx: number, _o, env) => {
+    const t = tokens[idx];
+    const meta = t.meta as unknown as MathInlineMeta;
+    return renderMath(t.content, meta.display, meta.location ?? locate(env, 0, 1), env);
+  };
+  // Inline rules cannot see their block's line; give each inline formula its location
+  // once the block structure is known.
+  md.core.ruler.after("inline", "math_locations", (state) => {
+    for (const block of state.tokens) {
+      if (block.type !== "inline" || !block.children || !block.map) continue;
+      for (const child of block.children) {
+        if (child.type !== "math_inline") continue;
+        const meta = child.meta as unknown as MathInlineMeta;
+        meta.location = locateInline(state.env, block, meta.offset, child.content);
+      }
+    }
+  });
+}
+
+/** The file location of an inline formula: the line from the block's map and the newlines
+ * before it; the column by finding the formula in that source line. */
+function locateInline(env: unknown, block: Token, offset: number, tex: string): SourceLocation {
+  const before = block.content.slice(0, offset);
+  const lineInBlock = before.split("\n").length - 1;
+  const fallbackCol = offset - (before.lastIndexOf("\n") + 1) + 1;
+  const at = locate(env, block.map![0] + lineInBlock, fallbackCol);
+  const sourceLine = envOf(env).sourceLines?.[at.line - 1];
+  const found = sourceLine?.indexOf(tex.split("\n")[0]) ?? -1;
+  return found >= 0 ? { ...at, col: found + 1 } : at;
+}

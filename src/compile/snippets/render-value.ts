@@ -1,0 +1,57 @@
+// Turns a snippet's value into slide HTML: numbers, vectors and matrices as KaTeX; the
+// helpers' tagged values (tex, md, html, table) as they say; strings as text.
+import type { MarkdownIt } from "markdown-it";
+import type { SourceLocation } from "../diagnostics.ts";
+import { envOf } from "../markdown/env.ts";
+import { renderMath } from "../markdown/math.ts";
+import { num, texMatrix, type DeckValue } from "./helpers.ts";
+
+function isNumberArray(v: unknown): v is number[] {
+  return (Array.isArray(v) || ArrayBuffer.isView(v)) && Array.from(v as ArrayLike<unknown>).every((x) => typeof x === "number");
+}
+
+function isMatrix(v: unknown): v is number[][] {
+  return Array.isArray(v) && v.length > 0 && v.every(isNumberArray) && new Set(v.map((r) => Array.from(r).length)).size === 1;
+}
+
+function isDeckValue(v: unknown): v is DeckValue {
+  return typeof v === "object" && v !== null && typeof (v as { __deck?: unknown }).__deck === "string";
+}
+
+export function renderSnippetValue(value: unknown, md: MarkdownIt, env: unknown, at: SourceLocation): string {
+  const deck = envOf(env);
+  if (typeof value === "number") return renderMath(num(value), false, at, env);
+  if (typeof value === "string") return `<p>${md.utils.escapeHtml(value)}</p>`;
+  if (isMatrix(value)) return renderMath(texMatrix(value.map((r) => Array.from(r))), true, at, env);
+  if (isNumberArray(value)) return renderMath(texMatrix(Array.from(value)), true, at, env);
+  if (isDeckValue(value)) {
+    switch (value.__deck) {
+      case "tex":
+        return renderMath(value.tex, value.display, at, env);
+      case "md":
+        return md.render(value.markdown, { ...deck, firstLine: at.line });
+      case "html":
+        return value.html;
+      case "table": {
+        const cell = (c: string | number): string =>
+          typeof c === "number" ? renderMath(num(c), false, at, env) : md.renderInline(String(c), { ...deck, firstLine: at.line });
+        const head = `<thead><tr>${value.header.map((h) => `<th>${cell(h)}</th>`).join("")}</tr></thead>`;
+        const body = `<tbody>${value.rows.map((r) => `<tr>${r.map((c) => `<td>${cell(c)}</td>`).join("")}</tr>`).join("")}</tbody>`;
+        const caption = value.caption ? `<caption>${md.utils.escapeHtml(value.caption)}</caption>` : "";
+        return `<table class="snippet-table">${caption}${head}${body}</table>`;
+      }
+    }
+  }
+  if (Array.isArray(value) && value.every(isDeckValue)) {
+    return value.map((v) => renderSnippetValue(v, md, env, at)).join("\n");
+  }
+  deck.diagnostics.error(at, `snippet: cannot show a value of this kind (${describe(value)}); export a number, an array, or use tex/md/html/table from "@deck/snippet"`);
+  return "";
+}
+
+function describe(v: unknown): string {
+  if (v === undefined) return "undefined — does the snippet `export default` its value?";
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "a mixed array";
+  return typeof v;
+}

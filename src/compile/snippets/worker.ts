@@ -1,0 +1,78 @@
+// The snippet worker: runs ```ts run snippets through Vite's module runner, in a worker
+// thread so that a snippet that runs too long can be stopped (the compiler terminates the
+// worker). Snippets may import TypeScript from src/ and slides/; imports are cached between
+// snippets until the compiler says a source changed.
+import { parentPort, workerData } from "node:worker_threads";
+import { createServer, isRunnableDevEnvironment } from "vite";
+import type { WorkerReply, WorkerRequest } from "./types.ts";
+
+const { root, aliases } = workerData as { root: string; aliases: Record<string, string> };
+const port = parentPort!;
+const snippetCode = new Map<string, string>();
+
+const server = await createServer({
+  configFile: false,
+  root,
+  logLevel: "silent",
+  appType: "custom",
+  clearScreen: false,
+  server: { middlewareMode: true, hmr: false, ws: false, watch: null },
+  resolve: { alias: aliases },
+  optimizeDeps: { noDiscovery: true, include: [] },
+  plugins: [
+    {
+      name: "deck-snippet-modules",
+      enforce: "pre",
+      resolveId: (id) => (snippetCode.has(id) ? id : undefined),
+      load: (id) => snippetCode.get(id),
+    },
+  ],
+});
+const environment = server.environments.ssr;
+if (!isRunnableDevEnvironment(environment)) throw new Error("vite: the ssr environment cannot run modules");
+const runner = environment.runner;
+
+/** Files a module imports, directly or not (for re-running snippets when one changes). */
+function dependencies(id: string): string[] {
+  const seen = new Set<string>();
+  const files = new Set<string>();
+  const visit = (moduleId: string): void => {
+    if (seen.has(moduleId)) return;
+    seen.add(moduleId);
+    const node = runner.evaluatedModules.getModuleById(moduleId);
+    if (!node) return;
+    if (node.file && !snippetCode.has(moduleId) && !node.file.includes("/node_modules/")) files.add(node.file);
+    node.imports.forEach(visit);
+  };
+  visit(id);
+  return [...files].sort();
+}
+
+function post(reply: WorkerReply): void {
+  try {
+    port.postMessage(reply);
+  } catch (error) {
+    // The value could not be cloned (a function, a class instance with methods, …).
+    if (reply.type === "result" && reply.ok) {
+      port.postMessage({ ...reply, ok: false, message: `the snippet's value cannot be shown (${(error as Error).message})`, stack: "", value: undefined } satisfies WorkerReply & { value: undefined });
+    } else throw error;
+  }
+}
+
+port.on("message", async (request: WorkerRequest) => {
+  if (request.type === "invalidate") {
+    environment.moduleGraph.invalidateAll();
+    runner.evaluatedModules.clear();
+    return;
+  }
+  snippetCode.set(request.modulePath, request.code);
+  try {
+    const mod = (await runner.import(request.modulePath)) as Record<string, unknown>;
+    if (!("default" in mod)) throw new Error("the snippet has no `export default`, so it has no value to show");
+    post({ type: "result", id: request.id, ok: true, value: mod.default, deps: dependencies(request.modulePath) });
+  } catch (error) {
+    const e = error instanceof Error ? error : new Error(String(error));
+    post({ type: "result", id: request.id, ok: false, message: e.message, stack: e.stack ?? "", deps: dependencies(request.modulePath) });
+  }
+});
+post({ type: "ready" });

@@ -1,0 +1,15 @@
+// What the build tells the browser runtime, embedded in the page as JSON
+// (<script type="application/json" id="deck-config">).
+export interface DeckRuntimeConfig {
+  title: string;
+  theme: "light" | "dark";
+  /** reveal.js options from the deck's front matter */
+  reveal: Record<string, unknown>;
+  /** mermaid settings, for diagrams the browser renders itself */
+  mermaid: Record<string, unknown>;
+}
+
+export function readRuntimeConfig(doc: Document): DeckRuntimeConfig {
+  const el = doc.getElementById("deck-config");
+  return JSON.parse(el?.textContent ?? "{}") as DeckRuntimeConfig;
+}

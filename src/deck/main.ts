@@ -1,0 +1,58 @@
+// The deck in the browser: reveal.js with the presenting plugins, diagrams the build left
+// to the browser, live updates from the dev server, and the ready signal.
+import Reveal from "reveal.js";
+import Notes from "reveal.js/plugin/notes";
+import Search from "reveal.js/plugin/search";
+import Zoom from "reveal.js/plugin/zoom";
+import "reveal.js/reveal.css";
+import "katex/dist/katex.css";
+import "./theme.css";
+import { readRuntimeConfig } from "./config.ts";
+import { signalReady } from "./ready.ts";
+
+declare const __DECK_RUNTIME_MERMAID__: boolean;
+
+const config = readRuntimeConfig(document);
+
+const deck = new Reveal(document.querySelector<HTMLElement>(".reveal")!, {
+  // defaults < the deck's front matter (reveal: …) < reveal's own query-string handling
+  width: 1280,
+  height: 720,
+  margin: 0.04,
+  hash: true,
+  slideNumber: "c/t",
+  showSlideNumber: "all",
+  transition: "slide",
+  center: false,
+  pdfSeparateFragments: false,
+  plugins: [Notes, Search, Zoom],
+  ...config.reveal,
+});
+
+async function renderDiagrams(): Promise<void> {
+  // Compiled away in a build whose diagrams are all pre-rendered: no mermaid in the bundle.
+  if (__DECK_RUNTIME_MERMAID__ && document.querySelector(".diagram-runtime")) {
+    const { renderRuntimeDiagrams } = await import("./mermaid-runtime.ts");
+    await renderRuntimeDiagrams(document, config.mermaid);
+  }
+}
+
+await deck.initialize();
+await renderDiagrams();
+await document.fonts.ready;
+deck.layout();
+signalReady(document);
+
+if (import.meta.hot) {
+  // The dev server sends the whole recompiled slide list; keep the current position.
+  import.meta.hot.on("deck:update", async (data: { slidesHtml: string }) => {
+    const { h, v, f } = deck.getIndices();
+    document.querySelector(".reveal .slides")!.innerHTML = data.slidesHtml;
+    deck.sync();
+    deck.slide(h, v, f);
+    await renderDiagrams();
+    document.documentElement.dataset.deckUpdated = String(Date.now());
+  });
+}
+
+(window as unknown as { deck: typeof deck }).deck = deck;

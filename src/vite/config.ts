@@ -1,0 +1,29 @@
+// The Vite configuration shared by the dev server and both builds.
+import path from "node:path";
+import type { InlineConfig, PluginOption } from "vite";
+import { packageRoot } from "../compile/package-root.ts";
+import { createKatexFontsPlugin } from "./katex-fonts-plugin.ts";
+
+/** The browser runtime's folder: index.html and main.ts. */
+export function deckAppRoot(): string {
+  return path.join(packageRoot(), "src", "deck");
+}
+
+export function baseViteConfig(plugins: PluginOption[], runtimeMermaid: boolean): InlineConfig {
+  return {
+    configFile: false,
+    root: deckAppRoot(),
+    base: "./",
+    logLevel: "warn",
+    clearScreen: false,
+    plugins: [createKatexFontsPlugin(), ...plugins],
+    define: { __DECK_RUNTIME_MERMAID__: JSON.stringify(runtimeMermaid) },
+    server: { fs: { allow: [packageRoot()] } },
+    build: {
+      target: "es2022",
+      reportCompressedSize: false,
+      chunkSizeWarningLimit: 8000,
+      modulePreload: { polyfill: false },
+    },
+  };
+}

@@ -1,0 +1,46 @@
+// Puts the compiled deck into src/deck/index.html: the slides, the title, the theme and
+// the runtime configuration.
+import type { Plugin } from "vite";
+import type { CompiledDeck } from "../compile/compile-deck.ts";
+import { mermaidConfig } from "../chromium/mermaid-renderer.ts";
+import type { DeckRuntimeConfig } from "../deck/config.ts";
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** JSON safe inside <script>: no "</script>" or "<!--" can end it early. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c");
+}
+
+export function deckPageHtml(template: string, deck: CompiledDeck): string {
+  const config: DeckRuntimeConfig = {
+    title: deck.options.title,
+    theme: deck.options.theme,
+    reveal: deck.options.reveal,
+    mermaid: mermaidConfig(deck.options.theme),
+  };
+  const head = [
+    `<meta name="author" content="${escapeHtml(deck.options.author)}" />`,
+    `<meta name="generator" content="backprop-deck" />`,
+    `<script type="application/json" id="deck-config">${scriptJson(config)}</script>`,
+    `<script type="application/json" id="deck-chapters">${scriptJson(deck.chapters)}</script>`,
+  ].join("\n    ");
+  return template
+    .replace('class="theme-light"', `class="theme-${deck.options.theme}"`)
+    .replace("<!--deck-title-->", escapeHtml(deck.options.title))
+    .replace("<!--deck-head-->", head)
+    .replace("<!--deck-slides-->", () => deck.slidesHtml);
+}
+
+/** `current()` gives the deck to show: fixed for a build, the latest good one in dev. */
+export function createDeckHtmlPlugin(current: () => CompiledDeck): Plugin {
+  return {
+    name: "backprop-deck:html",
+    transformIndexHtml: {
+      order: "pre",
+      handler: (html) => deckPageHtml(html, current()),
+    },
+  };
+}
