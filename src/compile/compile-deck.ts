@@ -162,7 +162,7 @@ export async function compileDeck(chapters: readonly ChapterFile[], services: Co
     const request = diagrams.find((d) => d.id === id)!;
     const result = svgs?.get(id);
     if (result && "svg" in result) {
-      el.innerHTML = result.svg;
+      el.innerHTML = scaleDiagram(result.svg);
     } else {
       if (result && "error" in result) {
         // mermaid says "Parse error on line N: …" counting from the diagram's first line.
@@ -213,6 +213,14 @@ function checkDuplicateIds(slides: readonly Element[], diagnostics: Diagnostics)
       diagnostics.error(sourceOf(s), `slide id "${s.id}" is already used by the slide at ${at.file}:${at.line}`);
     } else seen.set(s.id, s);
   }
+}
+
+/** mermaid sizes a diagram for a 16px page; slides are 1280 px wide with 32px text, so a
+ * diagram may grow to DIAGRAM_SCALE times its natural width (CSS still caps it to the slide). */
+const DIAGRAM_SCALE = 1.75;
+
+function scaleDiagram(svg: string): string {
+  return svg.replace(/(<svg[^>]*?style="[^"]*?)max-width:\s*([\d.]+)px;?/, (_m, head: string, width: string) => `${head}max-width: ${Math.round(Number(width) * DIAGRAM_SCALE)}px;`);
 }
 
 function escapeHtml(s: string): string {

@@ -46,6 +46,7 @@ signalReady(document);
 if (import.meta.hot) {
   // The dev server sends the whole recompiled slide list; keep the current position.
   import.meta.hot.on("deck:update", async (data: { slidesHtml: string }) => {
+    document.querySelectorAll("vite-error-overlay").forEach((el) => el.remove()); // fixed
     const { h, v, f } = deck.getIndices();
     document.querySelector(".reveal .slides")!.innerHTML = data.slidesHtml;
     deck.sync();

@@ -64,12 +64,20 @@ export function renderMath(tex: string, display: boolean, at: SourceLocation, en
   } catch (error) {
     if (error instanceof katex.ParseError) {
       const position = typeof error.position === "number" ? error.position : 0;
-      const where = { ...at, col: at.col + position };
+      const where = offsetLocation(at, tex, position);
       deck.diagnostics.error(where, `TeX: ${error.rawMessage}`);
       return `<span class="deck-error" title="${escapeAttr(error.rawMessage)}">${escapeHtml(tex)}</span>`;
     }
     throw error;
   }
+}
+
+/** The location `offset` characters into `text`, which starts at `at`. */
+function offsetLocation(at: SourceLocation, text: string, offset: number): SourceLocation {
+  const before = text.slice(0, offset);
+  const newline = before.lastIndexOf("\n");
+  if (newline < 0) return { ...at, col: at.col + offset };
+  return { ...at, line: at.line + before.split("\n").length - 1, col: offset - newline };
 }
 
 function escapeHtml(s: string): string {

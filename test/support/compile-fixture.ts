@@ -1,0 +1,88 @@
+// Compiles fixture Markdown with the real compiler and checks the HTML structure it gives
+// against expectation lines:
+//   SELECTOR            at least one element matches
+//   !SELECTOR           none matches
+//   SELECTOR => N       exactly N match
+//   SELECTOR ~ TEXT     an element that matches contains TEXT (!SELECTOR ~ TEXT: none does)
+//   SELECTOR @ATTR=VAL  an element that matches has attribute ATTR equal to VAL
+//   error L:C TEXT      a diagnostic at line L, column C whose message contains TEXT
+// A fixture that lists no `error` line must compile without errors.
+import { mkdtempSync, readFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseHTML } from "linkedom";
+import { expect } from "vitest";
+import { compileDeck, type CompiledDeck } from "../../src/compile/compile-deck.ts";
+import { formatDiagnostic } from "../../src/compile/diagnostics.ts";
+import { createCodeHighlighter } from "../../src/compile/markdown/highlight.ts";
+import { SnippetRunner } from "../../src/compile/snippets/runner.ts";
+import type { DiagramRenderer } from "../../src/compile/diagrams/types.ts";
+
+export interface FixtureDeck {
+  root: string;
+  runner: SnippetRunner;
+  compile(markdown: string, diagrams?: DiagramRenderer): Promise<CompiledDeck>;
+}
+
+/** A scratch deck folder with extra project files (for includes), and a snippet runner. */
+export function fixtureDeck(files: Record<string, string> = {}, timeoutMs = 10_000): FixtureDeck {
+  const root = mkdtempSync(path.join(tmpdir(), "deck-fixture-"));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    writeFileSync(path.join(root, name), text);
+  }
+  let limit = timeoutMs;
+  const runner = new SnippetRunner(root, () => limit);
+  return {
+    root,
+    runner,
+    async compile(markdown, diagrams) {
+      return compileDeck([{ path: "slides/fixture.md", text: markdown }], {
+        highlighter: await createCodeHighlighter(),
+        runSnippet: (s) => runner.run(s),
+        readProjectFile: (p) => (existsSync(path.join(root, p)) ? readFileSync(path.join(root, p), "utf8") : undefined),
+        diagrams: () => diagrams,
+        onOptions: (o) => {
+          limit = o.snippetTimeoutMs;
+        },
+      });
+    },
+  };
+}
+
+export function checkExpectations(deck: CompiledDeck, expected: string): void {
+  const { document } = parseHTML(`<html><body><div class="slides">${deck.slidesHtml}</div></body></html>`);
+  const root = document.querySelector("div.slides")!;
+  const wantedErrors: string[] = [];
+  for (const raw of expected.split("\n")) {
+    const line = raw.trim();
+    if (!line) continue;
+    let m: RegExpExecArray | null;
+    if ((m = /^!(.+?) ~ (.+)$/.exec(line))) {
+      const [, selector, text] = m;
+      const texts = [...root.querySelectorAll(selector)].map((el) => el.textContent ?? "");
+      expect(texts.some((t) => t.includes(text)), `${line}\nfound: ${JSON.stringify(texts)}`).toBe(false);
+    } else if ((m = /^error (\d+):(\d+) (.+)$/.exec(line))) {
+      const [, l, c, text] = m;
+      const hit = deck.diagnostics.find((d) => d.severity === "error" && d.line === Number(l) && d.col === Number(c) && d.message.includes(text));
+      expect(hit, `no error at ${l}:${c} containing "${text}"; got:\n${deck.diagnostics.map(formatDiagnostic).join("\n")}`).toBeDefined();
+      wantedErrors.push(line);
+    } else if ((m = /^(.+?) => (\d+)$/.exec(line))) {
+      expect(root.querySelectorAll(m[1]).length, line).toBe(Number(m[2]));
+    } else if ((m = /^(.+?) ~ (.+)$/.exec(line))) {
+      const [, selector, text] = m;
+      const texts = [...root.querySelectorAll(selector)].map((el) => el.textContent ?? "");
+      expect(texts.some((t) => t.includes(text)), `${line}\nfound: ${JSON.stringify(texts)}`).toBe(true);
+    } else if ((m = /^(.+?) @([\w-]+)=(.*)$/.exec(line))) {
+      const [, selector, attr, value] = m;
+      const values = [...root.querySelectorAll(selector)].map((el) => el.getAttribute(attr));
+      expect(values, line).toContain(value);
+    } else if (line.startsWith("!")) {
+      expect(root.querySelectorAll(line.slice(1)).length, line).toBe(0);
+    } else {
+      expect(root.querySelectorAll(line).length, `${line}\nin:\n${deck.slidesHtml.slice(0, 2000)}`).toBeGreaterThan(0);
+    }
+  }
+  const errors = deck.diagnostics.filter((d) => d.severity === "error");
+  expect(errors.length, `errors:\n${errors.map(formatDiagnostic).join("\n")}`).toBe(wantedErrors.length);
+}
