@@ -150,7 +150,16 @@ export async function compileDeck(chapters: readonly ChapterFile[], services: Co
     liftHeadingId(section);
   }
   checkDuplicateIds(leaves, diagnostics);
-  checkExampleLinks(leaves, diagnostics);
+  checkExampleLinks(leaves, diagnostics, (from, text) => {
+    const lines = chapters.find((c) => c.path === from.file)?.text.split("\n") ?? [];
+    for (let k = from.line - 1; k < lines.length; k++) {
+      const at = lines[k].indexOf(text);
+      if (at < 0) continue;
+      const bracket = lines[k].lastIndexOf("[", at); // the start of a Markdown link
+      return { file: from.file, line: k + 1, col: (bracket >= 0 ? bracket : at) + 1 };
+    }
+    return undefined;
+  });
 
   // 5. Diagrams: SVG now, or the browser renders them.
   let runtimeDiagrams = 0;
@@ -165,8 +174,10 @@ export async function compileDeck(chapters: readonly ChapterFile[], services: Co
       el.innerHTML = scaleDiagram(result.svg);
     } else {
       if (result && "error" in result) {
-        // mermaid says "Parse error on line N: …" counting from the diagram's first line.
-        const lineInDiagram = Number(/on line (\d+)/.exec(result.error)?.[1] ?? 0);
+        // mermaid says "Parse error on line N: …" counting from the diagram's first line
+        // (and past its last line for an unexpected end): map it into the fence.
+        const diagramLines = request.source.replace(/\s+$/, "").split("\n").length;
+        const lineInDiagram = Math.min(Number(/on line (\d+)/.exec(result.error)?.[1] ?? 0), diagramLines);
         const message = result.error.replace(/\s*\n\s*/g, " ").slice(0, 300);
         diagnostics.error({ ...request.at, line: request.at.line + lineInDiagram }, `mermaid: ${message}`);
       }

@@ -19,7 +19,10 @@ function linkTargets(section: Element): string[] {
   return [...section.querySelectorAll("a.example-link")].map((a) => decodeURIComponent((a.getAttribute("href") ?? "").replace(/^#\//, "")));
 }
 
-export function checkExampleLinks(slides: readonly Element[], diagnostics: Diagnostics): void {
+/** Finds `text` in the slide's source, from its first line on; undefined when absent. */
+export type SourceSearch = (from: SourceLocation, text: string) => SourceLocation | undefined;
+
+export function checkExampleLinks(slides: readonly Element[], diagnostics: Diagnostics, search: SourceSearch = () => undefined): void {
   const byId = new Map<string, Element>();
   for (const s of slides) if (s.id) byId.set(s.id, s);
   const isExample = (s: Element): boolean => s.querySelector("script.deck-example") !== null;
@@ -29,7 +32,7 @@ export function checkExampleLinks(slides: readonly Element[], diagnostics: Diagn
     for (const a of s.querySelectorAll("a.example-link")) {
       const href = a.getAttribute("href") ?? "";
       if (!href.startsWith("#/") || !byId.has(decodeURIComponent(href.slice(2)))) {
-        diagnostics.error(at, `example link "${href}" does not lead to a slide (no slide has id "${href.replace(/^#\//, "")}")`);
+        diagnostics.error(search(at, href) ?? at, `example link "${href}" does not lead to a slide (no slide has id "${href.replace(/^#\//, "")}")`);
       }
     }
     for (const script of s.querySelectorAll("script.deck-example")) {

@@ -1,0 +1,51 @@
+// Real Chromium for browser tests. Without one the tests say so loudly and skip — except
+// under CI (CI set), where a missing browser is a failure: .ci/run installs Debian's.
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { findChromium, launchChromium } from "../../src/chromium/find-chromium.ts";
+
+export const chromiumPath = findChromium();
+
+if (!chromiumPath) {
+  const message = "NO CHROMIUM FOUND: browser tests are SKIPPED (install Debian's chromium or set CHROME_PATH)";
+  if (process.env.CI) throw new Error(`${message} — but CI is set, so this is a failure`);
+  console.warn(`\n*** ${message} ***\n`);
+}
+
+export const hasChromium = chromiumPath !== undefined;
+
+export function startBrowser(): Promise<Browser> {
+  return launchChromium(chromiumPath!);
+}
+
+export interface PageWatch {
+  page: Page;
+  context: BrowserContext;
+  consoleErrors: string[];
+  failedRequests: string[];
+  /** requests to the network (http/https), all blocked */
+  networkRequests: string[];
+}
+
+/** A page in a fresh context with the network blocked, recording what went wrong. */
+export async function watchedPage(browser: Browser, options: { allowHost?: string } = {}): Promise<PageWatch> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const watch: PageWatch = { page: undefined as unknown as Page, context, consoleErrors: [], failedRequests: [], networkRequests: [] };
+  await context.route(/^(https?|wss?):/, (route) => {
+    const url = route.request().url();
+    if (options.allowHost && new URL(url).host === options.allowHost) return route.continue();
+    watch.networkRequests.push(url);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on("console", (m) => {
+    if (m.type() === "error") watch.consoleErrors.push(m.text());
+  });
+  page.on("pageerror", (e) => watch.consoleErrors.push(`uncaught: ${e.message}`));
+  page.on("requestfailed", (r) => watch.failedRequests.push(`${r.url()} (${r.failure()?.errorText})`));
+  watch.page = page;
+  return watch;
+}
+
+export async function waitForReady(page: Page, timeout = 20_000): Promise<void> {
+  await page.waitForSelector("html[data-deck-ready=true]", { timeout, state: "attached" });
+}
