@@ -1,11 +1,6 @@
 // `npm run dev`: serves the deck with live updates. Editing a chapter updates its slides
 // in place; editing what a snippet imports (src/grad, …) re-runs the snippets.
-import { createServer, mergeConfig } from "vite";
-import { formatDiagnostic } from "../src/compile/diagnostics.ts";
-import { baseViteConfig } from "../src/vite/config.ts";
-import { createDeckDevPlugin, type DevState } from "../src/vite/dev-plugin.ts";
-import { createDeckHtmlPlugin } from "../src/vite/html-plugin.ts";
-import { DeckSession } from "../src/vite/session.ts";
+import { startDevServer } from "../src/vite/dev-server.ts";
 
 const HELP = `usage: npm run dev [-- --port N] [-- --host]
 
@@ -21,25 +16,18 @@ if (args.includes("--help") || args.includes("-h")) {
   process.exit(0);
 }
 const portArg = args.indexOf("--port");
-const port = portArg >= 0 ? Number(args[portArg + 1]) : 5173;
-const log = (m: string): void => console.log(m);
 
-const session = await DeckSession.create({ deckRoot: process.cwd(), diagrams: "browser", log });
-const first = await session.compile();
-for (const d of first.diagnostics) console.log(formatDiagnostic(d));
-const state: DevState = { current: first };
-
-const server = await createServer(
-  mergeConfig(baseViteConfig([createDeckHtmlPlugin(() => state.current), createDeckDevPlugin(session, state, log)], true), {
-    server: { port, strictPort: portArg >= 0, host: args.includes("--host") },
-  }),
-);
-await server.listen();
-server.printUrls();
+const dev = await startDevServer({
+  deckRoot: process.cwd(),
+  port: portArg >= 0 ? Number(args[portArg + 1]) : 5173,
+  strictPort: portArg >= 0,
+  host: args.includes("--host"),
+  log: (m) => console.log(m),
+});
+dev.server.printUrls();
 
 const stop = async (): Promise<void> => {
-  await server.close();
-  await session.close();
+  await dev.close();
   process.exit(0);
 };
 process.on("SIGINT", stop);

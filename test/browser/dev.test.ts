@@ -1,0 +1,59 @@
+// The dev server in real Chromium: a slide edit updates the page in place (same slide),
+// an error shows in the overlay with file:line:col and the page keeps the last good deck,
+// and editing a file a snippet imports re-runs the snippet.
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startDevServer, type DeckDevServer } from "../../src/vite/dev-server.ts";
+import { hasChromium, startBrowser, waitForReady, watchedPage } from "../support/browser.ts";
+import { copySampleDeck } from "../support/sample-deck.ts";
+
+let root: string;
+let dev: DeckDevServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  root = copySampleDeck();
+  dev = await startDevServer({ deckRoot: root, port: 0 });
+  browser = await startBrowser();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await dev?.close();
+});
+
+describe.runIf(hasChromium)("npm run dev", () => {
+  it("updates an edited slide in place, shows errors in the overlay, and re-runs snippets", async () => {
+    const host = new URL(dev.url).host;
+    const watch = await watchedPage(browser, { allowHost: host });
+    const { page } = watch;
+    await page.goto(`${dev.url}#/chain`);
+    await waitForReady(page, 90_000); // the first visit pre-bundles mermaid for the browser
+    const before = await page.evaluate(() => (window as unknown as { deck: { getIndices(): unknown } }).deck.getIndices());
+
+    const chapter = path.join(root, "slides", "01-intro.md");
+    const original = readFileSync(chapter, "utf8");
+    writeFileSync(chapter, original.replace("## The chain rule\n", "## The chain rule, edited\n"));
+    await page.waitForFunction(() => document.querySelector("section.present h2")?.textContent?.includes("edited"), null, { timeout: 15_000 });
+    expect(await page.evaluate(() => (window as unknown as { deck: { getIndices(): unknown } }).deck.getIndices())).toEqual(before);
+
+    writeFileSync(chapter, original.replace("$x \\in \\R^n$", "$x \\in \\R^{n$"));
+    await page.waitForSelector("vite-error-overlay", { timeout: 15_000 });
+    const overlay = await page.evaluate(() => document.querySelector("vite-error-overlay")?.shadowRoot?.textContent ?? "");
+    expect(overlay).toMatch(/slides\/01-intro\.md:12:\d+: TeX:/);
+    // the last good deck stays on the page
+    expect(await page.locator("section.present:not(.stack) h2").textContent()).toContain("edited");
+
+    writeFileSync(chapter, original);
+    await page.waitForFunction(() => !document.querySelector("vite-error-overlay") && !document.body.textContent?.includes("edited"), null, { timeout: 15_000 });
+
+    const code = path.join(root, "code", "sample.ts");
+    writeFileSync(code, readFileSync(code, "utf8").replace("const twice = 2 * x;", "const twice = 2 * x + 1000;"));
+    await page.waitForFunction(() => document.body.textContent?.includes("1042"), null, { timeout: 15_000 });
+
+    expect(watch.consoleErrors.filter((e) => !e.includes("[vite]"))).toEqual([]);
+    await watch.context.close();
+  }, 150_000);
+});

@@ -1,0 +1,121 @@
+// The built deck in real headless Chromium: the offline file from file:// with the network
+// blocked, and the site served over HTTP. Every slide renders, math and diagrams are there,
+// nothing fails to load, nothing is logged as an error.
+import { createServer, type Server } from "node:http";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildDeck } from "../../src/vite/build.ts";
+import { hasChromium, startBrowser, waitForReady, watchedPage, type PageWatch } from "../support/browser.ts";
+import { copySampleDeck } from "../support/sample-deck.ts";
+
+let root: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  root = copySampleDeck();
+  await buildDeck({ deckRoot: root });
+  browser = await startBrowser();
+}, 120_000);
+afterAll(async () => browser?.close());
+
+/** Visits every slide (horizontal and vertical) and reports what each shows. */
+async function visitAll(page: Page): Promise<{ id: string; text: string; visible: boolean }[]> {
+  return page.evaluate(async () => {
+    const deck = (window as unknown as { deck: { getSlides(): HTMLElement[]; getIndices(s: HTMLElement): { h: number; v: number }; slide(h: number, v: number): void; getCurrentSlide(): HTMLElement } }).deck;
+    const out: { id: string; text: string; visible: boolean }[] = [];
+    for (const slide of deck.getSlides()) {
+      const { h, v } = deck.getIndices(slide);
+      deck.slide(h, v);
+      const current = deck.getCurrentSlide();
+      const box = current.getBoundingClientRect();
+      out.push({ id: current.dataset.source ?? "", text: (current.textContent ?? "").trim(), visible: box.width > 0 && box.height > 0 });
+    }
+    return out;
+  });
+}
+
+async function checkDeck(watch: PageWatch): Promise<void> {
+  const { page } = watch;
+  await waitForReady(page);
+  const slides = await visitAll(page);
+  expect(slides.length).toBe(5);
+  for (const s of slides) {
+    expect(s.visible, `${s.id} is not visible`).toBe(true);
+    expect(s.text.length, `${s.id} is empty`).toBeGreaterThan(0);
+  }
+  expect(await page.locator(".katex").count()).toBeGreaterThan(3);
+  expect(await page.locator(".katex .katex-mathml math").count()).toBeGreaterThan(3);
+  // The diagram is an SVG with a real size, even though its slide was hidden at load.
+  const diagram = await page.locator(".diagram svg").first().boundingBox();
+  expect(diagram?.width).toBeGreaterThan(100);
+  expect(diagram?.height).toBeGreaterThan(50);
+  // KaTeX's fonts are really in use (not a fallback font).
+  expect(await page.evaluate(() => document.fonts.check("16px KaTeX_Main"))).toBe(true);
+  expect(watch.consoleErrors).toEqual([]);
+  expect(watch.failedRequests).toEqual([]);
+  expect(watch.networkRequests).toEqual([]);
+}
+
+describe.runIf(hasChromium)("the built deck in Chromium", () => {
+  it("the offline file works from file:// with the network blocked", async () => {
+    const watch = await watchedPage(browser);
+    await watch.page.goto(pathToFileURL(path.join(root, "dist", "sample.html")).href);
+    await checkDeck(watch);
+    await watch.context.close();
+  });
+
+  it("the site works served over HTTP", async () => {
+    const dist = path.join(root, "dist");
+    const types: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".woff2": "font/woff2" };
+    const server: Server = createServer(async (req, res) => {
+      const file = path.join(dist, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).replace(/\/$/, "/index.html"));
+      try {
+        const body = await readFile(file);
+        res.writeHead(200, { "content-type": types[path.extname(file)] ?? "application/octet-stream" }).end(body);
+      } catch {
+        res.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as { port: number }).port;
+    const watch = await watchedPage(browser, { allowHost: `127.0.0.1:${port}` });
+    await watch.page.goto(`http://127.0.0.1:${port}/`);
+    await checkDeck(watch);
+    await watch.context.close();
+    server.close();
+  });
+
+  it("reveals a derivation step by step: fragments inside a formula", async () => {
+    const watch = await watchedPage(browser);
+    const { page } = watch;
+    await page.goto(pathToFileURL(path.join(root, "dist", "sample.html")).href + "#/chain");
+    await waitForReady(page);
+    const visibleSteps = () => page.locator("section.present .katex-html .fragment.visible").count();
+    expect(await visibleSteps()).toBe(0);
+    await page.keyboard.press("ArrowRight");
+    expect(await visibleSteps()).toBe(1);
+    // \hl{1}{…} is highlighted while its step is current
+    expect(await page.locator("section.present .katex-html .fragment.hl.current-fragment").count()).toBe(1);
+    await page.keyboard.press("ArrowRight");
+    expect(await visibleSteps()).toBe(2);
+    await watch.context.close();
+  });
+
+  it("follows an equation's link to its example and back", async () => {
+    const watch = await watchedPage(browser);
+    const { page } = watch;
+    await page.goto(pathToFileURL(path.join(root, "dist", "sample.html")).href + "#/chain");
+    await waitForReady(page);
+    await page.locator("section.present:not(.stack) a.example-link").click();
+    await page.waitForFunction(() => location.hash === "#/chain-example");
+    expect(await page.locator("section.present:not(.stack) script.deck-example").count()).toBe(1);
+    await page.locator("section.present:not(.stack) a.example-link").click();
+    // Back on the equation slide (reveal adds the fragment step to the hash: all shown).
+    await page.waitForFunction(() => /^#\/chain(\/\d+)?$/.test(location.hash));
+    await watch.context.close();
+  });
+});
