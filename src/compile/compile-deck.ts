@@ -228,7 +228,7 @@ function checkDuplicateIds(slides: readonly Element[], diagnostics: Diagnostics)
 
 /** mermaid sizes a diagram for a 16px page; slides are 1280 px wide with 32px text, so a
  * diagram may grow to DIAGRAM_SCALE times its natural width (CSS still caps it to the slide). */
-const DIAGRAM_SCALE = 1.75;
+const DIAGRAM_SCALE = 2.2;
 
 function scaleDiagram(svg: string): string {
   return svg.replace(/(<svg[^>]*?style="[^"]*?)max-width:\s*([\d.]+)px;?/, (_m, head: string, width: string) => `${head}max-width: ${Math.round(Number(width) * DIAGRAM_SCALE)}px;`);

@@ -42,7 +42,7 @@ async function checkDeck(watch: PageWatch): Promise<void> {
   const { page } = watch;
   await waitForReady(page);
   const slides = await visitAll(page);
-  expect(slides.length).toBe(5);
+  expect(slides.length).toBe(6);
   for (const s of slides) {
     expect(s.visible, `${s.id} is not visible`).toBe(true);
     expect(s.text.length, `${s.id} is empty`).toBeGreaterThan(0);

@@ -1,0 +1,87 @@
+// Benchmarks of the deck: cold and warm `npm run build`, the offline file's size, the time
+// from navigation to the ready signal, and the dev server's update latency after an edit.
+import { execFileSync } from "node:child_process";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
+import { findChromium, launchChromium } from "../../src/chromium/find-chromium.ts";
+import { startDevServer } from "../../src/vite/dev-server.ts";
+import { median, type BenchRow } from "./report.ts";
+
+const root = process.cwd();
+
+function timeBuild(): number {
+  const started = performance.now();
+  execFileSync("node", [path.join(root, "scripts/launch.mjs"), path.join(root, "scripts/build.ts")], { cwd: root, stdio: "ignore" });
+  return performance.now() - started;
+}
+
+/** The offline file's stem: the deck's `name` in the first chapter's front matter. */
+function deckName(): string {
+  return readFileSync(path.join(root, "slides", readFirstChapter()), "utf8").match(/^name:\s*(\S+)/m)?.[1] ?? "deck";
+}
+
+function readFirstChapter(): string {
+  return execFileSync("ls", [path.join(root, "slides")], { encoding: "utf8" }).split("\n").filter((f) => f.endsWith(".md")).sort()[0];
+}
+
+export async function benchDeck(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  // Cold: no diagram cache, so Chromium starts and renders every diagram.
+  rmSync(path.join(root, "node_modules", ".cache", "backprop-deck", "diagrams"), { recursive: true, force: true });
+  const cold = timeBuild();
+  const warm = [timeBuild(), timeBuild(), timeBuild()];
+  rows.push({ name: "build: cold npm run build (no diagram cache)", value: `${(cold / 1000).toFixed(2)} s`, detail: "Node start, compile, Chromium for diagrams, two Vite builds" });
+  rows.push({ name: "build: warm npm run build (diagrams cached)", value: `${(median(warm) / 1000).toFixed(2)} s`, detail: "median of 3" });
+
+  const single = readFileSync(path.join(root, "dist", `${deckName()}.html`));
+  rows.push({ name: "offline file: raw size", value: `${(single.length / 1024).toFixed(0)} KB` });
+  rows.push({ name: "offline file: gzip size", value: `${(gzipSync(single, { level: 9 }).length / 1024).toFixed(0)} KB` });
+
+  const chromiumPath = findChromium();
+  if (!chromiumPath) {
+    rows.push({ name: "browser figures", value: "skipped", detail: "no Chromium found" });
+    return rows;
+  }
+  const browser = await launchChromium(chromiumPath);
+  try {
+    // Navigation → ready, from file://, fresh page each time.
+    const times: number[] = [];
+    for (let k = 0; k < 5; k++) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+      const started = performance.now();
+      await page.goto(pathToFileURL(path.join(root, "dist", `${deckName()}.html`)).href);
+      await page.waitForSelector("html[data-deck-ready=true]", { state: "attached" });
+      times.push(performance.now() - started);
+      await page.close();
+    }
+    rows.push({ name: "offline file: navigation → ready (file://)", value: `${median(times).toFixed(0)} ms`, detail: "median of 5" });
+
+    // Dev server: edit a chapter, time until the page shows the edit.
+    const dev = await startDevServer({ deckRoot: root, port: 0 });
+    const page = await browser.newPage();
+    await page.goto(dev.url);
+    await page.waitForSelector("html[data-deck-ready=true]", { state: "attached", timeout: 120_000 });
+    const chapter = path.join(root, "slides", readFirstChapter());
+    const original = readFileSync(chapter, "utf8");
+    const latencies: number[] = [];
+    try {
+      for (let k = 0; k < 5; k++) {
+        const marker = `bench-edit-${k}`;
+        const started = performance.now();
+        writeFileSync(chapter, original.replace(/^(# .*)$/m, `$1 ${marker}`));
+        await page.waitForFunction((m) => document.body.textContent?.includes(m), marker, { timeout: 10_000, polling: "raf" });
+        latencies.push(performance.now() - started);
+        await new Promise((r) => setTimeout(r, 300));
+      }
+    } finally {
+      writeFileSync(chapter, original);
+      await dev.close();
+    }
+    rows.push({ name: "dev: slide edit → updated in the page", value: `${median(latencies).toFixed(0)} ms`, detail: "median of 5, file write to DOM" });
+  } finally {
+    await browser.close();
+  }
+  return rows;
+}
