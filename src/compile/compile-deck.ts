@@ -8,6 +8,7 @@ import type { Token } from "markdown-it";
 import { DEFAULT_OPTIONS, readDeckOptions, type DeckOptions } from "./deck-options.ts";
 import { Diagnostics, type Diagnostic } from "./diagnostics.ts";
 import type { DiagramRenderer } from "./diagrams/types.ts";
+import { applyDiagramSteps, parseDiagramSteps } from "../shared/diagram-steps.ts";
 import { splitFrontMatter } from "./frontmatter.ts";
 import { applyCommentAttributes } from "./html/comment-attributes.ts";
 import { checkExampleLinks, sourceOf } from "./html/example-links.ts";
@@ -172,6 +173,10 @@ export async function compileDeck(chapters: readonly ChapterFile[], services: Co
     const result = svgs?.get(id);
     if (result && "svg" in result) {
       el.innerHTML = scaleDiagram(result.svg);
+      const svg = el.querySelector("svg");
+      for (const { step, target } of svg ? applyDiagramSteps(svg, parseDiagramSteps(request.source)) : []) {
+        diagnostics.error({ ...request.at, line: request.at.line + 1 + step.line }, `mermaid: step ${step.index}: no node or edge "${target}" in this diagram`);
+      }
     } else {
       if (result && "error" in result) {
         // mermaid says "Parse error on line N: …" counting from the diagram's first line

@@ -2,6 +2,7 @@
 // mermaid renders them here. mermaid.render draws in its own visible scratch element, so a
 // diagram on a slide that is hidden at load time is still measured and sized right.
 import mermaid from "mermaid";
+import { applyDiagramSteps, parseDiagramSteps } from "../shared/diagram-steps.ts";
 
 let initialised = false;
 
@@ -18,6 +19,8 @@ export async function renderRuntimeDiagrams(root: ParentNode, config: Record<str
     try {
       const { svg } = await mermaid.render(id, source);
       el.innerHTML = svg;
+      const drawn = el.querySelector("svg");
+      if (drawn) applyDiagramSteps(drawn, parseDiagramSteps(source));
       el.classList.remove("diagram-runtime");
     } catch (error) {
       el.classList.add("deck-error");

@@ -119,3 +119,35 @@ describe.runIf(hasChromium)("the built deck in Chromium", () => {
     await watch.context.close();
   });
 });
+
+describe.runIf(hasChromium)("a build on a machine without Chromium", () => {
+  it("says so once, and the deck draws its diagrams in the browser, sized right", async () => {
+    const deck = copySampleDeck();
+    const messages: string[] = [];
+    const saved = process.env.CHROME_PATH;
+    process.env.CHROME_PATH = path.join(deck, "no-such-chromium");
+    try {
+      await buildDeck({ deckRoot: deck, log: (m) => messages.push(m) });
+    } finally {
+      if (saved === undefined) delete process.env.CHROME_PATH;
+      else process.env.CHROME_PATH = saved;
+    }
+    expect(messages.filter((m) => m.includes("No Chromium found"))).toHaveLength(1);
+    expect(messages.find((m) => m.includes("No Chromium found"))).toContain("apt-get install chromium");
+
+    const watch = await watchedPage(browser);
+    const { page } = watch;
+    // Load on the first slide: the diagram's slide is hidden while the page loads.
+    await page.goto(pathToFileURL(path.join(deck, "dist", "sample.html")).href);
+    await waitForReady(page);
+    expect(await page.locator(".diagram-runtime").count()).toBe(0);
+    await page.evaluate(() => (window as unknown as { deck: { slide(h: number): void } }).deck.slide(2));
+    const box = await page.locator(".diagram svg").first().boundingBox();
+    expect(box?.width).toBeGreaterThan(100);
+    expect(box?.height).toBeGreaterThan(50);
+    expect(await page.locator(".diagram svg .fragment.hl").count()).toBe(2);
+    expect(watch.consoleErrors).toEqual([]);
+    expect(watch.networkRequests).toEqual([]);
+    await watch.context.close();
+  }, 120_000);
+});

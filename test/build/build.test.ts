@@ -63,6 +63,9 @@ describe("npm run build", () => {
     expect(document.querySelectorAll(".diagram > svg").length).toBe(1);
     expect(document.querySelectorAll(".diagram-runtime").length).toBe(0);
     expect(html.length).toBeLessThan(1_000_000); // mermaid's runtime alone is larger
+    // `%% step 1: y-->x1, x1` marks that edge and node as a highlight at step 1
+    const marked = [...document.querySelectorAll(".diagram svg .fragment.hl")];
+    expect(marked.map((el) => [el.tagName.toLowerCase(), el.getAttribute("data-fragment-index")]).sort()).toEqual([["g", "1"], ["path", "1"]]);
   });
 
   it("gives byte-identical output for the same sources", async () => {
@@ -95,7 +98,12 @@ describe("each error kind stops the build with file:line:col and exit ≠ 0", ()
     ["a snippet that runs too long", "```ts run\nwhile (true) {}\n```", /^slides\/03-error\.md:3:1: snippet: the snippet ran longer than 1000 ms/m],
     ["an unknown include region", "<<< ../code/sample.ts#nothing", /^slides\/03-error\.md:3:5: include: no region "nothing"/m],
     ["a dangling link", "<!-- .slide: data-no-example=\"test\" -->\n[x](#/nowhere){.example-link}", /^slides\/03-error\.md:4:1: example link "#\/nowhere"/m],
-    ...(hasChromium ? ([["a broken diagram", "```mermaid\nflowchart LR\n  a --> b -->\n```", /^slides\/03-error\.md:5:1: mermaid: /m]] as [string, string, RegExp][]) : []),
+    ...(hasChromium
+      ? ([
+          ["a broken diagram", "```mermaid\nflowchart LR\n  a --> b -->\n```", /^slides\/03-error\.md:5:1: mermaid: /m],
+          ["a diagram step naming no node", "```mermaid\nflowchart LR\n  a --> b\n  %% step 1: a-->c\n```", /^slides\/03-error\.md:6:1: mermaid: step 1: no node or edge "a-->c"/m],
+        ] as [string, string, RegExp][])
+      : []),
   ];
   it.each(cases)("%s", async (_name, body, location) => {
     const deck = copySampleDeck();
