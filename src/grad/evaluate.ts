@@ -5,6 +5,7 @@ import { evaluateLoss } from "./loss.ts";
 import { LSTM_GATES, lstmBackward, lstmForward } from "./lstm.ts";
 import { rnnBackward, rnnForward } from "./rnn.ts";
 import { toRows, type Matrix } from "./tensor.ts";
+import type { CellGrads } from "./affine.ts";
 
 type Rows = number[][];
 
@@ -52,14 +53,7 @@ export function evaluateCase(c: Case): CaseResult {
       loss: loss.value,
       h: toRows(out.h),
       deltas: { h: toRows(deltas.h), a: toRows(deltas.a) },
-      grads: {
-        weight_ih: toRows(grads.weightIh),
-        weight_hh: toRows(grads.weightHh),
-        bias_ih: Array.from(grads.biasIh),
-        bias_hh: Array.from(grads.biasHh),
-        x: toRows(grads.x),
-        h0: Array.from(grads.h0),
-      },
+      grads: gradRows(grads),
     };
   }
   const { out, cache } = lstmForward(c.params, c.x, c.h0, c.c0);
@@ -73,15 +67,19 @@ export function evaluateCase(c: Case): CaseResult {
     c: toRows(out.c),
     gates,
     deltas: { h: toRows(deltas.h), c: toRows(deltas.c), ...gateDeltas },
-    grads: {
-      weight_ih: toRows(grads.weightIh),
-      weight_hh: toRows(grads.weightHh),
-      bias_ih: Array.from(grads.biasIh),
-      bias_hh: Array.from(grads.biasHh),
-      x: toRows(grads.x),
-      h0: Array.from(grads.h0),
-      c0: Array.from(grads.c0),
-    },
+    grads: { ...gradRows(grads), c0: Array.from(grads.c0) },
+  };
+}
+
+/** The gradients both cells have, in the CLI's names and key order. */
+function gradRows(grads: CellGrads): CaseResult["grads"] {
+  return {
+    weight_ih: toRows(grads.weightIh),
+    weight_hh: toRows(grads.weightHh),
+    bias_ih: Array.from(grads.biasIh),
+    bias_hh: Array.from(grads.biasHh),
+    x: toRows(grads.x),
+    h0: Array.from(grads.h0),
   };
 }
 
