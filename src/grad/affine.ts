@@ -70,3 +70,13 @@ export function zeroGrads(params: CellParams, steps: number, hiddenSize: number)
     h0: new Float64Array(hiddenSize),
   };
 }
+
+/** A small amount added to one intermediate number of a forward pass right after it is
+ * computed: h_t[k], c_t[k] (LSTM) or the pre-activation row k at t (k < G·H). Central
+ * differences over it measure total derivatives such as ∂L/∂c_t (see evaluate.ts). */
+export interface Nudge {
+  quantity: "h" | "c" | "pre";
+  t: number;
+  k: number;
+  amount: number;
+}

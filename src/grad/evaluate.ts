@@ -5,7 +5,7 @@ import { evaluateLoss } from "./loss.ts";
 import { LSTM_GATES, lstmBackward, lstmForward } from "./lstm.ts";
 import { rnnBackward, rnnForward } from "./rnn.ts";
 import { toRows, type Matrix } from "./tensor.ts";
-import type { CellGrads } from "./affine.ts";
+import type { CellGrads, Nudge } from "./affine.ts";
 
 type Rows = number[][];
 
@@ -38,10 +38,18 @@ export interface CaseResult {
 }
 
 /** The loss of a case after a forward pass only; what finite differences perturb. */
-export function caseLoss(c: Case): number {
+export function caseLoss(c: Case, nudge?: Nudge): number {
   const h =
-    c.cell === "lstm" ? lstmForward(c.params, c.x, c.h0, c.c0).out.h : rnnForward(c.params, c.x, c.h0).out.h;
+    c.cell === "lstm" ? lstmForward(c.params, c.x, c.h0, c.c0, nudge).out.h : rnnForward(c.params, c.x, c.h0, nudge).out.h;
   return evaluateLoss(c.loss, h).value;
+}
+
+/** ∂L/∂(quantity at t, row k) by central differences: the independent witness for a delta.
+ * For "pre", k runs over all G·H rows (LSTM blocks i, f, g, o). */
+export function totalDerivative(c: Case, quantity: Nudge["quantity"], t: number, k: number, step = 1e-5): number {
+  const plus = caseLoss(c, { quantity, t, k, amount: step });
+  const minus = caseLoss(c, { quantity, t, k, amount: -step });
+  return (plus - minus) / (2 * step);
 }
 
 export function evaluateCase(c: Case): CaseResult {

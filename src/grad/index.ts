@@ -1,9 +1,9 @@
 // The gradient module's public API. Pure TypeScript on Float64Array: no Node, no DOM.
 export { parseCase, CaseError, type Case, type CellKind } from "./case.ts";
-export { evaluateCase, caseLoss, type CaseResult, type GateRows } from "./evaluate.ts";
+export { evaluateCase, caseLoss, totalDerivative, type CaseResult, type GateRows } from "./evaluate.ts";
 export { rnnForward, rnnBackward, type RnnCache, type RnnDeltas } from "./rnn.ts";
 export { lstmForward, lstmBackward, LSTM_GATES, type LstmCache, type LstmDeltas, type LstmGrads, type LstmOut } from "./lstm.ts";
 export { evaluateLoss, type Loss } from "./loss.ts";
 export { numericGradient, relError, maxRelError, gradCheck, type GradCheckResult } from "./gradcheck.ts";
 export { zeros, fromRows, toRows, row, cloneMatrix, sigmoid, type Matrix } from "./tensor.ts";
-export type { CellParams, CellGrads } from "./affine.ts";
+export type { CellParams, CellGrads, Nudge } from "./affine.ts";

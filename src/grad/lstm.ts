@@ -3,7 +3,7 @@
 //   [ī; f̄; ḡ; ō]_t = W_ih x_t + b_ih + W_hh h_{t−1} + b_hh
 //   i = σ(ī)  f = σ(f̄)  g = tanh(ḡ)  o = σ(ō)
 //   c_t = f ⊙ c_{t−1} + i ⊙ g          h_t = o ⊙ tanh(c_t)
-import { affineBackward, affineForward, cellSizes, zeroGrads, type CellGrads, type CellParams } from "./affine.ts";
+import { affineBackward, affineForward, cellSizes, zeroGrads, type CellGrads, type CellParams, type Nudge } from "./affine.ts";
 import { row, sigmoid, zeros, type Matrix } from "./tensor.ts";
 
 /** Number of row blocks in the LSTM's parameters: i, f, g, o. */
@@ -44,12 +44,14 @@ export interface LstmDeltas {
   gates: Matrix;
 }
 
-/** Runs the sequence x ([T][I]) from h0, c0 ([H] each). */
+/** Runs the sequence x ([T][I]) from h0, c0 ([H] each). `nudge` is for finite
+ * differences only. */
 export function lstmForward(
   params: CellParams,
   x: Matrix,
   h0: Float64Array,
   c0: Float64Array,
+  nudge?: Nudge,
 ): { out: LstmOut; cache: LstmCache } {
   const { hiddenSize: H } = cellSizes(params, LSTM_GATES);
   const steps = x.rows;
@@ -62,6 +64,8 @@ export function lstmForward(
     const cPrev = t > 0 ? row(c, t - 1) : c0;
     const gt = row(gates, t);
     affineForward(params, row(x, t), hPrev, gt);
+    const nudged = nudge?.t === t ? nudge : undefined;
+    if (nudged?.quantity === "pre") gt[nudged.k] += nudged.amount;
     const ct = row(c, t);
     const tct = row(tanhC, t);
     const ht = row(h, t);
@@ -71,8 +75,10 @@ export function lstmForward(
       const g = (gt[2 * H + k] = Math.tanh(gt[2 * H + k]));
       const o = (gt[3 * H + k] = sigmoid(gt[3 * H + k]));
       ct[k] = f * cPrev[k] + i * g;
+      if (nudged?.quantity === "c" && nudged.k === k) ct[k] += nudged.amount;
       tct[k] = Math.tanh(ct[k]);
       ht[k] = o * tct[k];
+      if (nudged?.quantity === "h" && nudged.k === k) ht[k] += nudged.amount;
     }
   }
   return { out: { h, c, gates }, cache: { params, x, h0, c0, h, c, gates, tanhC } };

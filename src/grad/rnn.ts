@@ -1,6 +1,6 @@
 // Simple (Elman) RNN with tanh, as PyTorch's nn.RNN, single layer, unbatched:
 //   a_t = W_ih x_t + b_ih + W_hh h_{t−1} + b_hh,   h_t = tanh(a_t)
-import { affineBackward, affineForward, cellSizes, zeroGrads, type CellGrads, type CellParams } from "./affine.ts";
+import { affineBackward, affineForward, cellSizes, zeroGrads, type CellGrads, type CellParams, type Nudge } from "./affine.ts";
 import { row, zeros, type Matrix } from "./tensor.ts";
 
 export interface RnnCache {
@@ -21,8 +21,8 @@ export interface RnnDeltas {
 }
 
 /** Runs the sequence x ([T][I]) from h0 ([H]). Returns the hidden states and what
- * the backward pass needs. */
-export function rnnForward(params: CellParams, x: Matrix, h0: Float64Array): { out: { h: Matrix }; cache: RnnCache } {
+ * the backward pass needs. `nudge` is for finite differences only. */
+export function rnnForward(params: CellParams, x: Matrix, h0: Float64Array, nudge?: Nudge): { out: { h: Matrix }; cache: RnnCache } {
   const { hiddenSize } = cellSizes(params, 1);
   const steps = x.rows;
   const h = zeros(steps, hiddenSize);
@@ -30,7 +30,9 @@ export function rnnForward(params: CellParams, x: Matrix, h0: Float64Array): { o
     const hPrev = t > 0 ? row(h, t - 1) : h0;
     const ht = row(h, t);
     affineForward(params, row(x, t), hPrev, ht);
+    if (nudge?.t === t && nudge.quantity === "pre") ht[nudge.k] += nudge.amount;
     for (let k = 0; k < hiddenSize; k++) ht[k] = Math.tanh(ht[k]);
+    if (nudge?.t === t && nudge.quantity === "h") ht[nudge.k] += nudge.amount;
   }
   return { out: { h }, cache: { params, x, h0, h } };
 }

@@ -1,7 +1,8 @@
 // Edge cases the property test may rarely hit: a single step, saturated gates, zero input,
 // non-zero initial states, and inputs large enough to overflow a naive sigmoid.
 import { describe, expect, it } from "vitest";
-import { evaluateCase, parseCase } from "../../src/grad/index.ts";
+import { evaluateCase, parseCase, totalDerivative } from "../../src/grad/index.ts";
+import { offsetDerivative } from "../support/reference-rnn.ts";
 import { checkCase } from "../support/check-case.ts";
 import { randomCase } from "../support/random-case.ts";
 
@@ -58,4 +59,21 @@ it("missing h0 and c0 default to zeros and still get gradients", () => {
   expect(implicit).toEqual(explicit);
   expect(implicit.grads.h0).toHaveLength(2);
   expect(implicit.grads.c0).toHaveLength(2);
+});
+
+describe("totalDerivative: the module's own finite-difference witness for deltas", () => {
+  it.each(cells)("%s: agrees with the independent reference's nudged differences", (cell) => {
+    const cs = randomCase({ cell, loss: "mse", hidden: 2, input: 2, steps: 3, seed: 71, withInitialState: true });
+    const parsed = parseCase(cs);
+    const quantities = cell === "lstm" ? (["h", "c", "pre"] as const) : (["h", "pre"] as const);
+    for (const q of quantities) {
+      for (let t = 0; t < 3; t++) {
+        for (let k = 0; k < (q === "pre" ? (cell === "lstm" ? 8 : 2) : 2); k++) {
+          const ours = totalDerivative(parsed, q, t, k);
+          const reference = offsetDerivative(cs, q, t, k);
+          expect(Math.abs(ours - reference), `${q}[${t}][${k}]`).toBeLessThan(1e-8);
+        }
+      }
+    }
+  });
 });

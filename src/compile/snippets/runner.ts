@@ -15,6 +15,7 @@ export function snippetAliases(deckRoot: string): Record<string, string> {
   return {
     "@grad": path.join(pkg, "src/grad/index.ts"),
     "@deck/snippet": path.join(pkg, "src/compile/snippets/helpers.ts"),
+    "@deck/plot": path.join(pkg, "src/compile/snippets/plot.ts"),
     "@/": deckRoot + "/",
   };
 }

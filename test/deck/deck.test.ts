@@ -1,0 +1,122 @@
+// The real deck in slides/: it compiles with no warning; every number an example shows is
+// what src/grad computes for its case (and is really on the slide); every slide has speaker
+// notes; and in Chromium no slide overflows its 16:9 frame.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseHTML } from "linkedom";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CompiledDeck } from "../../src/compile/compile-deck.ts";
+import { formatDiagnostic } from "../../src/compile/diagnostics.ts";
+import { num } from "../../src/compile/snippets/helpers.ts";
+import { evaluateCase, parseCase, type CaseResult } from "../../src/grad/index.ts";
+import { buildDeck } from "../../src/vite/build.ts";
+import { DeckSession } from "../../src/vite/session.ts";
+import { hasChromium, startBrowser, waitForReady } from "../support/browser.ts";
+
+const root = process.cwd();
+let deck: CompiledDeck;
+let slides: Element[];
+
+beforeAll(async () => {
+  const session = await DeckSession.create({ deckRoot: root, diagrams: "chromium" });
+  try {
+    deck = await session.compile();
+  } finally {
+    await session.close();
+  }
+  const { document } = parseHTML(`<html><body><div class="slides">${deck.slidesHtml}</div></body></html>`);
+  slides = [...document.querySelectorAll("section")].filter((s) => !s.querySelector("section"));
+}, 120_000);
+
+function lookup(result: CaseResult, key: string): unknown {
+  let value: unknown = result;
+  for (const part of key.split(".")) value = (value as Record<string, unknown>)?.[part];
+  return value;
+}
+
+const name = (s: Element): string => `${s.getAttribute("data-source")} (#${s.id})`;
+
+describe("the deck in slides/", () => {
+  it("compiles with no errors and no warnings", () => {
+    expect(deck.diagnostics.map(formatDiagnostic)).toEqual([]);
+    expect(slides.length).toBeGreaterThan(3);
+  });
+
+  it("every number an example records is what src/grad computes for its case, and is shown", () => {
+    const examples = slides.flatMap((s) => [...s.querySelectorAll("script.deck-example")].map((el) => ({ s, record: JSON.parse(el.textContent ?? "{}") })));
+    expect(examples.length).toBeGreaterThan(0);
+    const results = new Map<string, CaseResult>();
+    for (const { s, record } of examples) {
+      const text = s.textContent ?? "";
+      const values = Object.entries(record.values as Record<string, unknown>);
+      expect(values.length, name(s)).toBeGreaterThan(0);
+      if (record.case) {
+        if (!results.has(record.case)) results.set(record.case, evaluateCase(parseCase(JSON.parse(readFileSync(path.join(root, record.case), "utf8")))));
+        const result = results.get(record.case)!;
+        for (const [key, value] of values) {
+          const expected = lookup(result, key);
+          expect(expected, `${name(s)}: no ${key} in the grad output`).toBeDefined();
+          expect(value, `${name(s)}: ${key}`).toEqual(expected);
+        }
+      } else {
+        expect(typeof record.check, `${name(s)}: an example without a case says how it was checked`).toBe("string");
+      }
+      for (const [key, value] of values) {
+        for (const x of [value].flat(2) as number[]) {
+          expect(text.includes(num(x)), `${name(s)}: ${key} = ${x} is not shown as ${num(x)}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it("every slide has speaker notes", () => {
+    const without = slides.filter((s) => !s.querySelector("aside.notes")?.textContent?.trim()).map(name);
+    expect(without).toEqual([]);
+  });
+});
+
+describe.runIf(hasChromium)("the built deck in Chromium", () => {
+  let browser: Awaited<ReturnType<typeof startBrowser>>;
+  let outDir: string;
+  beforeAll(async () => {
+    outDir = `.deck-test-${process.pid}`;
+    await buildDeck({ deckRoot: root, outDir });
+    browser = await startBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    const { rm } = await import("node:fs/promises");
+    await rm(path.join(root, outDir), { recursive: true, force: true });
+  });
+
+  it("no slide overflows its 1280×720 frame, with every step shown", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const file = readFileSync(path.join(root, "slides", "00-title.md"), "utf8").match(/^name:\s*(\S+)/m)?.[1] ?? "deck";
+    await page.goto(pathToFileURL(path.join(root, outDir, `${file}.html`)).href);
+    await waitForReady(page);
+    const overflowing = await page.evaluate(() => {
+      type Deck = { getSlides(): HTMLElement[]; getIndices(s: HTMLElement): { h: number; v: number }; slide(h: number, v: number, f?: number): void; getScale(): number; configure(o: object): void };
+      const deck = (window as unknown as { deck: Deck }).deck;
+      deck.configure({ transition: "none", backgroundTransition: "none" }); // measure slides at rest
+      const frame = document.querySelector(".reveal .slides")!.getBoundingClientRect();
+      const bad: string[] = [];
+      for (const slide of deck.getSlides()) {
+        const { h, v } = deck.getIndices(slide);
+        deck.slide(h, v, 999); // every fragment shown
+        const scale = deck.getScale();
+        for (const el of slide.querySelectorAll<HTMLElement>("*")) {
+          if (el.closest("aside.notes, .katex-mathml") || el.getClientRects().length === 0) continue;
+          const r = el.getBoundingClientRect();
+          if (r.width === 0 || r.height === 0) continue;
+          if ((r.bottom - frame.top) / scale > 722 || (r.right - frame.left) / scale > 1282) {
+            bad.push(`${slide.dataset.source}: <${el.tagName.toLowerCase()} class="${el.className}"> ends at ${Math.round((r.right - frame.left) / scale)}×${Math.round((r.bottom - frame.top) / scale)}`);
+            break;
+          }
+        }
+      }
+      return bad;
+    });
+    expect(overflowing).toEqual([]);
+  }, 120_000);
+});
