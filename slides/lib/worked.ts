@@ -1,6 +1,6 @@
 // Helpers for the deck's worked examples: load a case file, run it through src/grad, look
 // numbers up by their path in the grad CLI's output, and write them as TeX.
-import { evaluateCase, parseCase, totalDerivative, type Case, type CaseResult } from "@grad";
+import { caseLoss, evaluateCase, gradCheck, parseCase, totalDerivative, type Case, type CaseResult } from "@grad";
 import { num } from "@deck/snippet";
 
 export interface Worked {
@@ -69,4 +69,16 @@ export function fdError(w: Worked, quantity: "h" | "c" | "pre", t: number, analy
 /** "matches finite differences to 3.1×10⁻¹¹" as TeX text. */
 export function fdText(error: number): string {
   return `\\text{matches central finite differences to } ${num(error, 2)}`;
+}
+
+/** The largest relative error between a parameter gradient from src/grad and central
+ * differences of the loss in that parameter ("weight_ih", "bias_hh", "x", "h0", …). */
+export function paramFdError(w: Worked, name: "weight_ih" | "weight_hh" | "bias_ih" | "bias_hh" | "x" | "h0" | "c0"): number {
+  const c = w.case;
+  const target: Float64Array =
+    name === "weight_ih" ? c.params.weightIh.data : name === "weight_hh" ? c.params.weightHh.data : name === "bias_ih" ? c.params.biasIh
+    : name === "bias_hh" ? c.params.biasHh : name === "x" ? c.x.data : name === "h0" ? c.h0 : c.c0;
+  const analytic = [at(w.result, `grads.${name}`)].flat(2) as number[];
+  const { maxRelError } = gradCheck(() => caseLoss(c), target, analytic, { floor: 1e-12 });
+  return maxRelError;
 }
