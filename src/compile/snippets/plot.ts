@@ -6,9 +6,19 @@ import { html, type DeckValue } from "./helpers.ts";
 
 export { Plot };
 
+export interface DeckPlotOptions extends Omit<Plot.PlotOptions, "style"> {
+  /** CSS for the plot's root element, as a string */
+  style?: string;
+  /** base font size in px for axes and labels (Plot's default is 10) */
+  fontSize?: number;
+}
+
 /** Plot.plot(options) as an SVG in the slide. Text uses the slide's colour. */
-export function plot(options: Plot.PlotOptions): DeckValue {
+export function plot({ style, fontSize, ...options }: DeckPlotOptions): DeckValue {
   const { document } = parseHTML("<!doctype html><html><body></body></html>");
-  const figure = Plot.plot({ ...options, document } as Plot.PlotOptions) as unknown as { outerHTML: string };
-  return html(`<figure class="plot">${figure.outerHTML}</figure>`);
+  const root = Plot.plot({ ...options, document } as Plot.PlotOptions) as unknown as Element;
+  // linkedom's style objects do not serialise: set the attributes themselves.
+  if (fontSize) root.setAttribute("font-size", String(fontSize));
+  if (style) root.setAttribute("style", style);
+  return html(`<figure class="plot">${root.outerHTML}</figure>`);
 }
