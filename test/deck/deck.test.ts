@@ -35,6 +35,25 @@ function lookup(result: CaseResult, key: string): unknown {
   return value;
 }
 
+/** The numbers written on a slide (KaTeX keeps each formula's TeX in its annotation, so
+ * "1.2\\times10^{-5}" is read too), each knowing the precision it was written with. A value
+ * is shown when some number equals it, or rounds to it with at least three significant digits. */
+function numbersIn(text: string): { matches(x: number): boolean }[] {
+  const found: { matches(x: number): boolean }[] = [];
+  for (const m of text.replace(/\u2212/g, "-").matchAll(/(-?\d+(?:\.(\d+))?)(?:\s*\\times\s*10\^\{(-?\d+)\})?/g)) {
+    const mantissa = Number(m[1]);
+    const decimals = m[2]?.length ?? 0;
+    const exponent = Number(m[3] ?? 0);
+    const value = mantissa * 10 ** exponent;
+    const digits = m[1].replace(/^-?0*\.?0*/, "").replace(".", "").length;
+    const halfUlp = 0.5 * 10 ** (exponent - decimals);
+    const exact = (x: number): boolean => Math.abs(x - value) <= 1e-12 * Math.abs(x);
+    const rounded = (x: number): boolean => digits >= 3 && Math.abs(x - value) <= halfUlp * (1 + 1e-9);
+    found.push({ matches: (x) => (x === 0 ? value === 0 : exact(x) || rounded(x)) });
+  }
+  return found;
+}
+
 const name = (s: Element): string => `${s.getAttribute("data-source")} (#${s.id})`;
 
 describe("the deck in slides/", () => {
@@ -51,7 +70,11 @@ describe("the deck in slides/", () => {
       // What the audience sees: not the record itself, not the speaker notes.
       const visible = s.cloneNode(true) as Element;
       visible.querySelectorAll("script, aside.notes").forEach((el) => el.remove());
-      const text = visible.textContent ?? "";
+      // Text nodes joined with spaces, so neighbouring table cells do not run together.
+      const texts: string[] = [];
+      const walker = visible.ownerDocument.createTreeWalker(visible, 4 /* NodeFilter.SHOW_TEXT */);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n.textContent ?? "");
+      const text = texts.join(" ");
       const values = Object.entries(record.values as Record<string, unknown>);
       expect(values.length, name(s)).toBeGreaterThan(0);
       if (record.case) {
@@ -66,9 +89,10 @@ describe("the deck in slides/", () => {
       } else {
         expect(typeof record.check, `${name(s)}: an example without a case says how it was checked`).toBe("string");
       }
+      const shown = numbersIn(text);
       for (const [key, value] of values) {
         for (const x of [value].flat(2) as number[]) {
-          expect(text.includes(num(x)), `${name(s)}: ${key} = ${x} is not shown as ${num(x)}`).toBe(true);
+          expect(shown.some((n) => n.matches(x)), `${name(s)}: ${key} = ${x} is not shown (e.g. as ${num(x)})`).toBe(true);
         }
       }
     }

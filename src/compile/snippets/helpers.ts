@@ -39,15 +39,20 @@ export function table(header: string[], rows: (string | number)[][], caption?: s
   return { __deck: "table", header, rows, ...(caption === undefined ? {} : { caption }) };
 }
 
-/** A number for TeX: `digits` significant digits, trailing zeros dropped, and ×10^k
- * instead of e-notation. */
+/** A number for TeX: `digits` significant digits, and ×10^k instead of e-notation.
+ * Trailing zeros are dropped only when the number is exact (0.5, not 0.5000), so a
+ * rounded 0.41997 reads 0.4200: the digits shown are the digits meant. */
 export function num(x: number, digits = 4): string {
   if (x === 0) return "0";
   if (!Number.isFinite(x)) return String(x);
-  const [mantissa, exponent] = x.toExponential(digits - 1).split("e");
-  const e = Number(exponent);
-  if (e >= -3 && e < digits) return String(Number(x.toPrecision(digits)));
-  return `${String(Number(mantissa))}\\times10^{${e}}`;
+  const e = Math.floor(Math.log10(Math.abs(Number(x.toPrecision(digits)))));
+  if (e >= -3 && e < digits) {
+    const fixed = x.toPrecision(digits);
+    return Number(fixed) === x ? String(x) : fixed.includes("e") ? String(Number(fixed)) : fixed;
+  }
+  const [mantissa] = x.toExponential(digits - 1).split("e");
+  const exact = Number(x.toExponential(digits - 1)) === x;
+  return `${exact ? String(Number(mantissa)) : mantissa}\\times10^{${e}}`;
 }
 
 /** A column vector (or a matrix, given rows) as a TeX bmatrix. */
