@@ -35,6 +35,47 @@ export interface CompileServices {
   /** the diagram renderer for the deck's theme; undefined leaves diagrams to mermaid's
    * runtime in the browser */
   diagrams(theme: DeckOptions["theme"]): DiagramRenderer | undefined;
+  /** processed slides and diagrams from earlier compiles (the dev server keeps one) */
+  cache?: CompileCache;
+}
+
+/** Per-slide HTML passes and diagram post-processing, remembered by their input. */
+export class CompileCache {
+  private slides = new Map<string, { section: Element; html: string }>();
+  private diagrams = new Map<string, { html: string; missing: ReturnType<typeof applyDiagramSteps> }>();
+  private used = new Set<string>();
+
+  /** Forget what the last compile did not use (a dev session edits for hours). */
+  sweep(): void {
+    for (const key of this.slides.keys()) if (!this.used.has(key)) this.slides.delete(key);
+    this.used.clear();
+  }
+
+  processSlide(html: string): { section: Element; html: string } {
+    this.used.add(html);
+    const hit = this.slides.get(html);
+    if (hit) return hit;
+    const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+    const section = document.querySelector("section")!;
+    applyCommentAttributes(section, document);
+    applyMathSteps(section);
+    liftHeadingId(section);
+    const done = { section, html: section.outerHTML };
+    this.slides.set(html, done);
+    return done;
+  }
+
+  processDiagram(id: string, svg: string, source: string): { html: string; missing: ReturnType<typeof applyDiagramSteps> } {
+    const key = `${id}\0${svg.length}\0${svg.slice(0, 200)}`;
+    const hit = this.diagrams.get(key);
+    if (hit) return hit;
+    const { document } = parseHTML(`<!doctype html><html><body><div>${scaleDiagram(svg)}</div></body></html>`);
+    const root = document.querySelector("svg");
+    const missing = root ? applyDiagramSteps(root, parseDiagramSteps(source)) : [];
+    const done = { html: document.querySelector("div")!.innerHTML, missing };
+    this.diagrams.set(key, done);
+    return done;
+  }
 }
 
 export interface CompiledDeck {
@@ -127,29 +168,11 @@ export async function compileDeck(chapters: readonly ChapterFile[], services: Co
     return { slide, html: `<section data-source="${slide.source.file}:${slide.source.line}">\n${body}${notes}</section>` };
   });
 
-  // Group vertical slides: consecutive slides of one chapter with the same h.
-  const groups: string[][] = [];
-  const groupStart: number[] = [];
-  rendered.forEach(({ slide, html }, k) => {
-    const prev = rendered[k - 1]?.slide.source;
-    const sameGroup = prev && prev.file === slide.source.file && prev.h === slide.source.h;
-    if (sameGroup) groups[groups.length - 1].push(html);
-    else {
-      groups.push([html]);
-      groupStart.push(k);
-    }
-  });
-  const slidesHtml = groups.map((g) => (g.length === 1 ? g[0] : `<section>\n${g.join("\n")}\n</section>`)).join("\n");
-
-  // 4. Deck-wide passes on the HTML.
-  const { document } = parseHTML(`<!doctype html><html><body><div class="slides">${slidesHtml}</div></body></html>`);
-  const root = document.querySelector("div.slides")!;
-  const leaves = [...root.querySelectorAll("section")].filter((s) => !s.querySelector("section"));
-  for (const section of leaves) {
-    applyCommentAttributes(section, document);
-    applyMathSteps(section);
-    liftHeadingId(section);
-  }
+  // 4. Per-slide HTML passes, each slide parsed on its own and cached by its HTML, so an
+  //    edit in the dev server re-processes only the slides it changed.
+  const cache = services.cache ?? new CompileCache();
+  const processed = rendered.map(({ html }) => cache.processSlide(html));
+  const leaves = processed.map((p) => p.section);
   checkDuplicateIds(leaves, diagnostics);
   checkExampleLinks(leaves, diagnostics, (from, text) => {
     const lines = chapters.find((c) => c.path === from.file)?.text.split("\n") ?? [];
@@ -164,19 +187,18 @@ export async function compileDeck(chapters: readonly ChapterFile[], services: Co
 
   // 5. Diagrams: SVG now, or the browser renders them.
   let runtimeDiagrams = 0;
-  const placeholders = [...root.querySelectorAll("div.diagram[data-diagram]")];
   const renderer = diagrams.length > 0 ? services.diagrams(options.theme) : undefined;
   const svgs = renderer ? await renderer.render(diagrams) : undefined;
-  for (const el of placeholders) {
-    const id = el.getAttribute("data-diagram")!;
-    const request = diagrams.find((d) => d.id === id)!;
-    const result = svgs?.get(id);
+  const diagramHtml = new Map<string, { html: string; runtime: boolean }>();
+  for (const request of diagrams) {
+    if (diagramHtml.has(request.id)) continue;
+    const result = svgs?.get(request.id);
     if (result && "svg" in result) {
-      el.innerHTML = scaleDiagram(result.svg);
-      const svg = el.querySelector("svg");
-      for (const { step, target } of svg ? applyDiagramSteps(svg, parseDiagramSteps(request.source)) : []) {
+      const { html, missing } = cache.processDiagram(request.id, result.svg, request.source);
+      for (const { step, target } of missing) {
         diagnostics.error({ ...request.at, line: request.at.line + 1 + step.line }, `mermaid: step ${step.index}: no node or edge "${target}" in this diagram`);
       }
+      diagramHtml.set(request.id, { html, runtime: false });
     } else {
       if (result && "error" in result) {
         // mermaid says "Parse error on line N: …" counting from the diagram's first line
@@ -186,16 +208,37 @@ export async function compileDeck(chapters: readonly ChapterFile[], services: Co
         const message = result.error.replace(/\s*\n\s*/g, " ").slice(0, 300);
         diagnostics.error({ ...request.at, line: request.at.line + lineInDiagram }, `mermaid: ${message}`);
       }
-      el.classList.add("diagram-runtime");
-      el.innerHTML = `<pre class="mermaid-source">${escapeHtml(request.source)}</pre>`;
-      runtimeDiagrams++;
+      diagramHtml.set(request.id, { html: `<pre class="mermaid-source">${escapeHtml(request.source)}</pre>`, runtime: true });
     }
   }
+  const withDiagrams = processed.map(({ html }) =>
+    html.replace(/<div class="diagram"([^>]*?) data-diagram="(\w+)"([^>]*)><\/div>/g, (_m, before: string, id: string, after: string) => {
+      const d = diagramHtml.get(id);
+      if (!d) return _m;
+      if (d.runtime) runtimeDiagrams++;
+      return `<div class="diagram${d.runtime ? " diagram-runtime" : ""}"${before} data-diagram="${id}"${after}>${d.html}</div>`;
+    }),
+  );
+
+  // Group vertical slides: consecutive slides of one chapter with the same h.
+  const groups: string[][] = [];
+  const groupStart: number[] = [];
+  rendered.forEach(({ slide }, k) => {
+    const prev = rendered[k - 1]?.slide.source;
+    const sameGroup = prev && prev.file === slide.source.file && prev.h === slide.source.h;
+    if (sameGroup) groups[groups.length - 1].push(withDiagrams[k]);
+    else {
+      groups.push([withDiagrams[k]]);
+      groupStart.push(k);
+    }
+  });
+  const slidesHtml = groups.map((g) => (g.length === 1 ? g[0] : `<section>\n${g.join("\n")}\n</section>`)).join("\n");
+  cache.sweep();
 
   const horizontalIndex = (slideIndex: number): number => groupStart.filter((s) => s <= slideIndex).length - 1;
   return {
     options,
-    slidesHtml: root.innerHTML,
+    slidesHtml,
     // A chapter without `chapter:` in its front matter is named by its first heading.
     chapters: chapterTitles.map((c) => ({
       title: c.title || leaves[c.firstSlide]?.querySelector("h1, h2, h3")?.textContent?.trim() || c.file,
@@ -236,7 +279,15 @@ function checkDuplicateIds(slides: readonly Element[], diagnostics: Diagnostics)
 const DIAGRAM_SCALE = 2.2;
 
 function scaleDiagram(svg: string): string {
-  return svg.replace(/(<svg[^>]*?style="[^"]*?)max-width:\s*([\d.]+)px;?/, (_m, head: string, width: string) => `${head}max-width: ${Math.round(Number(width) * DIAGRAM_SCALE)}px;`);
+  return roundSvgNumbers(svg).replace(/(<svg[^>]*?style="[^"]*?)max-width:\s*([\d.]+)px;?/, (_m, head: string, width: string) => `${head}max-width: ${Math.round(Number(width) * DIAGRAM_SCALE)}px;`);
+}
+
+/** mermaid writes coordinates with up to 15 decimals; two are plenty at any zoom, and the
+ * offline file is a third smaller for it. Only geometry attributes are touched. */
+function roundSvgNumbers(svg: string): string {
+  return svg.replace(/\b(d|points|transform|viewBox|x|y|x1|x2|y1|y2|width|height|cx|cy|r|rx|ry)="([^"]*)"/g, (_m, name: string, value: string) =>
+    `${name}="${value.replace(/(-?\d+\.\d{3,})/g, (n) => String(Math.round(Number(n) * 100) / 100))}"`,
+  );
 }
 
 function escapeHtml(s: string): string {

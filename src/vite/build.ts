@@ -10,6 +10,7 @@ import type { CompiledDeck } from "../compile/compile-deck.ts";
 import { DeckError, formatDiagnostic } from "../compile/diagnostics.ts";
 import { baseViteConfig } from "./config.ts";
 import { createDeckHtmlPlugin } from "./html-plugin.ts";
+import { fontSubsetOf, type FontSubset } from "./katex-fonts-plugin.ts";
 import { DeckSession } from "./session.ts";
 
 export interface BuildOptions {
@@ -27,8 +28,8 @@ export interface BuildResult {
   singleFile: string;
 }
 
-async function viteBuildInto(deck: CompiledDeck, outDir: string, singleFile: boolean): Promise<void> {
-  const config = baseViteConfig([createDeckHtmlPlugin(() => deck), ...(singleFile ? [viteSingleFile({ removeViteModuleLoader: true })] : [])], deck.runtimeDiagrams > 0);
+async function viteBuildInto(deck: CompiledDeck, outDir: string, singleFile: boolean, fonts: FontSubset): Promise<void> {
+  const config = baseViteConfig([createDeckHtmlPlugin(() => deck), ...(singleFile ? [viteSingleFile({ removeViteModuleLoader: true })] : [])], deck.runtimeDiagrams > 0, fonts);
   await viteBuild(mergeConfig(config, { build: { outDir, emptyOutDir: true } }));
 }
 
@@ -54,9 +55,10 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
   await rm(staging, { recursive: true, force: true });
   try {
     log(`bundling ${deck.slideCount} slides…`);
-    await viteBuildInto(deck, staging, false);
+    const fonts = fontSubsetOf(deck.slidesHtml, path.join(deckRoot, "node_modules", ".cache", "backprop-deck", "fonts"));
+    await viteBuildInto(deck, staging, false, fonts);
     const singleDir = path.join(staging, ".single");
-    await viteBuildInto(deck, singleDir, true);
+    await viteBuildInto(deck, singleDir, true, fonts);
     const singleName = `${deck.options.name}.html`;
     await rename(path.join(singleDir, "index.html"), path.join(staging, singleName));
     await rm(singleDir, { recursive: true, force: true });

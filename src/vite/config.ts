@@ -2,21 +2,22 @@
 import path from "node:path";
 import type { InlineConfig, PluginOption } from "vite";
 import { packageRoot } from "../compile/package-root.ts";
-import { createKatexFontsPlugin } from "./katex-fonts-plugin.ts";
+import { createKatexFontsPlugin, type FontSubset } from "./katex-fonts-plugin.ts";
 
 /** The browser runtime's folder: index.html and main.ts. */
 export function deckAppRoot(): string {
   return path.join(packageRoot(), "src", "deck");
 }
 
-export function baseViteConfig(plugins: PluginOption[], runtimeMermaid: boolean): InlineConfig {
+/** `fonts`: subset KaTeX's fonts to the deck (builds); without it, woff2 files as they are. */
+export function baseViteConfig(plugins: PluginOption[], runtimeMermaid: boolean, fonts?: FontSubset): InlineConfig {
   return {
     configFile: false,
     root: deckAppRoot(),
     base: "./",
     logLevel: "warn",
     clearScreen: false,
-    plugins: [createKatexFontsPlugin(), ...plugins],
+    plugins: [createKatexFontsPlugin(fonts), ...plugins],
     define: { __DECK_RUNTIME_MERMAID__: JSON.stringify(runtimeMermaid) },
     server: { fs: { allow: [packageRoot()] } },
     build: {

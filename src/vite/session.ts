@@ -2,7 +2,7 @@
 // highlighter, the snippet worker and (for builds) the Chromium that renders diagrams.
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { compileDeck, type ChapterFile, type CompiledDeck } from "../compile/compile-deck.ts";
+import { CompileCache, compileDeck, type ChapterFile, type CompiledDeck } from "../compile/compile-deck.ts";
 import { DEFAULT_OPTIONS } from "../compile/deck-options.ts";
 import type { DiagramRenderer } from "../compile/diagrams/types.ts";
 import { createCodeHighlighter, type Highlighter } from "../compile/markdown/highlight.ts";
@@ -35,6 +35,7 @@ export class DeckSession {
   private renderers = new Map<string, DiagramRenderer & { close(): Promise<void> }>();
   /** true when diagrams had to be left to the browser because no Chromium was found */
   noChromium = false;
+  private readonly cache = new CompileCache();
 
   private constructor(
     readonly options: SessionOptions,
@@ -80,6 +81,7 @@ export class DeckSession {
         return existsSync(file) ? readFileSync(file, "utf8") : undefined;
       },
       diagrams: (theme) => this.diagramRenderer(theme),
+      cache: this.cache,
       onOptions: (o) => {
         this.timeoutMs = o.snippetTimeoutMs;
       },

@@ -53,8 +53,9 @@ async function checkDeck(watch: PageWatch): Promise<void> {
   const diagram = await page.locator(".diagram svg").first().boundingBox();
   expect(diagram?.width).toBeGreaterThan(100);
   expect(diagram?.height).toBeGreaterThan(50);
-  // KaTeX's fonts are really in use (not a fallback font).
+  // KaTeX's (subset) fonts load and are really in use (not a fallback font).
   expect(await page.evaluate(() => document.fonts.check("16px KaTeX_Main"))).toBe(true);
+  expect(await page.evaluate(() => [...document.fonts].filter((f) => f.status === "error").map((f) => f.family))).toEqual([]);
   expect(watch.consoleErrors).toEqual([]);
   expect(watch.failedRequests).toEqual([]);
   expect(watch.networkRequests).toEqual([]);

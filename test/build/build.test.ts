@@ -41,9 +41,16 @@ describe("npm run build", () => {
     expect(existsSync(path.join(dist, "index.html"))).toBe(true);
     const assets = readdirSync(path.join(dist, "assets"));
     expect(assets.some((a) => a.endsWith(".js"))).toBe(true);
-    expect(assets.some((a) => a.endsWith(".woff2"))).toBe(true);
-    // woff2 only: the woff and ttf copies of KaTeX's fonts are left out.
-    expect(assets.filter((a) => /\.(woff|ttf)$/.test(a))).toEqual([]);
+    // KaTeX's fonts: woff2 only, subset to the deck and inlined; families no formula uses
+    // (the sample deck has no \mathfrak, \mathcal, \texttt…) are left out.
+    expect(assets.filter((a) => /\.(woff2?|ttf)$/.test(a))).toEqual([]);
+    const css = readFileSync(path.join(dist, "assets", assets.find((a) => a.endsWith(".css"))!), "utf8");
+    const families = new Set([...css.matchAll(/font-family:\s*"?(KaTeX_\w+)"?[^}]*?url\(data:font\/woff2/g)].map((m) => m[1]));
+    expect(families.has("KaTeX_Main")).toBe(true);
+    expect(families.has("KaTeX_Math")).toBe(true);
+    expect(families.has("KaTeX_AMS")).toBe(true); // \mathbb{R} in the sample deck
+    expect(families.has("KaTeX_Fraktur")).toBe(false);
+    expect(families.has("KaTeX_Typewriter")).toBe(false);
     const html = readFileSync(path.join(dist, "index.html"), "utf8");
     expect(html).toContain('class="katex"');
     expect(html).toMatch(/<script type="module"[^>]*src="\.\/assets\//);
