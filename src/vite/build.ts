@@ -56,9 +56,9 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
   try {
     log(`bundling ${deck.slideCount} slides…`);
     const fonts = fontSubsetOf(deck.slidesHtml, path.join(deckRoot, "node_modules", ".cache", "backprop-deck", "fonts"));
-    await viteBuildInto(deck, staging, false, fonts);
-    const singleDir = path.join(staging, ".single");
-    await viteBuildInto(deck, singleDir, true, fonts);
+    // The two builds are independent: run them side by side (two cores).
+    const singleDir = path.join(`${staging}-single`);
+    await Promise.all([viteBuildInto(deck, staging, false, fonts), viteBuildInto(deck, singleDir, true, fonts)]);
     const singleName = `${deck.options.name}.html`;
     await rename(path.join(singleDir, "index.html"), path.join(staging, singleName));
     await rm(singleDir, { recursive: true, force: true });
@@ -70,6 +70,7 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
     return { deck, siteIndex: `${outName}/index.html`, singleFile: `${outName}/${singleName}` };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
+    await rm(`${staging}-single`, { recursive: true, force: true });
     throw error;
   }
 }
