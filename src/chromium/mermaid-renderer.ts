@@ -80,8 +80,9 @@ export function createMermaidRenderer(options: MermaidRendererOptions): DiagramR
           if (outcome.svg !== undefined) {
             await mkdir(options.cacheDir, { recursive: true });
             const file = path.join(options.cacheDir, `${cacheKey(r.source)}.svg`);
-            await writeFile(`${file}.tmp`, outcome.svg);
-            await rename(`${file}.tmp`, file);
+            const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+            await writeFile(tmp, outcome.svg);
+            await rename(tmp, file);
           }
           results.set(r.id, outcome);
         }

@@ -47,15 +47,29 @@ function usedFamilies(css: string, classes: Set<string>): Set<string> {
   return used;
 }
 
-async function subsetWoff2(file: string, text: string, cacheDir: string): Promise<Buffer> {
+/** One subsetting per font and text per process, however many builds ask at once. */
+const pending = new Map<string, Promise<Buffer>>();
+
+function subsetWoff2(file: string, text: string, cacheDir: string): Promise<Buffer> {
+  const key = `${file}\0${text}\0${cacheDir}`;
+  let result = pending.get(key);
+  if (!result) {
+    result = subsetWoff2Cached(file, text, cacheDir);
+    pending.set(key, result);
+  }
+  return result;
+}
+
+async function subsetWoff2Cached(file: string, text: string, cacheDir: string): Promise<Buffer> {
   const source = await readFile(file);
   const key = createHash("sha256").update(source).update("\0").update(text).digest("hex").slice(0, 24);
   const cached = path.join(cacheDir, `${key}.woff2`);
   if (existsSync(cached)) return readFile(cached);
   const subset = await subsetFont(source, text, { targetFormat: "woff2" });
   await mkdir(cacheDir, { recursive: true });
-  await writeFile(`${cached}.${process.pid}.tmp`, subset);
-  await rename(`${cached}.${process.pid}.tmp`, cached);
+  const tmp = `${cached}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  await writeFile(tmp, subset);
+  await rename(tmp, cached);
   return subset;
 }
 

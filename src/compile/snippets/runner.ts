@@ -37,7 +37,7 @@ async function bundleWorker(): Promise<string> {
   const out = path.join(pkg, "node_modules", ".cache", "backprop-deck", `snippet-worker-${hash}.mjs`);
   if (!existsSync(out)) {
     await mkdir(path.dirname(out), { recursive: true });
-    const tmp = `${out}.${process.pid}.tmp`;
+    const tmp = `${out}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     await writeFile(tmp, contents);
     await rename(tmp, out); // parallel builds never load a half-written worker
   }
