@@ -8,6 +8,7 @@ import "reveal.js/reveal.css";
 import "katex/dist/katex.css";
 import "./theme.css";
 import { readRuntimeConfig } from "./config.ts";
+import { rewriteLinksForPrint } from "./print-links.ts";
 import { signalReady } from "./ready.ts";
 
 declare const __DECK_RUNTIME_MERMAID__: boolean;
@@ -37,10 +38,16 @@ async function renderDiagrams(): Promise<void> {
   }
 }
 
+// In the print view (?print-pdf) the pages are laid out after `ready`: wait for that too.
+const printing = /print-pdf/i.test(location.search) || config.reveal.view === "print";
+const printLaidOut = printing ? new Promise<void>((resolve) => deck.on("pdf-ready", () => resolve())) : Promise.resolve();
+
 await deck.initialize();
 await renderDiagrams();
+await printLaidOut;
+if (printing) rewriteLinksForPrint(document);
 await document.fonts.ready;
-deck.layout();
+if (!printing) deck.layout();
 signalReady(document);
 
 if (import.meta.hot) {

@@ -24,6 +24,7 @@ export function deckPageHtml(template: string, deck: CompiledDeck): string {
   const head = [
     `<meta name="author" content="${escapeHtml(deck.options.author)}" />`,
     `<meta name="generator" content="backprop-deck" />`,
+    `<meta name="deck-name" content="${escapeHtml(deck.options.name)}" />`,
     `<script type="application/json" id="deck-config">${scriptJson(config)}</script>`,
     `<script type="application/json" id="deck-chapters">${scriptJson(deck.chapters)}</script>`,
   ].join("\n    ");

@@ -1,0 +1,47 @@
+// `npm run pdf`: prints the built deck (dist/<name>.html) to dist/<name>.pdf with headless
+// Chromium — one page per slide, math as text, diagrams as vectors, internal links from
+// equations to examples and back, and an outline by chapter.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { findChromium, INSTALL_HINT } from "../src/chromium/find-chromium.ts";
+import { printPdf } from "../src/chromium/print-pdf.ts";
+
+const HELP = `usage: npm run pdf [-- --fragments] [-- --handout] [-- --out FILE]
+
+Prints the built deck (run npm run build first) to dist/<name>.pdf.
+  --fragments   one page per reveal step instead of one per slide
+  --handout     each page shows the slide with its speaker notes (file: <name>-handout.pdf)
+  --out FILE    write the PDF here instead
+Uses CHROME_PATH, or a system Chromium/Chrome; never downloads a browser.
+`;
+
+const args = process.argv.slice(2);
+if (args.includes("--help") || args.includes("-h")) {
+  process.stdout.write(HELP);
+  process.exit(0);
+}
+const fragments = args.includes("--fragments");
+const handout = args.includes("--handout");
+const outArg = args.indexOf("--out");
+
+const root = process.cwd();
+const dist = path.join(root, "dist");
+const index = path.join(dist, "index.html");
+if (!existsSync(index)) {
+  console.error("pdf: no built deck in dist/: run npm run build first");
+  process.exit(1);
+}
+// The offline file's name is the deck's name, which the site's page records.
+const name = /<meta name="deck-name" content="([^"]+)"/.exec(readFileSync(index, "utf8"))?.[1] ?? "deck";
+const htmlFile = path.join(dist, `${name}.html`);
+const executablePath = findChromium();
+if (!executablePath) {
+  console.error(`pdf: no Chromium found to print with: ${INSTALL_HINT}`);
+  process.exit(1);
+}
+const suffix = handout ? "-handout" : fragments ? "-steps" : "";
+const outFile = outArg >= 0 ? path.resolve(args[outArg + 1]) : path.join(dist, `${name}${suffix}.pdf`);
+const started = performance.now();
+console.log(`printing ${path.relative(root, htmlFile)} in headless Chromium…`);
+const result = await printPdf({ htmlFile, outFile, executablePath, fragments, handout });
+console.log(`wrote ${path.relative(root, outFile)}: ${result.pages} pages, ${result.outline.length} chapters in the outline, in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -1,0 +1,90 @@
+// Prints the built deck to PDF with headless Chromium: reveal.js's print view (one page per
+// slide, or per reveal step), waiting for the page's ready signal. Then the PDF gets what
+// the print view cannot give it: internal links from each equation to its example and back
+// (made in the page, see src/deck/print-links.ts) and an outline by chapter.
+import { mkdir, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, type PDFRef } from "pdf-lib";
+import { launchChromium } from "./find-chromium.ts";
+
+export interface PrintOptions {
+  /** the self-contained deck, dist/<name>.html */
+  htmlFile: string;
+  outFile: string;
+  executablePath: string;
+  /** one page per reveal step instead of one per slide */
+  fragments?: boolean;
+  /** each page shows the slide with its speaker notes */
+  handout?: boolean;
+}
+
+export interface PrintResult {
+  pages: number;
+  /** chapter titles and their first page (0-based) */
+  outline: { title: string; page: number }[];
+}
+
+export async function printPdf(options: PrintOptions): Promise<PrintResult> {
+  const browser = await launchChromium(options.executablePath);
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const query = ["print-pdf", options.fragments ? "pdfSeparateFragments=true" : "", options.handout ? "showNotes=true" : ""].filter(Boolean).join("&");
+    await page.goto(`${pathToFileURL(options.htmlFile).href}?${query}`);
+    await page.waitForSelector("html[data-deck-ready=true]", { state: "attached", timeout: 60_000 });
+    const outline = await page.evaluate(() => {
+      const chapters = JSON.parse(document.getElementById("deck-chapters")?.textContent ?? "[]") as { title: string; file: string }[];
+      const pages = [...document.querySelectorAll(".pdf-page")];
+      return chapters
+        .map((c) => ({ title: c.title, page: pages.findIndex((p) => p.querySelector("section")?.getAttribute("data-source")?.startsWith(`${c.file}:`)) }))
+        .filter((c) => c.page >= 0);
+    });
+    const pdf = await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true });
+    const doc = await PDFDocument.load(pdf);
+    addOutline(doc, outline);
+    const title = await page.title();
+    doc.setTitle(title);
+    doc.setCreator("backprop-deck");
+    doc.setProducer("backprop-deck (Chromium, pdf-lib)");
+    const bytes = await doc.save();
+    await mkdir(path.dirname(options.outFile), { recursive: true });
+    const tmp = `${options.outFile}.${process.pid}.tmp`;
+    await writeFile(tmp, bytes);
+    await rename(tmp, options.outFile);
+    return { pages: doc.getPageCount(), outline };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** A flat outline (bookmarks): one entry per chapter, opening its first page. */
+function addOutline(doc: PDFDocument, entries: readonly { title: string; page: number }[]): void {
+  if (entries.length === 0) return;
+  const context = doc.context;
+  const pages = doc.getPages();
+  const outlinesRef = context.nextRef();
+  const refs: PDFRef[] = entries.map(() => context.nextRef());
+  entries.forEach((entry, k) => {
+    const item = PDFDict.withContext(context);
+    item.set(PDFName.of("Title"), PDFHexString.fromText(entry.title));
+    item.set(PDFName.of("Parent"), outlinesRef);
+    if (k > 0) item.set(PDFName.of("Prev"), refs[k - 1]);
+    if (k < entries.length - 1) item.set(PDFName.of("Next"), refs[k + 1]);
+    const dest = PDFArray.withContext(context);
+    dest.push(pages[entry.page].ref);
+    dest.push(PDFName.of("XYZ"));
+    dest.push(PDFNull);
+    dest.push(PDFNull);
+    dest.push(PDFNull);
+    item.set(PDFName.of("Dest"), dest);
+    context.assign(refs[k], item);
+  });
+  const outlines = PDFDict.withContext(context);
+  outlines.set(PDFName.of("Type"), PDFName.of("Outlines"));
+  outlines.set(PDFName.of("First"), refs[0]);
+  outlines.set(PDFName.of("Last"), refs[refs.length - 1]);
+  outlines.set(PDFName.of("Count"), PDFNumber.of(refs.length));
+  context.assign(outlinesRef, outlines);
+  doc.catalog.set(PDFName.of("Outlines"), outlinesRef);
+  doc.catalog.set(PDFName.of("PageMode"), PDFName.of("UseOutlines"));
+}

@@ -1,0 +1,98 @@
+// `npm run pdf` end to end on the sample deck, read back with pdf.js: one page per slide (or
+// per reveal step), math as real text, equation → example → back as jumps inside the PDF,
+// an outline by chapter, speaker notes in the handout.
+import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
+import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildDeck } from "../../src/vite/build.ts";
+import { hasChromium, startBrowser, waitForReady } from "../support/browser.ts";
+import { copySampleDeck } from "../support/sample-deck.ts";
+
+const run = promisify(execFile);
+const launcher = path.resolve("scripts/launch.mjs");
+let root: string;
+
+async function pdf(...args: string[]): Promise<{ doc: PDFDocumentProxy; stdout: string }> {
+  const { stdout } = await run("node", [launcher, path.resolve("scripts/pdf.ts"), ...args], { cwd: root, encoding: "utf8" });
+  const file = /wrote (\S+):/.exec(stdout)![1];
+  const doc = await getDocument({ data: new Uint8Array(readFileSync(path.join(root, file))), verbosity: 0 }).promise;
+  return { doc, stdout };
+}
+
+async function pageText(doc: PDFDocumentProxy, n: number): Promise<string> {
+  const content = await (await doc.getPage(n)).getTextContent();
+  return content.items.map((i) => ("str" in i ? i.str : "")).join(" ");
+}
+
+/** Page indices (0-based) that the page's internal links jump to. */
+async function linkTargets(doc: PDFDocumentProxy, n: number): Promise<number[]> {
+  const annotations = await (await doc.getPage(n)).getAnnotations();
+  const targets: number[] = [];
+  for (const a of annotations) {
+    if (a.subtype !== "Link" || !a.dest) continue;
+    const dest = typeof a.dest === "string" ? await doc.getDestination(a.dest) : a.dest;
+    targets.push(await doc.getPageIndex(dest![0]));
+  }
+  return targets;
+}
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  root = copySampleDeck();
+  await buildDeck({ deckRoot: root });
+}, 120_000);
+
+describe.runIf(hasChromium)("npm run pdf", () => {
+  let slides: { ids: string[]; sources: string[]; steps: number };
+  beforeAll(async () => {
+    // What the deck itself says: its slides in order, and how many reveal steps they have.
+    const browser = await startBrowser();
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(path.join(root, "dist", "sample.html")).href);
+    await waitForReady(page);
+    slides = await page.evaluate(() => {
+      const deck = (window as unknown as { deck: { getSlides(): HTMLElement[] } }).deck;
+      const all = deck.getSlides();
+      const steps = all.reduce((n, s) => n + new Set([...s.querySelectorAll(".fragment")].map((f) => f.getAttribute("data-fragment-index"))).size, 0);
+      return { ids: all.map((s) => s.id), sources: all.map((s) => s.dataset.source ?? ""), steps };
+    });
+    await browser.close();
+  }, 60_000);
+
+  it("prints one page per slide, with math as text and an outline by chapter", async () => {
+    const { doc } = await pdf();
+    expect(doc.numPages).toBe(slides.ids.length);
+    const chain = slides.ids.indexOf("chain") + 1;
+    const text = await pageText(doc, chain);
+    expect(text).toContain("∂"); // KaTeX's glyphs are text, not pictures
+    expect(text).toContain("The chain rule");
+    const outline = await doc.getOutline();
+    expect(outline.map((o) => o.title)).toEqual(["Introduction", "Code"]);
+    // "Code" opens the first slide of slides/02-code.md
+    const dest = outline[1].dest as unknown as [{ num: number; gen: number }];
+    expect(await doc.getPageIndex(dest[0])).toBe(slides.sources.findIndex((s) => s.startsWith("slides/02-code.md:")));
+  }, 60_000);
+
+  it("links each equation to its example and back, inside the PDF", async () => {
+    const { doc } = await pdf();
+    const chain = slides.ids.indexOf("chain");
+    const example = slides.ids.indexOf("chain-example");
+    expect(await linkTargets(doc, chain + 1)).toContain(example);
+    expect(await linkTargets(doc, example + 1)).toContain(chain);
+  }, 60_000);
+
+  it("--fragments prints one page per reveal step", async () => {
+    const { doc } = await pdf("--fragments");
+    expect(doc.numPages).toBe(slides.ids.length + slides.steps);
+  }, 60_000);
+
+  it("--handout puts the speaker notes on each slide's page", async () => {
+    const { doc } = await pdf("--handout");
+    expect(doc.numPages).toBe(slides.ids.length);
+    expect(await pageText(doc, 1)).toContain("Speaker notes with math");
+  }, 60_000);
+});
