@@ -5,11 +5,14 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
 import { findChromium, launchChromium } from "../../src/chromium/find-chromium.ts";
 import { startDevServer } from "../../src/vite/dev-server.ts";
 import { median, type BenchRow } from "./report.ts";
 
 const root = process.cwd();
+const MIME: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css" };
 
 function timeBuild(): number {
   const started = performance.now();
@@ -58,6 +61,38 @@ export async function benchDeck(): Promise<BenchRow[]> {
       await page.close();
     }
     rows.push({ name: "offline file: navigation → ready (file://)", value: `${median(times).toFixed(0)} ms`, detail: "median of 5" });
+
+    // Navigation → ready for the site served over HTTP on loopback.
+    const server = createServer(async (req, res) => {
+      const file = path.join(root, "dist", decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).replace(/\/$/, "/index.html"));
+      try {
+        res.writeHead(200, { "content-type": MIME[path.extname(file)] ?? "application/octet-stream" }).end(await readFile(file));
+      } catch {
+        res.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as { port: number }).port;
+    const served: number[] = [];
+    for (let k = 0; k < 5; k++) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+      const started = performance.now();
+      await page.goto(`http://127.0.0.1:${port}/`);
+      await page.waitForSelector("html[data-deck-ready=true]", { state: "attached" });
+      served.push(performance.now() - started);
+      await page.close();
+    }
+    server.close();
+    rows.push({ name: "site: navigation → ready (served on loopback)", value: `${median(served).toFixed(0)} ms`, detail: "median of 5" });
+
+    // The whole deck to PDF, as `npm run pdf` does it (Node and Chromium start included).
+    const pdfTimes: number[] = [];
+    for (let k = 0; k < 3; k++) {
+      const started = performance.now();
+      execFileSync("node", [path.join(root, "scripts/launch.mjs"), path.join(root, "scripts/pdf.ts")], { cwd: root, stdio: "ignore" });
+      pdfTimes.push(performance.now() - started);
+    }
+    rows.push({ name: "pdf: npm run pdf, whole deck", value: `${(median(pdfTimes) / 1000).toFixed(2)} s`, detail: "median of 3" });
 
     // Dev server: edit a chapter, time until the page shows the edit.
     const dev = await startDevServer({ deckRoot: root, port: 0 });
