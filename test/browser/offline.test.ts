@@ -152,3 +152,42 @@ describe.runIf(hasChromium)("a build on a machine without Chromium", () => {
     await watch.context.close();
   }, 120_000);
 });
+
+describe.runIf(hasChromium)("presenting from the offline file", () => {
+  it("opens the speaker view with the notes, the next slide and a timer", async () => {
+    const watch = await watchedPage(browser);
+    const { page } = watch;
+    await page.goto(pathToFileURL(path.join(root, "dist", "sample.html")).href);
+    await waitForReady(page);
+    const [popup] = await Promise.all([page.waitForEvent("popup"), page.keyboard.press("s")]);
+    await popup.waitForSelector(".speaker-controls-notes", { timeout: 15_000 });
+    await popup.waitForFunction(() => document.querySelector(".speaker-controls-notes")?.textContent?.includes("Speaker notes with math"), null, { timeout: 15_000 });
+    expect(await popup.locator(".speaker-controls-time").count()).toBe(1);
+    expect(await popup.locator("#next-slide, .speaker-controls-upcoming, iframe").count()).toBeGreaterThan(0);
+    // math in the notes is typeset
+    expect(await popup.locator(".speaker-controls-notes .katex").count()).toBeGreaterThan(0);
+    await popup.close();
+    await watch.context.close();
+  });
+
+  it("has the overview, search, zoom, slide numbers and the keyboard help", async () => {
+    const watch = await watchedPage(browser);
+    const { page } = watch;
+    await page.goto(pathToFileURL(path.join(root, "dist", "sample.html")).href);
+    await waitForReady(page);
+    expect(await page.locator(".reveal .slide-number").textContent()).toMatch(/1\s*\/\s*6/);
+    await page.keyboard.press("Escape");
+    await page.waitForSelector(".reveal.overview");
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Shift+Slash"); // "?"
+    await page.waitForSelector('[class*="overlay-help"]', { timeout: 5_000 });
+    expect(await page.locator('[class*="overlay-help"]').first().textContent()).toMatch(/overview/i);
+    await page.keyboard.press("Escape");
+    expect(await page.evaluate(() => ["notes", "search", "zoom"].every((id) => (window as unknown as { deck: { hasPlugin(id: string): boolean } }).deck.hasPlugin(id)))).toBe(true);
+    // keyboard navigation moves through slides and fragments
+    await page.keyboard.press("ArrowRight");
+    await page.waitForFunction(() => (window as unknown as { deck: { getIndices(): { h: number } } }).deck.getIndices().h === 1);
+    expect(watch.consoleErrors).toEqual([]);
+    await watch.context.close();
+  });
+});
