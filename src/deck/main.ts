@@ -15,6 +15,15 @@ declare const __DECK_RUNTIME_MERMAID__: boolean;
 
 const config = readRuntimeConfig(document);
 
+// ?theme=dark|light overrides the deck's theme for this viewing; the T key switches.
+const themeParam = new URLSearchParams(location.search).get("theme");
+if (themeParam === "dark" || themeParam === "light") setTheme(themeParam);
+
+function setTheme(theme: "light" | "dark"): void {
+  document.documentElement.classList.remove("theme-light", "theme-dark");
+  document.documentElement.classList.add(`theme-${theme}`);
+}
+
 const deck = new Reveal(document.querySelector<HTMLElement>(".reveal")!, {
   // defaults < the deck's front matter (reveal: …) < reveal's own query-string handling
   width: 1280,
@@ -29,6 +38,10 @@ const deck = new Reveal(document.querySelector<HTMLElement>(".reveal")!, {
   plugins: [Notes, Search, Zoom],
   ...config.reveal,
 });
+
+deck.addKeyBinding({ keyCode: 84, key: "T", description: "Light / dark theme" }, () =>
+  setTheme(document.documentElement.classList.contains("theme-dark") ? "light" : "dark"),
+);
 
 async function renderDiagrams(): Promise<void> {
   // Compiled away in a build whose diagrams are all pre-rendered: no mermaid in the bundle.

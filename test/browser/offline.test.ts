@@ -184,6 +184,10 @@ describe.runIf(hasChromium)("presenting from the offline file", () => {
     expect(await page.locator('[class*="overlay-help"]').first().textContent()).toMatch(/overview/i);
     await page.keyboard.press("Escape");
     expect(await page.evaluate(() => ["notes", "search", "zoom"].every((id) => (window as unknown as { deck: { hasPlugin(id: string): boolean } }).deck.hasPlugin(id)))).toBe(true);
+    // T switches between the light (projector) and the dark theme
+    expect(await page.evaluate(() => document.documentElement.className)).toContain("theme-light");
+    await page.keyboard.press("t");
+    expect(await page.evaluate(() => document.documentElement.className)).toContain("theme-dark");
     // keyboard navigation moves through slides and fragments
     await page.keyboard.press("ArrowRight");
     await page.waitForFunction(() => (window as unknown as { deck: { getIndices(): { h: number } } }).deck.getIndices().h === 1);
