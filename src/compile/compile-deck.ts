@@ -89,6 +89,8 @@ export interface CompiledDeck {
   runtimeDiagrams: number;
   /** files the snippets imported, to re-run them when one changes */
   snippetDeps: string[];
+  /** snippets whose value is a live example: the deck bundles their code for the browser */
+  liveSnippets: SnippetSource[];
   slideCount: number;
 }
 
@@ -135,6 +137,7 @@ export async function compileDeck(chapters: readonly ChapterFile[], services: Co
   // 2. Snippets, one at a time, in deck order (so output never depends on timing).
   const outcomes = new Map<string, SnippetOutcome>();
   const deps = new Set<string>();
+  const liveSnippets: SnippetSource[] = [];
   for (const slide of parsed) {
     for (const token of slide.tokens) {
       if (token.type !== "fence" || !parseFenceInfo(token.info).run) continue;
@@ -142,6 +145,9 @@ export async function compileDeck(chapters: readonly ChapterFile[], services: Co
       const key = snippetKey(slide.source.file, line);
       const outcome = await services.runSnippet({ key, file: slide.source.file, line, code: token.content });
       outcomes.set(key, outcome);
+      if (outcome.ok && [outcome.value].flat().some((v) => (v as { __deck?: unknown } | null)?.__deck === "live")) {
+        liveSnippets.push({ key, file: slide.source.file, line, code: token.content });
+      }
       outcome.deps.forEach((d) => deps.add(d));
       if (!outcome.ok) diagnostics.error({ file: slide.source.file, line: outcome.error.line, col: outcome.error.col }, `snippet: ${outcome.error.message}`);
     }
@@ -248,6 +254,7 @@ export async function compileDeck(chapters: readonly ChapterFile[], services: Co
     diagnostics: diagnostics.list,
     runtimeDiagrams,
     snippetDeps: [...deps].sort(),
+    liveSnippets,
     slideCount: leaves.length,
   };
 }

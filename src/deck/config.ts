@@ -7,6 +7,8 @@ export interface DeckRuntimeConfig {
   reveal: Record<string, unknown>;
   /** mermaid settings, for diagrams the browser renders itself */
   mermaid: Record<string, unknown>;
+  /** the deck's KaTeX macros, for live examples typeset in the browser */
+  macros: Record<string, string>;
 }
 
 export function readRuntimeConfig(doc: Document): DeckRuntimeConfig {

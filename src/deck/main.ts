@@ -8,6 +8,7 @@ import "reveal.js/reveal.css";
 import "katex/dist/katex.css";
 import "./theme.css";
 import { readRuntimeConfig } from "./config.ts";
+import { wireLiveExamples } from "./live-examples.ts";
 import { rewriteLinksForPrint } from "./print-links.ts";
 import { signalReady } from "./ready.ts";
 
@@ -59,6 +60,7 @@ await deck.initialize();
 await renderDiagrams();
 await printLaidOut;
 if (printing) rewriteLinksForPrint(document);
+else wireLiveExamples(document, config.macros);
 await document.fonts.ready;
 if (!printing) deck.layout();
 signalReady(document);

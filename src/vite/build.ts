@@ -10,6 +10,7 @@ import type { CompiledDeck } from "../compile/compile-deck.ts";
 import { DeckError, formatDiagnostic } from "../compile/diagnostics.ts";
 import { baseViteConfig } from "./config.ts";
 import { createDeckHtmlPlugin } from "./html-plugin.ts";
+import { createLiveExamplesPlugin } from "./live-plugin.ts";
 import { fontSubsetOf, type FontSubset } from "./katex-fonts-plugin.ts";
 import { DeckSession } from "./session.ts";
 
@@ -28,8 +29,9 @@ export interface BuildResult {
   singleFile: string;
 }
 
-async function viteBuildInto(deck: CompiledDeck, outDir: string, singleFile: boolean, fonts: FontSubset): Promise<void> {
-  const config = baseViteConfig([createDeckHtmlPlugin(() => deck), ...(singleFile ? [viteSingleFile({ removeViteModuleLoader: true })] : [])], deck.runtimeDiagrams > 0, fonts);
+async function viteBuildInto(deck: CompiledDeck, deckRoot: string, outDir: string, singleFile: boolean, fonts: FontSubset): Promise<void> {
+  const plugins = [createDeckHtmlPlugin(() => deck), createLiveExamplesPlugin(deckRoot, () => deck), ...(singleFile ? [viteSingleFile({ removeViteModuleLoader: true })] : [])];
+  const config = baseViteConfig(plugins, deck.runtimeDiagrams > 0, deckRoot, fonts);
   await viteBuild(mergeConfig(config, { build: { outDir, emptyOutDir: true } }));
 }
 
@@ -58,7 +60,7 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
     const fonts = fontSubsetOf(deck.slidesHtml, path.join(deckRoot, "node_modules", ".cache", "backprop-deck", "fonts"));
     // The two builds are independent: run them side by side (two cores).
     const singleDir = path.join(`${staging}-single`);
-    await Promise.all([viteBuildInto(deck, staging, false, fonts), viteBuildInto(deck, singleDir, true, fonts)]);
+    await Promise.all([viteBuildInto(deck, deckRoot, staging, false, fonts), viteBuildInto(deck, deckRoot, singleDir, true, fonts)]);
     const singleName = `${deck.options.name}.html`;
     await rename(path.join(singleDir, "index.html"), path.join(staging, singleName));
     await rm(singleDir, { recursive: true, force: true });

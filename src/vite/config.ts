@@ -2,6 +2,7 @@
 import path from "node:path";
 import type { InlineConfig, PluginOption } from "vite";
 import { packageRoot } from "../compile/package-root.ts";
+import { snippetAliases } from "../compile/snippets/runner.ts";
 import { createKatexFontsPlugin, type FontSubset } from "./katex-fonts-plugin.ts";
 
 /** The browser runtime's folder: index.html and main.ts. */
@@ -10,7 +11,7 @@ export function deckAppRoot(): string {
 }
 
 /** `fonts`: subset KaTeX's fonts to the deck (builds); without it, woff2 files as they are. */
-export function baseViteConfig(plugins: PluginOption[], runtimeMermaid: boolean, fonts?: FontSubset): InlineConfig {
+export function baseViteConfig(plugins: PluginOption[], runtimeMermaid: boolean, deckRoot: string, fonts?: FontSubset): InlineConfig {
   return {
     configFile: false,
     root: deckAppRoot(),
@@ -19,7 +20,9 @@ export function baseViteConfig(plugins: PluginOption[], runtimeMermaid: boolean,
     clearScreen: false,
     plugins: [createKatexFontsPlugin(fonts), ...plugins],
     define: { __DECK_RUNTIME_MERMAID__: JSON.stringify(runtimeMermaid) },
-    server: { fs: { allow: [packageRoot()] } },
+    // live examples' code imports what snippets import
+    resolve: { alias: snippetAliases(deckRoot) },
+    server: { fs: { allow: [packageRoot(), deckRoot] } },
     build: {
       target: "es2022",
       reportCompressedSize: false,

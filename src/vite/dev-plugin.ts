@@ -53,6 +53,10 @@ export function createDeckDevPlugin(session: DeckSession, state: DevState, log: 
         return;
       }
       state.current = deck;
+      // live examples' code may have changed: the page imports it afresh when next needed
+      for (const mod of server.moduleGraph.idToModuleMap.values()) {
+        if (mod.id === "\0virtual:deck-live" || /\.live-L\d+-\w+\.ts$/.test(mod.id ?? "")) server.moduleGraph.invalidateModule(mod);
+      }
       server.ws.send({ type: "custom", event: "deck:update", data: { slidesHtml: deck.slidesHtml } });
       log(`${reason}: updated in ${Math.round(performance.now() - started)} ms`);
     });

@@ -4,6 +4,7 @@ import { formatDiagnostic } from "../compile/diagnostics.ts";
 import { baseViteConfig } from "./config.ts";
 import { createDeckDevPlugin, type DevState } from "./dev-plugin.ts";
 import { createDeckHtmlPlugin } from "./html-plugin.ts";
+import { createLiveExamplesPlugin } from "./live-plugin.ts";
 import { DeckSession } from "./session.ts";
 
 export interface DevServerOptions {
@@ -28,7 +29,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DeckDev
   for (const d of first.diagnostics) log(formatDiagnostic(d));
   const state: DevState = { current: first };
   const server = await createServer(
-    mergeConfig(baseViteConfig([createDeckHtmlPlugin(() => state.current), createDeckDevPlugin(session, state, log)], true), {
+    mergeConfig(baseViteConfig([createDeckHtmlPlugin(() => state.current), createLiveExamplesPlugin(options.deckRoot, () => state.current), createDeckDevPlugin(session, state, log)], true, options.deckRoot), {
       server: { port: options.port ?? 5173, strictPort: options.strictPort ?? false, host: options.host ?? false },
     }),
   );

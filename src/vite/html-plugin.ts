@@ -20,6 +20,7 @@ export function deckPageHtml(template: string, deck: CompiledDeck): string {
     theme: deck.options.theme,
     reveal: deck.options.reveal,
     mermaid: mermaidConfig(deck.options.theme),
+    macros: deck.options.macros,
   };
   const head = [
     `<meta name="author" content="${escapeHtml(deck.options.author)}" />`,

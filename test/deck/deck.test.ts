@@ -8,7 +8,7 @@ import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CompiledDeck } from "../../src/compile/compile-deck.ts";
 import { formatDiagnostic } from "../../src/compile/diagnostics.ts";
-import { num } from "../../src/compile/snippets/helpers.ts";
+import { num } from "../../src/shared/deck-values.ts";
 import { evaluateCase, parseCase, type CaseResult } from "../../src/grad/index.ts";
 import { buildDeck } from "../../src/vite/build.ts";
 import { DeckSession } from "../../src/vite/session.ts";
@@ -53,6 +53,9 @@ function numbersIn(text: string): { matches(x: number): boolean }[] {
   }
   return found;
 }
+
+/** The offline file's stem: the deck's `name` in its first chapter. */
+const deckFile = (): string => readFileSync(path.join(root, "slides", "00-title.md"), "utf8").match(/^name:\s*(\S+)/m)?.[1] ?? "deck";
 
 const name = (s: Element): string => `${s.getAttribute("data-source")} (#${s.id})`;
 
@@ -118,10 +121,46 @@ describe.runIf(hasChromium)("the built deck in Chromium", () => {
     await rm(path.join(root, outDir), { recursive: true, force: true });
   });
 
+  it("a live example recomputes every number in the browser with src/grad, and resets", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    await page.goto(pathToFileURL(path.join(root, outDir, `${deckFile()}.html`)).href + "#/lstm-delta-c-example");
+    await waitForReady(page);
+    const values = page.locator("section.present:not(.stack) .live-values");
+    const shown = async (): Promise<string> => (await values.locator("annotation").allTextContents()).join(" ");
+    const before = await shown();
+
+    // Independently: what src/grad says δc¹ is with the forget-gate bias of unit 0 at −4.
+    const json = JSON.parse(readFileSync(path.join(root, "slides/examples/tiny-lstm.json"), "utf8"));
+    const staticDc = evaluateCase(parseCase(json)).deltas.c![1];
+    json.params.bias_ih[2] = -4;
+    const changedDc = evaluateCase(parseCase(json)).deltas.c![1];
+    expect(before).toContain(num(staticDc[0]));
+
+    await page.locator("section.present:not(.stack) input[data-path='params.bias_ih.2']").fill("-4");
+    await page.waitForFunction(() => document.querySelector("section.present:not(.stack) .live-example")?.classList.contains("live-changed"));
+    const after = await shown();
+    for (const x of changedDc) expect(after).toContain(num(x));
+    expect(after).not.toContain(num(staticDc[0]));
+    expect(after).toMatch(/matches central finite differences to/);
+
+    await page.locator("section.present:not(.stack) .live-controls button[type=reset]").click();
+    await page.waitForFunction(() => !document.querySelector(".live-example.live-changed"));
+    expect(await shown()).toBe(before);
+    expect(errors).toEqual([]);
+
+    // The printed deck shows the build's numbers and no controls.
+    await page.goto(pathToFileURL(path.join(root, outDir, `${deckFile()}.html`)).href + "?print-pdf");
+    await waitForReady(page);
+    expect(await page.locator(".live-controls").first().isVisible()).toBe(false);
+    await page.close();
+  }, 60_000);
+
   it("no slide overflows its 1280×720 frame, with every step shown", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    const file = readFileSync(path.join(root, "slides", "00-title.md"), "utf8").match(/^name:\s*(\S+)/m)?.[1] ?? "deck";
-    await page.goto(pathToFileURL(path.join(root, outDir, `${file}.html`)).href);
+    await page.goto(pathToFileURL(path.join(root, outDir, `${deckFile()}.html`)).href);
     await waitForReady(page);
     const overflowing = await page.evaluate(() => {
       type Deck = { getSlides(): HTMLElement[]; getIndices(s: HTMLElement): { h: number; v: number }; slide(h: number, v: number, f?: number): void; getScale(): number; configure(o: object): void };

@@ -8,24 +8,7 @@ import type { StateInline } from "markdown-it";
 import type { Token } from "markdown-it";
 import type { SourceLocation } from "../diagnostics.ts";
 import { envOf, locate } from "./env.ts";
-
-/** Macros every formula can use, on top of the deck's own:
- *  \step{X}        X appears at the next reveal step
- *  \stepat{n}{X}   X appears at step n (reveal's data-fragment-index)
- *  \hl{n}{X}       X is always visible, and highlighted while step n is the current one
- *                  (use it to follow one route of the chain rule through a formula) */
-export const MATH_MACROS: Record<string, string> = {
-  "\\step": "\\htmlData{step=next}{#1}",
-  "\\stepat": "\\htmlData{step=#1}{#2}",
-  "\\hl": "\\htmlData{step=#1, fragment-style=hl}{#2}",
-};
-
-/** Only \htmlData with our own keys is trusted: no links, no styles, no ids from TeX.
- * (KaTeX hands the attributes over already prefixed with data-.) */
-function trust(context: { command: string; attributes?: Record<string, string> }): boolean {
-  if (context.command !== "\\htmlData") return false;
-  return Object.keys(context.attributes ?? {}).every((k) => k === "data-step" || k === "data-fragment-style");
-}
+import { MATH_MACROS, trust } from "../../shared/math-macros.ts";
 
 /** What the math tokens carry besides their TeX (token.content). */
 interface MathBlockMeta {

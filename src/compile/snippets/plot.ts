@@ -2,7 +2,7 @@
 // to an SVG string (linkedom supplies the document), shown as the snippet's value.
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
-import { html, type DeckValue } from "./helpers.ts";
+import { html, type DeckValue } from "../../shared/deck-values.ts";
 
 export { Plot };
 

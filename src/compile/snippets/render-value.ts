@@ -2,9 +2,9 @@
 // helpers' tagged values (tex, md, html, table) as they say; strings as text.
 import type { MarkdownIt } from "markdown-it";
 import type { SourceLocation } from "../diagnostics.ts";
-import { envOf } from "../markdown/env.ts";
+import { envOf, snippetKey } from "../markdown/env.ts";
 import { renderMath } from "../markdown/math.ts";
-import { num, texMatrix, type DeckValue } from "./helpers.ts";
+import { inputValue, num, texMatrix, type DeckValue } from "../../shared/deck-values.ts";
 
 function isNumberArray(v: unknown): v is number[] {
   return (Array.isArray(v) || ArrayBuffer.isView(v)) && Array.from(v as ArrayLike<unknown>).every((x) => typeof x === "number");
@@ -32,6 +32,8 @@ export function renderSnippetValue(value: unknown, md: MarkdownIt, env: unknown,
         return md.render(value.markdown, { ...deck, firstLine: at.line });
       case "html":
         return value.html;
+      case "live":
+        return renderLive(value, md, env, at);
       case "table": {
         const cell = (c: string | number): string =>
           typeof c === "number" ? renderMath(num(c), false, at, env) : md.renderInline(String(c), { ...deck, firstLine: at.line });
@@ -54,4 +56,18 @@ function describe(v: unknown): string {
   if (v === null) return "null";
   if (Array.isArray(v)) return "a mixed array";
   return typeof v;
+}
+
+/** A live example: its values as at build time, and the controls the browser wires up
+ * (src/deck/live-examples.ts). The key names the snippet, whose code the deck bundles. */
+function renderLive(value: Extract<DeckValue, { __deck: "live" }>, md: MarkdownIt, env: unknown, at: SourceLocation): string {
+  const esc = md.utils.escapeHtml;
+  const inner = value.values.map((v) => renderSnippetValue(v, md, env, at)).join("\n");
+  const controls = value.inputs
+    .map((input) => {
+      const current = inputValue(value.json, input.path);
+      return `<label><span>${md.renderInline(input.label)}</span><input type="range" min="${input.min}" max="${input.max}" step="${input.step}" value="${current}" data-path="${esc(input.path)}"><output>${current}</output></label>`;
+    })
+    .join("");
+  return `<div class="live-example" data-live="${esc(snippetKey(at.file, at.line))}"><div class="live-values">${inner}</div><form class="live-controls"><span class="live-title">try it</span>${controls}<button type="reset">reset</button></form></div>`;
 }

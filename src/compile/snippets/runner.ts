@@ -14,7 +14,7 @@ export function snippetAliases(deckRoot: string): Record<string, string> {
   const pkg = packageRoot();
   return {
     "@grad": path.join(pkg, "src/grad/index.ts"),
-    "@deck/snippet": path.join(pkg, "src/compile/snippets/helpers.ts"),
+    "@deck/snippet": path.join(pkg, "src/shared/deck-values.ts"),
     "@deck/plot": path.join(pkg, "src/compile/snippets/plot.ts"),
     "@/": deckRoot + "/",
   };

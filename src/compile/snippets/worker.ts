@@ -48,6 +48,16 @@ function dependencies(id: string): string[] {
   return [...files].sort();
 }
 
+/** Functions (a live example's view) stay in the worker: the compiler needs only values. */
+function withoutFunctions(value: unknown): unknown {
+  if (typeof value === "function") return undefined;
+  if (Array.isArray(value)) return value.map(withoutFunctions);
+  if (value && typeof value === "object" && !ArrayBuffer.isView(value)) {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => typeof v !== "function").map(([k, v]) => [k, withoutFunctions(v)]));
+  }
+  return value;
+}
+
 function post(reply: WorkerReply): void {
   try {
     port.postMessage(reply);
@@ -69,7 +79,7 @@ port.on("message", async (request: WorkerRequest) => {
   try {
     const mod = (await runner.import(request.modulePath)) as Record<string, unknown>;
     if (!("default" in mod)) throw new Error("the snippet has no `export default`, so it has no value to show");
-    post({ type: "result", id: request.id, ok: true, value: mod.default, deps: dependencies(request.modulePath) });
+    post({ type: "result", id: request.id, ok: true, value: withoutFunctions(mod.default), deps: dependencies(request.modulePath) });
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
     post({ type: "result", id: request.id, ok: false, message: e.message, stack: e.stack ?? "", deps: dependencies(request.modulePath) });

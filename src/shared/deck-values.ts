@@ -1,9 +1,11 @@
-// Helpers a ```ts run snippet imports (`import { tex, md, table } from "@deck/snippet"`) to
-// say how its value is shown. Each returns a tagged plain object, so the value can travel
-// from the snippet worker to the compiler by structured clone.
+// How a ```ts run snippet says what to show (`import { tex, md, table } from "@deck/snippet"`).
+// Each helper returns a tagged plain object, so a value can travel from the snippet worker
+// to the compiler by structured clone. Shared by the compiler, the snippets and the browser
+// (live examples), so it is pure: no Node, no DOM.
 
 export type DeckValue =
   | { __deck: "tex"; tex: string; display: boolean }
+  | LiveExample
   | { __deck: "md"; markdown: string }
   | { __deck: "html"; html: string }
   | { __deck: "table"; header: string[]; rows: (string | number)[][]; caption?: string };
@@ -69,4 +71,52 @@ export function texMatrix(value: readonly number[] | readonly (readonly number[]
 export function deckExample(record: { case?: string; values: Record<string, unknown>; check?: string }): DeckValue {
   const json = JSON.stringify(record).replace(/</g, "\\u003c");
   return { __deck: "html", html: `<script type="application/json" class="deck-example">${json}</script>` };
+}
+
+/** One input of a live example: a number inside the case JSON the presenter may change. */
+export interface LiveInput {
+  /** shown next to the control, e.g. "forget-gate bias, unit 0" */
+  label: string;
+  /** dotted path into the case JSON, e.g. "params.bias_ih.2" */
+  path: string;
+  min: number;
+  max: number;
+  step: number;
+}
+
+export interface LiveExample {
+  __deck: "live";
+  /** the case as in its file (the static numbers) */
+  json: unknown;
+  inputs: LiveInput[];
+  /** what the example shows for a case: run at build time for the static slide, and in
+   * the browser, with the presenter's changes, by the same src/grad code */
+  view?: (json: unknown) => DeckValue[];
+  /** view(json), computed at build time */
+  values: DeckValue[];
+}
+
+/** An example the presenter can change live: the numbers `view` shows are recomputed in the
+ * browser when an input changes. Only tex, html and table values can be live. */
+export function live(spec: { json: unknown; inputs: LiveInput[]; view: (json: unknown) => DeckValue[] }): DeckValue {
+  return { __deck: "live", json: spec.json, inputs: spec.inputs, view: spec.view, values: spec.view(spec.json) };
+}
+
+/** A copy of `json` with the number at each dotted path replaced. */
+export function withInputs(json: unknown, changes: Record<string, number>): unknown {
+  const copy = JSON.parse(JSON.stringify(json)) as Record<string, unknown>;
+  for (const [path, value] of Object.entries(changes)) {
+    const parts = path.split(".");
+    let target: Record<string, unknown> = copy;
+    for (const part of parts.slice(0, -1)) target = target[part] as Record<string, unknown>;
+    target[parts[parts.length - 1]] = value;
+  }
+  return copy;
+}
+
+/** The number at a dotted path of `json`. */
+export function inputValue(json: unknown, path: string): number {
+  let value: unknown = json;
+  for (const part of path.split(".")) value = (value as Record<string, unknown>)[part];
+  return value as number;
 }

@@ -1,0 +1,20 @@
+// The TeX every formula can use beyond KaTeX's own, and what KaTeX may trust. Shared by the
+// build (markdown/math.ts) and the browser (live examples), so both render alike.
+
+/** Macros every formula can use, on top of the deck's own:
+ *  \step{X}        X appears at the next reveal step
+ *  \stepat{n}{X}   X appears at step n (reveal's data-fragment-index)
+ *  \hl{n}{X}       X is always visible, and highlighted while step n is the current one
+ *                  (use it to follow one route of the chain rule through a formula) */
+export const MATH_MACROS: Record<string, string> = {
+  "\\step": "\\htmlData{step=next}{#1}",
+  "\\stepat": "\\htmlData{step=#1}{#2}",
+  "\\hl": "\\htmlData{step=#1, fragment-style=hl}{#2}",
+};
+
+/** Only \htmlData with our own keys is trusted: no links, no styles, no ids from TeX.
+ * (KaTeX hands the attributes over already prefixed with data-.) */
+export function trust(context: { command: string; attributes?: Record<string, string> }): boolean {
+  if (context.command !== "\\htmlData") return false;
+  return Object.keys(context.attributes ?? {}).every((k) => k === "data-step" || k === "data-fragment-style");
+}
