@@ -90,6 +90,15 @@ describe.runIf(hasChromium)("npm run pdf", () => {
     expect(doc.numPages).toBe(slides.ids.length + slides.steps);
   }, 60_000);
 
+  it("without a Chromium it says so, and how to install one", async () => {
+    const outcome = await run("node", [launcher, path.resolve("scripts/pdf.ts")], { cwd: root, encoding: "utf8", env: { ...process.env, CHROME_PATH: path.join(root, "no-such-browser") } }).then(
+      () => ({ code: 0, stderr: "" }),
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(outcome.code).not.toBe(0);
+    expect(outcome.stderr).toMatch(/no Chromium found.*apt-get install chromium/);
+  }, 60_000);
+
   it("--handout puts the speaker notes on each slide's page", async () => {
     const { doc } = await pdf("--handout");
     expect(doc.numPages).toBe(slides.ids.length);

@@ -1,7 +1,7 @@
 // The real deck in slides/: it compiles with no warning; every number an example shows is
 // what src/grad computes for its case (and is really on the slide); every slide has speaker
 // notes; and in Chromium no slide overflows its 16:9 frame.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseHTML } from "linkedom";
@@ -12,7 +12,7 @@ import { num } from "../../src/shared/deck-values.ts";
 import { evaluateCase, parseCase, type CaseResult } from "../../src/grad/index.ts";
 import { buildDeck } from "../../src/vite/build.ts";
 import { DeckSession } from "../../src/vite/session.ts";
-import { hasChromium, startBrowser, waitForReady } from "../support/browser.ts";
+import { hasChromium, startBrowser, waitForReady, watchedPage } from "../support/browser.ts";
 
 const root = process.cwd();
 let deck: CompiledDeck;
@@ -158,10 +158,15 @@ describe.runIf(hasChromium)("the built deck in Chromium", () => {
     await page.close();
   }, 60_000);
 
-  it("no slide overflows its 1280×720 frame, with every step shown", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  it("no slide overflows its 1280×720 frame, with every step shown; offline, nothing fails", async () => {
+    const watch = await watchedPage(browser);
+    const { page } = watch;
     await page.goto(pathToFileURL(path.join(root, outDir, `${deckFile()}.html`)).href);
     await waitForReady(page);
+    // one drawn diagram for every ```mermaid fence in slides/
+    const fences = readdirSync(path.join(root, "slides")).filter((f) => f.endsWith(".md")).reduce((n, f) => n + (readFileSync(path.join(root, "slides", f), "utf8").match(/^```mermaid/gm)?.length ?? 0), 0);
+    expect(await page.locator(".diagram svg").count()).toBe(fences);
+    expect(await page.locator(".katex").count()).toBeGreaterThan(100);
     const overflowing = await page.evaluate(() => {
       type Deck = { getSlides(): HTMLElement[]; getIndices(s: HTMLElement): { h: number; v: number }; slide(h: number, v: number, f?: number): void; getScale(): number; configure(o: object): void };
       const deck = (window as unknown as { deck: Deck }).deck;
@@ -186,5 +191,9 @@ describe.runIf(hasChromium)("the built deck in Chromium", () => {
       return bad;
     });
     expect(overflowing).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+    expect(watch.failedRequests).toEqual([]);
+    expect(watch.networkRequests).toEqual([]);
+    await watch.context.close();
   }, 120_000);
 });
