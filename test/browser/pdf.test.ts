@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
-import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { getDocument, OPS, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildDeck } from "../../src/vite/build.ts";
 import { hasChromium, startBrowser, waitForReady } from "../support/browser.ts";
@@ -70,6 +70,11 @@ describe.runIf(hasChromium)("npm run pdf", () => {
     const text = await pageText(doc, chain);
     expect(text).toContain("∂"); // KaTeX's glyphs are text, not pictures
     expect(text).toContain("The chain rule");
+    // diagrams and math are vector paths and text: no page paints a raster image
+    for (let n = 1; n <= doc.numPages; n++) {
+      const ops = await (await doc.getPage(n)).getOperatorList();
+      expect(ops.fnArray.filter((fn) => fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject), `page ${n}`).toEqual([]);
+    }
     const outline = await doc.getOutline();
     expect(outline.map((o) => o.title)).toEqual(["Introduction", "Code"]);
     // "Code" opens the first slide of slides/02-code.md
