@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import type { DiagramRenderer, DiagramResult } from "../compile/diagrams/types.ts";
 import type { DiagramRequest } from "../compile/markdown/env.ts";
 import { launchChromium } from "./find-chromium.ts";
@@ -40,9 +40,26 @@ export interface MermaidRendererOptions {
   onLaunch?: () => void;
 }
 
-export function createMermaidRenderer(options: MermaidRendererOptions): DiagramRenderer & { close(): Promise<void> } {
+export interface MermaidRenderer extends DiagramRenderer {
+  /** Start Chromium and load mermaid now, while other work goes on, for diagrams to come.
+   * `sources` are the diagrams expected; nothing starts when all of them are cached. */
+  prewarm(sources: readonly string[]): void;
+  close(): Promise<void>;
+}
+
+export function createMermaidRenderer(options: MermaidRendererOptions): MermaidRenderer {
   const { script, version } = mermaidFiles();
   let browser: Promise<Browser> | undefined;
+  let pagePromise: Promise<Page> | undefined;
+  /** A page with mermaid loaded and configured, ready to render. */
+  const openMermaidPage = async (): Promise<Page> => {
+    browser ??= launchChromium(options.executablePath);
+    const page = await (await browser).newPage();
+    await page.setContent(`<!doctype html><html><body></body></html>`);
+    await page.addScriptTag({ path: script });
+    await page.evaluate((config) => (window as unknown as { mermaid: { initialize(c: unknown): void } }).mermaid.initialize(config), mermaidConfig(options.theme));
+    return page;
+  };
   const cacheKey = (source: string): string =>
     createHash("sha256").update(`${version}\0${options.theme}\0${source}`).digest("hex").slice(0, 24);
 
@@ -58,12 +75,8 @@ export function createMermaidRenderer(options: MermaidRendererOptions): DiagramR
       if (missing.length === 0) return results;
 
       options.onLaunch?.();
-      browser ??= launchChromium(options.executablePath);
-      const page = await (await browser).newPage();
+      const page = await (pagePromise ??= openMermaidPage());
       try {
-        await page.setContent(`<!doctype html><html><body></body></html>`);
-        await page.addScriptTag({ path: script });
-        await page.evaluate((config) => (window as unknown as { mermaid: { initialize(c: unknown): void } }).mermaid.initialize(config), mermaidConfig(options.theme));
         for (const r of missing) {
           const outcome = await page.evaluate(
             async ({ id, source }) => {
@@ -86,14 +99,21 @@ export function createMermaidRenderer(options: MermaidRendererOptions): DiagramR
           }
           results.set(r.id, outcome);
         }
-      } finally {
-        await page.close();
+      } catch (error) {
+        pagePromise = undefined;
+        throw error;
       }
       return results;
     },
+    prewarm(sources) {
+      if (sources.every((source) => existsSync(path.join(options.cacheDir, `${cacheKey(source)}.svg`)))) return;
+      pagePromise ??= openMermaidPage();
+      pagePromise.catch(() => (pagePromise = undefined)); // a failure shows when render() asks
+    },
     async close() {
-      if (browser) await (await browser).close();
+      if (browser) await (await browser).close().catch(() => undefined);
       browser = undefined;
+      pagePromise = undefined;
     },
   };
 }

@@ -11,7 +11,7 @@ import { DeckError, formatDiagnostic } from "../compile/diagnostics.ts";
 import { baseViteConfig } from "./config.ts";
 import { createDeckHtmlPlugin } from "./html-plugin.ts";
 import { createLiveExamplesPlugin } from "./live-plugin.ts";
-import { fontSubsetOf, type FontSubset } from "./katex-fonts-plugin.ts";
+import { fontSubsetOf, prewarmKatexFonts, type FontSubset } from "./katex-fonts-plugin.ts";
 import { DeckSession } from "./session.ts";
 
 export interface BuildOptions {
@@ -58,9 +58,10 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
   try {
     log(`bundling ${deck.slideCount} slides…`);
     const fonts = fontSubsetOf(deck.slidesHtml, path.join(deckRoot, "node_modules", ".cache", "backprop-deck", "fonts"));
+    const fontsReady = prewarmKatexFonts(fonts); // overlaps with Vite's start; awaited below
     // The two builds are independent: run them side by side (two cores).
     const singleDir = path.join(`${staging}-single`);
-    await Promise.all([viteBuildInto(deck, deckRoot, staging, false, fonts), viteBuildInto(deck, deckRoot, singleDir, true, fonts)]);
+    await Promise.all([viteBuildInto(deck, deckRoot, staging, false, fonts), viteBuildInto(deck, deckRoot, singleDir, true, fonts), fontsReady]);
     const singleName = `${deck.options.name}.html`;
     await rename(path.join(singleDir, "index.html"), path.join(staging, singleName));
     await rm(singleDir, { recursive: true, force: true });

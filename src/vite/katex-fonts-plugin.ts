@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { parseHTML } from "linkedom";
 import subsetFont from "subset-font";
@@ -71,6 +72,21 @@ async function subsetWoff2Cached(file: string, text: string, cacheDir: string): 
   await writeFile(tmp, subset);
   await rename(tmp, cached);
   return subset;
+}
+
+/** Start subsetting now (a cold build otherwise waits for it inside Vite's CSS step);
+ * the plugin's transform later picks up the same work. */
+export async function prewarmKatexFonts(subset: FontSubset): Promise<void> {
+  const cssFile = createRequire(import.meta.url).resolve("katex/dist/katex.css");
+  const css = woff2Only(await readFile(cssFile, "utf8"));
+  const families = usedFamilies(css, subset.classes);
+  await Promise.all(
+    [...css.matchAll(/@font-face\s*\{[^}]*\}/g)].map(([block]) => {
+      const family = /font-family:\s*"?([\w-]+)/.exec(block)?.[1] ?? "";
+      const url = /url\(([^)]+\.woff2)\)/.exec(block)?.[1];
+      return families.has(family) && url ? subsetWoff2(path.join(path.dirname(cssFile), url), subset.text, subset.cacheDir) : undefined;
+    }),
+  );
 }
 
 export function createKatexFontsPlugin(subset?: FontSubset): Plugin {

@@ -4,11 +4,10 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { CompileCache, compileDeck, type ChapterFile, type CompiledDeck } from "../compile/compile-deck.ts";
 import { DEFAULT_OPTIONS } from "../compile/deck-options.ts";
-import type { DiagramRenderer } from "../compile/diagrams/types.ts";
 import { createCodeHighlighter, type Highlighter } from "../compile/markdown/highlight.ts";
 import { SnippetRunner } from "../compile/snippets/runner.ts";
 import { findChromium, INSTALL_HINT } from "../chromium/find-chromium.ts";
-import { createMermaidRenderer } from "../chromium/mermaid-renderer.ts";
+import { createMermaidRenderer, type MermaidRenderer } from "../chromium/mermaid-renderer.ts";
 
 export interface SessionOptions {
   deckRoot: string;
@@ -29,10 +28,15 @@ export function readChapters(deckRoot: string, slidesDir = "slides"): ChapterFil
     .map((f) => ({ path: `${slidesDir}/${f}`, text: readFileSync(path.join(dir, f), "utf8") }));
 }
 
+/** The theme the first chapter's front matter asks for (the diagrams' colours follow it). */
+function themeOf(chapters: readonly ChapterFile[]): "light" | "dark" {
+  return /^theme:\s*dark\s*$/m.exec(chapters[0]?.text.split(/^---\s*$/m)[1] ?? "") ? "dark" : "light";
+}
+
 export class DeckSession {
   private timeoutMs = DEFAULT_OPTIONS.snippetTimeoutMs;
   readonly runner: SnippetRunner;
-  private renderers = new Map<string, DiagramRenderer & { close(): Promise<void> }>();
+  private renderers = new Map<string, MermaidRenderer>();
   /** true when diagrams had to be left to the browser because no Chromium was found */
   noChromium = false;
   private readonly cache = new CompileCache();
@@ -48,7 +52,7 @@ export class DeckSession {
     return new DeckSession(options, await createCodeHighlighter());
   }
 
-  private diagramRenderer(theme: "light" | "dark"): DiagramRenderer | undefined {
+  private diagramRenderer(theme: "light" | "dark"): MermaidRenderer | undefined {
     if (this.options.diagrams === "browser") return undefined;
     const existing = this.renderers.get(theme);
     if (existing) return existing;
@@ -73,6 +77,9 @@ export class DeckSession {
   async compile(): Promise<CompiledDeck> {
     const { deckRoot, slidesDir } = this.options;
     const chapters = readChapters(deckRoot, slidesDir);
+    // A cold build: start Chromium now, while the slides compile, if a diagram is not cached.
+    const sources = chapters.flatMap((c) => [...c.text.matchAll(/^```mermaid[^\n]*\n([\s\S]*?)^```/gm)].map((m) => m[1]));
+    if (sources.length > 0) this.diagramRenderer(themeOf(chapters))?.prewarm(sources);
     return compileDeck(chapters, {
       highlighter: this.highlighter,
       runSnippet: (s) => this.runner.run(s),
