@@ -82,6 +82,8 @@ export interface CompiledDeck {
   options: DeckOptions;
   /** the <section> elements, ready for `.reveal .slides` */
   slidesHtml: string;
+  /** the same, one string per top-level section (a slide or a vertical stack) */
+  sections: string[];
   /** chapter titles with the index of their first horizontal slide (for the PDF outline) */
   chapters: { title: string; file: string; slideIndex: number }[];
   diagnostics: Diagnostic[];
@@ -238,13 +240,15 @@ export async function compileDeck(chapters: readonly ChapterFile[], services: Co
       groupStart.push(k);
     }
   });
-  const slidesHtml = groups.map((g) => (g.length === 1 ? g[0] : `<section>\n${g.join("\n")}\n</section>`)).join("\n");
+  const sections = groups.map((g) => (g.length === 1 ? g[0] : `<section>\n${g.join("\n")}\n</section>`));
+  const slidesHtml = sections.join("\n");
   cache.sweep();
 
   const horizontalIndex = (slideIndex: number): number => groupStart.filter((s) => s <= slideIndex).length - 1;
   return {
     options,
     slidesHtml,
+    sections,
     // A chapter without `chapter:` in its front matter is named by its first heading.
     chapters: chapterTitles.map((c) => ({
       title: c.title || leaves[c.firstSlide]?.querySelector("h1, h2, h3")?.textContent?.trim() || c.file,

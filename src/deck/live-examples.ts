@@ -2,7 +2,8 @@
 // example shows (see live-render.ts); reset puts back the numbers the build computed,
 // which are also what the PDF prints.
 export function wireLiveExamples(doc: Document, macros: Record<string, string>): void {
-  for (const example of doc.querySelectorAll<HTMLElement>(".live-example")) {
+  for (const example of doc.querySelectorAll<HTMLElement>(".live-example:not([data-wired])")) {
+    example.dataset.wired = "true"; // the dev server re-wires after an update: once each
     const form = example.querySelector<HTMLFormElement>("form.live-controls");
     const values = example.querySelector<HTMLElement>(".live-values");
     if (!form || !values) continue;

@@ -66,14 +66,26 @@ if (!printing) deck.layout();
 signalReady(document);
 
 if (import.meta.hot) {
-  // The dev server sends the whole recompiled slide list; keep the current position.
-  import.meta.hot.on("deck:update", async (data: { slidesHtml: string }) => {
+  // The dev server sends the sections that changed (or all of them); keep the position.
+  import.meta.hot.on("deck:update", async (data: { slidesHtml?: string; count?: number; changed?: { index: number; html: string }[] }) => {
     document.querySelectorAll("vite-error-overlay").forEach((el) => el.remove()); // fixed
     const { h, v, f } = deck.getIndices();
-    document.querySelector(".reveal .slides")!.innerHTML = data.slidesHtml;
+    const slides = document.querySelector<HTMLElement>(".reveal .slides")!;
+    const top = [...slides.children].filter((el) => el.tagName === "SECTION");
+    if (data.changed && top.length === data.count) {
+      // swap just the sections that changed
+      for (const { index, html } of data.changed) {
+        const holder = document.createElement("div");
+        holder.innerHTML = html;
+        top[index].replaceWith(holder.firstElementChild!);
+      }
+    } else {
+      slides.innerHTML = data.slidesHtml ?? "";
+    }
     deck.sync();
     deck.slide(h, v, f);
     await renderDiagrams();
+    wireLiveExamples(document, config.macros);
     document.documentElement.dataset.deckUpdated = String(Date.now());
   });
 }

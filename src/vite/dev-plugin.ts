@@ -38,7 +38,17 @@ export function createDeckDevPlugin(session: DeckSession, state: DevState, log: 
   const isSnippetInput = (file: string): boolean =>
     state.current.snippetDeps.includes(file) || (file.startsWith(slidesDir + path.sep) && !file.endsWith(".md"));
 
+  // An editor's save can arrive as several events (truncate, then write) and the watcher
+  // may report only the first: wait a moment, then read the files.
+  const SETTLE_MS = 25;
+  let settle: ReturnType<typeof setTimeout> | undefined;
+
   function recompile(server: ViteDevServer, reason: string): void {
+    clearTimeout(settle);
+    settle = setTimeout(() => startRecompile(server, reason), SETTLE_MS);
+  }
+
+  function startRecompile(server: ViteDevServer, reason: string): void {
     if (queued) return;
     queued = true;
     running = running.then(async () => {
@@ -52,12 +62,16 @@ export function createDeckDevPlugin(session: DeckSession, state: DevState, log: 
         log(`${reason}: ${errors.length} error(s)\n${errors.map(formatDiagnostic).join("\n")}`);
         return;
       }
+      const previous = state.current.sections;
       state.current = deck;
       // live examples' code may have changed: the page imports it afresh when next needed
       for (const mod of server.moduleGraph.idToModuleMap.values()) {
         if (mod.id === "\0virtual:deck-live" || /\.live-L\d+-\w+\.ts$/.test(mod.id ?? "")) server.moduleGraph.invalidateModule(mod);
       }
-      server.ws.send({ type: "custom", event: "deck:update", data: { slidesHtml: deck.slidesHtml } });
+      // Only the top-level sections that changed travel, when the deck keeps its shape.
+      const sameShape = previous.length === deck.sections.length;
+      const changed = sameShape ? deck.sections.flatMap((html, index) => (html === previous[index] ? [] : [{ index, html }])) : undefined;
+      server.ws.send({ type: "custom", event: "deck:update", data: changed ? { count: deck.sections.length, changed } : { slidesHtml: deck.slidesHtml } });
       log(`${reason}: updated in ${Math.round(performance.now() - started)} ms`);
     });
   }
