@@ -62,11 +62,13 @@ export function parseCase(value: unknown): Case {
   const biasHh = readVector(params.bias_hh, "params.bias_hh", rowsG);
   const x = readMatrix(root.x, "x", steps, inputSize);
 
-  const h0 = root.h0 === undefined ? new Float64Array(hiddenSize) : readVector(root.h0, "h0", hiddenSize);
+  // An optional state that is absent or null starts at zeros.
+  const absent = (v: unknown): boolean => v === undefined || v === null;
+  const h0 = absent(root.h0) ? new Float64Array(hiddenSize) : readVector(root.h0, "h0", hiddenSize);
   let c0: Float64Array = new Float64Array(0);
   if (cell === "lstm") {
-    c0 = root.c0 === undefined ? new Float64Array(hiddenSize) : readVector(root.c0, "c0", hiddenSize);
-  } else if (root.c0 !== undefined) {
+    c0 = absent(root.c0) ? new Float64Array(hiddenSize) : readVector(root.c0, "c0", hiddenSize);
+  } else if (!absent(root.c0)) {
     throw new CaseError("c0", `only an LSTM has a cell state, but cell is "rnn"`);
   }
 

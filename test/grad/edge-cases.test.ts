@@ -59,6 +59,8 @@ it("missing h0 and c0 default to zeros and still get gradients", () => {
   expect(implicit).toEqual(explicit);
   expect(implicit.grads.h0).toHaveLength(2);
   expect(implicit.grads.c0).toHaveLength(2);
+  // null says the same as leaving the field out
+  expect(evaluateCase(parseCase({ ...cs, h0: null, c0: null }))).toEqual(implicit);
 });
 
 describe("totalDerivative: the module's own finite-difference witness for deltas", () => {
