@@ -1,7 +1,7 @@
 // Benchmarks of the deck: cold and warm `npm run build`, the offline file's size, the time
 // from navigation to the ready signal, and the dev server's update latency after an edit.
 import { execFileSync } from "node:child_process";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -26,7 +26,7 @@ function deckName(): string {
 }
 
 function readFirstChapter(): string {
-  return execFileSync("ls", [path.join(root, "slides")], { encoding: "utf8" }).split("\n").filter((f) => f.endsWith(".md")).sort()[0];
+  return readdirSync(path.join(root, "slides")).filter((f) => f.endsWith(".md")).sort()[0];
 }
 
 export async function benchDeck(): Promise<BenchRow[]> {
