@@ -20,6 +20,9 @@ export function mermaidConfig(theme: "light" | "dark"): Record<string, unknown> 
     startOnLoad: false,
     theme: theme === "dark" ? "dark" : "default",
     securityLevel: "strict",
+    // mermaid draws some shapes with seeded jitter: a fixed seed keeps builds byte-identical
+    handDrawnSeed: 1,
+    deterministicIds: true,
     fontFamily: "Helvetica, Arial, sans-serif",
     htmlLabels: false,
     flowchart: { htmlLabels: false, useMaxWidth: true },
