@@ -28,6 +28,8 @@ export function baseViteConfig(plugins: PluginOption[], runtimeMermaid: boolean,
       reportCompressedSize: false,
       chunkSizeWarningLimit: 8000,
       modulePreload: { polyfill: false },
+      // Rolldown warns when a plugin is slow; on two busy cores that is noise, not news.
+      rolldownOptions: { checks: { bundlerTimings: false } },
     },
   };
 }
