@@ -43,13 +43,17 @@ export class DeckSession {
 
   private constructor(
     readonly options: SessionOptions,
-    private readonly highlighter: Highlighter,
+    private readonly highlighter: Promise<Highlighter>,
   ) {
     this.runner = new SnippetRunner(options.deckRoot, () => this.timeoutMs);
   }
 
+
+  /** A session with its slow parts already starting: the highlighter and the snippet worker. */
   static async create(options: SessionOptions): Promise<DeckSession> {
-    return new DeckSession(options, await createCodeHighlighter());
+    const session = new DeckSession(options, createCodeHighlighter());
+    session.runner.warmUp();
+    return session;
   }
 
   private diagramRenderer(theme: "light" | "dark"): MermaidRenderer | undefined {
@@ -81,7 +85,7 @@ export class DeckSession {
     const sources = chapters.flatMap((c) => [...c.text.matchAll(/^```mermaid[^\n]*\n([\s\S]*?)^```/gm)].map((m) => m[1]));
     if (sources.length > 0) this.diagramRenderer(themeOf(chapters))?.prewarm(sources);
     return compileDeck(chapters, {
-      highlighter: this.highlighter,
+      highlighter: await this.highlighter,
       runSnippet: (s) => this.runner.run(s),
       readProjectFile: (p) => {
         const file = path.join(deckRoot, p);

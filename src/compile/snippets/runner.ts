@@ -55,6 +55,11 @@ export class SnippetRunner {
     private readonly timeoutMs: () => number,
   ) {}
 
+  /** Start the worker now (it takes a few hundred ms), so it is ready when snippets come. */
+  warmUp(): void {
+    this.start().catch(() => undefined); // a failure shows again when a snippet runs
+  }
+
   private start(): Promise<void> {
     if (this.workerReady) return this.workerReady;
     this.workerFile ??= bundleWorker();
