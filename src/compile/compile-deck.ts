@@ -1,7 +1,7 @@
 // The deck compiler: chapters of Markdown in, the reveal.js slides' HTML out, with every
 // problem as a diagnostic. The stages, in order:
 //   1. front matter and splitting (pure)          3. Markdown → HTML per slide
-//   2. snippets run (async, in a worker)           4. deck-wide HTML passes and checks
+//   2. snippets run (async, in a worker)           4. per-slide HTML passes (cached), deck-wide checks
 //   5. diagrams rendered to SVG (async, Chromium) or left for the browser
 import { parseHTML } from "linkedom";
 import type { Token } from "markdown-it";
