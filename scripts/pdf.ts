@@ -1,10 +1,11 @@
 // `npm run pdf`: prints the built deck (dist/<name>.html) to dist/<name>.pdf with headless
 // Chromium — one page per slide, math as text, diagrams as vectors, internal links from
 // equations to examples and back, and an outline by chapter.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { findChromium, INSTALL_HINT } from "../src/chromium/find-chromium.ts";
 import { printPdf } from "../src/chromium/print-pdf.ts";
+import { singleFileOf } from "../src/vite/dist-files.ts";
 
 const HELP = `usage: npm run pdf [-- --fragments] [-- --handout] [-- --out FILE]
 
@@ -31,9 +32,8 @@ if (!existsSync(index)) {
   console.error("pdf: no built deck in dist/: run npm run build first");
   process.exit(1);
 }
-// The offline file's name is the deck's name, which the site's page records.
-const name = /<meta name="deck-name" content="([^"]+)"/.exec(readFileSync(index, "utf8"))?.[1] ?? "deck";
-const htmlFile = path.join(dist, `${name}.html`);
+const htmlFile = singleFileOf(dist);
+const name = path.basename(htmlFile, ".html");
 const executablePath = findChromium();
 if (!executablePath) {
   console.error(`pdf: no Chromium found to print with: ${INSTALL_HINT}`);

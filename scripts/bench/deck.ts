@@ -8,6 +8,7 @@ import { gzipSync } from "node:zlib";
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { findChromium, launchChromium } from "../../src/chromium/find-chromium.ts";
+import { singleFileOf } from "../../src/vite/dist-files.ts";
 import { startDevServer } from "../../src/vite/dev-server.ts";
 import { median, type BenchRow } from "./report.ts";
 
@@ -18,11 +19,6 @@ function timeBuild(): number {
   const started = performance.now();
   execFileSync("node", [path.join(root, "scripts/launch.mjs"), path.join(root, "scripts/build.ts")], { cwd: root, stdio: "ignore" });
   return performance.now() - started;
-}
-
-/** The offline file's stem: the deck's `name` in the first chapter's front matter. */
-function deckName(): string {
-  return readFileSync(path.join(root, "slides", readFirstChapter()), "utf8").match(/^name:\s*(\S+)/m)?.[1] ?? "deck";
 }
 
 function readFirstChapter(): string {
@@ -39,7 +35,7 @@ export async function benchDeck(): Promise<BenchRow[]> {
   rows.push({ name: "build: cold npm run build (no diagram/font cache)", value: `${(cold / 1000).toFixed(2)} s`, detail: "Node start, compile, Chromium for diagrams, two Vite builds" });
   rows.push({ name: "build: warm npm run build (diagrams cached)", value: `${(median(warm) / 1000).toFixed(2)} s`, detail: "median of 3" });
 
-  const single = readFileSync(path.join(root, "dist", `${deckName()}.html`));
+  const single = readFileSync(singleFileOf(path.join(root, "dist")));
   rows.push({ name: "offline file: raw size", value: `${(single.length / 1024).toFixed(0)} KB` });
   rows.push({ name: "offline file: gzip size", value: `${(gzipSync(single, { level: 9 }).length / 1024).toFixed(0)} KB` });
 
@@ -55,7 +51,7 @@ export async function benchDeck(): Promise<BenchRow[]> {
     for (let k = 0; k < 5; k++) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
       const started = performance.now();
-      await page.goto(pathToFileURL(path.join(root, "dist", `${deckName()}.html`)).href);
+      await page.goto(pathToFileURL(singleFileOf(path.join(root, "dist"))).href);
       await page.waitForSelector("html[data-deck-ready=true]", { state: "attached" });
       times.push(performance.now() - started);
       await page.close();

@@ -63,15 +63,15 @@ export function createMermaidRenderer(options: MermaidRendererOptions): MermaidR
     await page.evaluate((config) => (window as unknown as { mermaid: { initialize(c: unknown): void } }).mermaid.initialize(config), mermaidConfig(options.theme));
     return page;
   };
-  const cacheKey = (source: string): string =>
-    createHash("sha256").update(`${version}\0${options.theme}\0${source}`).digest("hex").slice(0, 24);
+  const cacheFile = (source: string): string =>
+    path.join(options.cacheDir, `${createHash("sha256").update(`${version}\0${options.theme}\0${source}`).digest("hex").slice(0, 24)}.svg`);
 
   return {
     async render(requests: readonly DiagramRequest[]) {
       const results = new Map<string, DiagramResult>();
       const missing: DiagramRequest[] = [];
       for (const r of requests) {
-        const file = path.join(options.cacheDir, `${cacheKey(r.source)}.svg`);
+        const file = cacheFile(r.source);
         if (existsSync(file)) results.set(r.id, { svg: await readFile(file, "utf8") });
         else if (!missing.some((m) => m.id === r.id)) missing.push(r);
       }
@@ -95,7 +95,7 @@ export function createMermaidRenderer(options: MermaidRendererOptions): MermaidR
           );
           if (outcome.svg !== undefined) {
             await mkdir(options.cacheDir, { recursive: true });
-            const file = path.join(options.cacheDir, `${cacheKey(r.source)}.svg`);
+            const file = cacheFile(r.source);
             const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
             await writeFile(tmp, outcome.svg);
             await rename(tmp, file);
@@ -109,7 +109,7 @@ export function createMermaidRenderer(options: MermaidRendererOptions): MermaidR
       return results;
     },
     prewarm(sources) {
-      if (sources.every((source) => existsSync(path.join(options.cacheDir, `${cacheKey(source)}.svg`)))) return;
+      if (sources.every((source) => existsSync(cacheFile(source)))) return;
       pagePromise ??= openMermaidPage();
       pagePromise.catch(() => (pagePromise = undefined)); // a failure shows when render() asks
     },

@@ -9,6 +9,7 @@ import { DEFAULT_OPTIONS, readDeckOptions, type DeckOptions } from "./deck-optio
 import { Diagnostics, type Diagnostic } from "./diagnostics.ts";
 import type { DiagramRenderer } from "./diagrams/types.ts";
 import { applyDiagramSteps, parseDiagramSteps } from "../shared/diagram-steps.ts";
+import { escapeHtml } from "../shared/html.ts";
 import { splitFrontMatter } from "./frontmatter.ts";
 import { applyCommentAttributes } from "./html/comment-attributes.ts";
 import { checkExampleLinks, sourceOf } from "./html/example-links.ts";
@@ -65,8 +66,8 @@ export class CompileCache {
     return done;
   }
 
-  processDiagram(id: string, svg: string, source: string): { html: string; missing: ReturnType<typeof applyDiagramSteps> } {
-    const key = `${id}\0${svg.length}\0${svg.slice(0, 200)}`;
+  processDiagram(svg: string, source: string): { html: string; missing: ReturnType<typeof applyDiagramSteps> } {
+    const key = `${source}\0${svg}`; // the steps come from the source, the rest from the SVG
     const hit = this.diagrams.get(key);
     if (hit) return hit;
     const { document } = parseHTML(`<!doctype html><html><body><div>${scaleDiagram(svg)}</div></body></html>`);
@@ -202,7 +203,7 @@ export async function compileDeck(chapters: readonly ChapterFile[], services: Co
     if (diagramHtml.has(request.id)) continue;
     const result = svgs?.get(request.id);
     if (result && "svg" in result) {
-      const { html, missing } = cache.processDiagram(request.id, result.svg, request.source);
+      const { html, missing } = cache.processDiagram(result.svg, request.source);
       for (const { step, target } of missing) {
         diagnostics.error({ ...request.at, line: request.at.line + 1 + step.line }, `mermaid: step ${step.index}: no node or edge "${target}" in this diagram`);
       }
@@ -299,8 +300,4 @@ function roundSvgNumbers(svg: string): string {
   return svg.replace(/\b(d|points|transform|viewBox|x|y|x1|x2|y1|y2|width|height|cx|cy|r|rx|ry)="([^"]*)"/g, (_m, name: string, value: string) =>
     `${name}="${value.replace(/(-?\d+\.\d{3,})/g, (n) => String(Math.round(Number(n) * 100) / 100))}"`,
   );
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }

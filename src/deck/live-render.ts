@@ -4,14 +4,11 @@
 import katex from "katex";
 import { liveModules } from "virtual:deck-live";
 import { num, withInputs, type DeckValue, type LiveExample } from "../shared/deck-values.ts";
+import { escapeHtml, tableHtml } from "../shared/html.ts";
 import { MATH_MACROS, trust } from "../shared/math-macros.ts";
 
 function isLive(v: unknown): v is LiveExample {
   return (v as { __deck?: unknown } | null)?.__deck === "live";
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 function renderValue(value: DeckValue, macros: Record<string, string>): string {
@@ -22,12 +19,8 @@ function renderValue(value: DeckValue, macros: Record<string, string>): string {
       return tex(value.tex, value.display);
     case "html":
       return value.html;
-    case "table": {
-      const cell = (c: string | number): string => (typeof c === "number" ? tex(num(c), false) : escapeHtml(String(c)));
-      const head = `<thead><tr>${value.header.map((h) => `<th>${cell(h)}</th>`).join("")}</tr></thead>`;
-      const body = `<tbody>${value.rows.map((r) => `<tr>${r.map((c) => `<td>${cell(c)}</td>`).join("")}</tr>`).join("")}</tbody>`;
-      return `<table class="snippet-table">${value.caption ? `<caption>${escapeHtml(value.caption)}</caption>` : ""}${head}${body}</table>`;
-    }
+    case "table":
+      return tableHtml(value, (c) => (typeof c === "number" ? tex(num(c), false) : escapeHtml(String(c))));
     case "md":
       return `<p>${escapeHtml(value.markdown)}</p>`; // no Markdown in the browser; live views use tex/html/table
     case "live":

@@ -54,13 +54,13 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
   if (errors.length > 0) throw new DeckError(errors);
 
   const staging = path.join(deckRoot, `.${outName}-${process.pid}`);
+  const singleDir = `${staging}-single`;
   await rm(staging, { recursive: true, force: true });
   try {
     log(`bundling ${deck.slideCount} slides…`);
     const fonts = fontSubsetOf(deck.slidesHtml, path.join(deckRoot, "node_modules", ".cache", "backprop-deck", "fonts"));
     const fontsReady = prewarmKatexFonts(fonts); // overlaps with Vite's start; awaited below
     // The two builds are independent: run them side by side (two cores).
-    const singleDir = path.join(`${staging}-single`);
     await Promise.all([viteBuildInto(deck, deckRoot, staging, false, fonts), viteBuildInto(deck, deckRoot, singleDir, true, fonts), fontsReady]);
     const singleName = `${deck.options.name}.html`;
     await rename(path.join(singleDir, "index.html"), path.join(staging, singleName));
@@ -73,7 +73,7 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
     return { deck, siteIndex: `${outName}/index.html`, singleFile: `${outName}/${singleName}` };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
-    await rm(`${staging}-single`, { recursive: true, force: true });
+    await rm(singleDir, { recursive: true, force: true });
     throw error;
   }
 }

@@ -64,6 +64,7 @@ export function createDeckDevPlugin(session: DeckSession, state: DevState, log: 
       }
       const previous = state.current.sections;
       state.current = deck;
+      server.watcher.add(deck.snippetDeps); // a snippet may import files it did not before
       // live examples' code may have changed: the page imports it afresh when next needed
       for (const mod of server.moduleGraph.idToModuleMap.values()) {
         if (mod.id === "\0virtual:deck-live" || /\.live-L\d+-\w+\.ts$/.test(mod.id ?? "")) server.moduleGraph.invalidateModule(mod);

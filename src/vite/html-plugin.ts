@@ -4,10 +4,7 @@ import type { Plugin } from "vite";
 import type { CompiledDeck } from "../compile/compile-deck.ts";
 import { mermaidConfig } from "../chromium/mermaid-renderer.ts";
 import type { DeckRuntimeConfig } from "../deck/config.ts";
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
+import { escapeHtml } from "../shared/html.ts";
 
 /** JSON safe inside <script>: no "</script>" or "<!--" can end it early. */
 function scriptJson(value: unknown): string {

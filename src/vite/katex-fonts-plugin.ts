@@ -74,19 +74,23 @@ async function subsetWoff2Cached(file: string, text: string, cacheDir: string): 
   return subset;
 }
 
+/** KaTeX's @font-face blocks, each with the woff2 file it names when the deck uses its
+ * family (undefined: a family no formula uses, which is left out). */
+function fontFaces(css: string, cssDir: string, subset: FontSubset): { block: string; file: string | undefined }[] {
+  const families = usedFamilies(css, subset.classes);
+  return [...css.matchAll(/@font-face\s*\{[^}]*\}/g)].map(([block]) => {
+    const family = /font-family:\s*"?([\w-]+)/.exec(block)?.[1] ?? "";
+    const url = /url\(([^)]+\.woff2)\)/.exec(block)?.[1];
+    return { block, file: families.has(family) && url ? path.join(cssDir, url) : undefined };
+  });
+}
+
 /** Start subsetting now (a cold build otherwise waits for it inside Vite's CSS step);
  * the plugin's transform later picks up the same work. */
 export async function prewarmKatexFonts(subset: FontSubset): Promise<void> {
   const cssFile = createRequire(import.meta.url).resolve("katex/dist/katex.css");
   const css = woff2Only(await readFile(cssFile, "utf8"));
-  const families = usedFamilies(css, subset.classes);
-  await Promise.all(
-    [...css.matchAll(/@font-face\s*\{[^}]*\}/g)].map(([block]) => {
-      const family = /font-family:\s*"?([\w-]+)/.exec(block)?.[1] ?? "";
-      const url = /url\(([^)]+\.woff2)\)/.exec(block)?.[1];
-      return families.has(family) && url ? subsetWoff2(path.join(path.dirname(cssFile), url), subset.text, subset.cacheDir) : undefined;
-    }),
-  );
+  await Promise.all(fontFaces(css, path.dirname(cssFile), subset).map(({ file }) => file && subsetWoff2(file, subset.text, subset.cacheDir)));
 }
 
 export function createKatexFontsPlugin(subset?: FontSubset): Plugin {
@@ -97,20 +101,16 @@ export function createKatexFontsPlugin(subset?: FontSubset): Plugin {
       if (!/[\\/]katex[\\/]dist[\\/]katex(\.min)?\.css($|\?)/.test(id)) return undefined;
       const css = woff2Only(code);
       if (!subset) return { code: css, map: null };
-      const families = usedFamilies(css, subset.classes);
-      const dir = path.dirname(id.replace(/\?.*$/, ""));
-      const blocks = [...css.matchAll(/@font-face\s*\{[^}]*\}/g)];
+      const faces = fontFaces(css, path.dirname(id.replace(/\?.*$/, "")), subset);
       const replacements = await Promise.all(
-        blocks.map(async ([block]) => {
-          const family = /font-family:\s*"?([\w-]+)/.exec(block)?.[1] ?? "";
-          const url = /url\(([^)]+\.woff2)\)/.exec(block)?.[1];
-          if (!families.has(family) || !url) return "";
-          const data = await subsetWoff2(path.join(dir, url), subset.text, subset.cacheDir);
+        faces.map(async ({ block, file }) => {
+          if (!file) return "";
+          const data = await subsetWoff2(file, subset.text, subset.cacheDir);
           return block.replace(/url\([^)]+\)/, `url(data:font/woff2;base64,${data.toString("base64")})`);
         }),
       );
       let out = css;
-      blocks.forEach(([block], k) => (out = out.replace(block, replacements[k])));
+      faces.forEach(({ block }, k) => (out = out.replace(block, replacements[k])));
       return { code: out, map: null };
     },
   };

@@ -17,8 +17,17 @@ function modulePath(deckRoot: string, s: SnippetSource): string {
 }
 
 export function createLiveExamplesPlugin(deckRoot: string, current: () => CompiledDeck): Plugin {
-  const modules = (): Map<string, { key: string; code: string }> =>
-    new Map(current().liveSnippets.map((s) => [modulePath(deckRoot, s), { key: s.key, code: s.code }]));
+  // resolveId runs for every import of the build: work the map out once per compiled deck
+  let forDeck: CompiledDeck | undefined;
+  let map = new Map<string, { key: string; code: string }>();
+  const modules = (): Map<string, { key: string; code: string }> => {
+    const deck = current();
+    if (deck !== forDeck) {
+      forDeck = deck;
+      map = new Map(deck.liveSnippets.map((s) => [modulePath(deckRoot, s), { key: s.key, code: s.code }]));
+    }
+    return map;
+  };
   return {
     name: "backprop-deck:live-examples",
     enforce: "pre",

@@ -3,7 +3,9 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { CompileCache, compileDeck, type ChapterFile, type CompiledDeck } from "../compile/compile-deck.ts";
-import { DEFAULT_OPTIONS } from "../compile/deck-options.ts";
+import { DEFAULT_OPTIONS, readDeckOptions } from "../compile/deck-options.ts";
+import { Diagnostics } from "../compile/diagnostics.ts";
+import { splitFrontMatter } from "../compile/frontmatter.ts";
 import { createCodeHighlighter, type Highlighter } from "../compile/markdown/highlight.ts";
 import { SnippetRunner } from "../compile/snippets/runner.ts";
 import { findChromium, INSTALL_HINT } from "../chromium/find-chromium.ts";
@@ -28,9 +30,13 @@ export function readChapters(deckRoot: string, slidesDir = "slides"): ChapterFil
     .map((f) => ({ path: `${slidesDir}/${f}`, text: readFileSync(path.join(dir, f), "utf8") }));
 }
 
-/** The theme the first chapter's front matter asks for (the diagrams' colours follow it). */
+/** The theme the first chapter's front matter asks for (the diagrams' colours follow it),
+ * read before compiling; its problems are reported by the compile itself. */
 function themeOf(chapters: readonly ChapterFile[]): "light" | "dark" {
-  return /^theme:\s*dark\s*$/m.exec(chapters[0]?.text.split(/^---\s*$/m)[1] ?? "") ? "dark" : "light";
+  const first = chapters[0];
+  if (!first) return DEFAULT_OPTIONS.theme;
+  const scratch = new Diagnostics();
+  return readDeckOptions(splitFrontMatter(first.text, first.path, scratch).data, first.path, 2, scratch).theme;
 }
 
 export class DeckSession {
@@ -47,7 +53,6 @@ export class DeckSession {
   ) {
     this.runner = new SnippetRunner(options.deckRoot, () => this.timeoutMs);
   }
-
 
   /** A session with its slow parts already starting: the highlighter and the snippet worker. */
   static async create(options: SessionOptions): Promise<DeckSession> {

@@ -54,9 +54,6 @@ function numbersIn(text: string): { matches(x: number): boolean }[] {
   return found;
 }
 
-/** The offline file's stem: the deck's `name` in its first chapter. */
-const deckFile = (): string => readFileSync(path.join(root, "slides", "00-title.md"), "utf8").match(/^name:\s*(\S+)/m)?.[1] ?? "deck";
-
 const name = (s: Element): string => `${s.getAttribute("data-source")} (#${s.id})`;
 
 describe("the deck in slides/", () => {
@@ -110,9 +107,10 @@ describe("the deck in slides/", () => {
 describe.runIf(hasChromium)("the built deck in Chromium", () => {
   let browser: Awaited<ReturnType<typeof startBrowser>>;
   let outDir: string;
+  let singleFile: string;
   beforeAll(async () => {
     outDir = `.deck-test-${process.pid}`;
-    await buildDeck({ deckRoot: root, outDir });
+    singleFile = path.join(root, (await buildDeck({ deckRoot: root, outDir })).singleFile);
     browser = await startBrowser();
   }, 120_000);
   afterAll(async () => {
@@ -126,7 +124,7 @@ describe.runIf(hasChromium)("the built deck in Chromium", () => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-    await page.goto(pathToFileURL(path.join(root, outDir, `${deckFile()}.html`)).href + "#/lstm-delta-c-example");
+    await page.goto(pathToFileURL(singleFile).href + "#/lstm-delta-c-example");
     await waitForReady(page);
     const values = page.locator("section.present:not(.stack) .live-values");
     const shown = async (): Promise<string> => (await values.locator("annotation").allTextContents()).join(" ");
@@ -152,7 +150,7 @@ describe.runIf(hasChromium)("the built deck in Chromium", () => {
     expect(errors).toEqual([]);
 
     // The printed deck shows the build's numbers and no controls.
-    await page.goto(pathToFileURL(path.join(root, outDir, `${deckFile()}.html`)).href + "?print-pdf");
+    await page.goto(pathToFileURL(singleFile).href + "?print-pdf");
     await waitForReady(page);
     expect(await page.locator(".live-controls").first().isVisible()).toBe(false);
     await page.close();
@@ -161,7 +159,7 @@ describe.runIf(hasChromium)("the built deck in Chromium", () => {
   it("no slide overflows its 1280×720 frame, with every step shown; offline, nothing fails", async () => {
     const watch = await watchedPage(browser);
     const { page } = watch;
-    await page.goto(pathToFileURL(path.join(root, outDir, `${deckFile()}.html`)).href);
+    await page.goto(pathToFileURL(singleFile).href);
     await waitForReady(page);
     // one drawn diagram for every ```mermaid fence in slides/
     const fences = readdirSync(path.join(root, "slides")).filter((f) => f.endsWith(".md")).reduce((n, f) => n + (readFileSync(path.join(root, "slides", f), "utf8").match(/^```mermaid/gm)?.length ?? 0), 0);

@@ -8,6 +8,7 @@ import type { StateInline } from "markdown-it";
 import type { Token } from "markdown-it";
 import type { SourceLocation } from "../diagnostics.ts";
 import { envOf, locate } from "./env.ts";
+import { escapeHtml } from "../../shared/html.ts";
 import { MATH_MACROS, trust } from "../../shared/math-macros.ts";
 
 /** What the math tokens carry besides their TeX (token.content). */
@@ -49,7 +50,7 @@ export function renderMath(tex: string, display: boolean, at: SourceLocation, en
       const position = typeof error.position === "number" ? error.position : 0;
       const where = offsetLocation(at, tex, position);
       deck.diagnostics.error(where, `TeX: ${error.rawMessage}`);
-      return `<span class="deck-error" title="${escapeAttr(error.rawMessage)}">${escapeHtml(tex)}</span>`;
+      return `<span class="deck-error" title="${escapeHtml(error.rawMessage)}">${escapeHtml(tex)}</span>`;
     }
     throw error;
   }
@@ -63,13 +64,6 @@ function offsetLocation(at: SourceLocation, text: string, offset: number): Sourc
   return { ...at, line: at.line + before.split("\n").length - 1, col: offset - newline };
 }
 
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
-function escapeAttr(s: string): string {
-  return escapeHtml(s).replace(/"/g, "&quot;");
-}
 
 /** `$$` at the start of a line opens display math that ends at the next `$$`. */
 function mathBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {

@@ -5,6 +5,7 @@ import type { SourceLocation } from "../diagnostics.ts";
 import { envOf, snippetKey } from "../markdown/env.ts";
 import { renderMath } from "../markdown/math.ts";
 import { inputValue, num, texMatrix, type DeckValue } from "../../shared/deck-values.ts";
+import { tableHtml } from "../../shared/html.ts";
 
 function isNumberArray(v: unknown): v is number[] {
   return (Array.isArray(v) || ArrayBuffer.isView(v)) && Array.from(v as ArrayLike<unknown>).every((x) => typeof x === "number");
@@ -34,14 +35,10 @@ export function renderSnippetValue(value: unknown, md: MarkdownIt, env: unknown,
         return value.html;
       case "live":
         return renderLive(value, md, env, at);
-      case "table": {
-        const cell = (c: string | number): string =>
-          typeof c === "number" ? renderMath(num(c), false, at, env) : md.renderInline(String(c), { ...deck, firstLine: at.line });
-        const head = `<thead><tr>${value.header.map((h) => `<th>${cell(h)}</th>`).join("")}</tr></thead>`;
-        const body = `<tbody>${value.rows.map((r) => `<tr>${r.map((c) => `<td>${cell(c)}</td>`).join("")}</tr>`).join("")}</tbody>`;
-        const caption = value.caption ? `<caption>${md.utils.escapeHtml(value.caption)}</caption>` : "";
-        return `<table class="snippet-table">${caption}${head}${body}</table>`;
-      }
+      case "table":
+        return tableHtml(value, (c) =>
+          typeof c === "number" ? renderMath(num(c), false, at, env) : md.renderInline(String(c), { ...deck, firstLine: at.line }),
+        );
     }
   }
   if (Array.isArray(value) && value.every(isDeckValue)) {
@@ -66,7 +63,7 @@ function renderLive(value: Extract<DeckValue, { __deck: "live" }>, md: MarkdownI
   const controls = value.inputs
     .map((input) => {
       const current = inputValue(value.json, input.path);
-      return `<label><span>${md.renderInline(input.label)}</span><input type="range" min="${input.min}" max="${input.max}" step="${input.step}" value="${current}" data-path="${esc(input.path)}"><output>${current}</output></label>`;
+      return `<label><span>${md.renderInline(input.label, { ...envOf(env), firstLine: at.line })}</span><input type="range" min="${input.min}" max="${input.max}" step="${input.step}" value="${current}" data-path="${esc(input.path)}"><output>${current}</output></label>`;
     })
     .join("");
   return `<div class="live-example" data-live="${esc(snippetKey(at.file, at.line))}"><div class="live-values">${inner}</div><form class="live-controls"><span class="live-title">try it</span>${controls}<button type="reset">reset</button></form></div>`;

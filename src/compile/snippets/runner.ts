@@ -44,10 +44,12 @@ async function bundleWorker(): Promise<string> {
   return out;
 }
 
+/** The worker's bundle, made once per process however many runners start. */
+let workerBundle: Promise<string> | undefined;
+
 export class SnippetRunner {
   private worker: Worker | undefined;
   private workerReady: Promise<void> | undefined;
-  private workerFile: Promise<string> | undefined;
   private nextId = 1;
 
   constructor(
@@ -62,8 +64,8 @@ export class SnippetRunner {
 
   private start(): Promise<void> {
     if (this.workerReady) return this.workerReady;
-    this.workerFile ??= bundleWorker();
-    this.workerReady = this.workerFile.then(
+    workerBundle ??= bundleWorker();
+    this.workerReady = workerBundle.then(
       (file) =>
         new Promise<void>((resolve, reject) => {
           const worker = new Worker(file, { workerData: { root: this.deckRoot, aliases: snippetAliases(this.deckRoot) } });

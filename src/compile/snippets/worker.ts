@@ -62,10 +62,10 @@ function post(reply: WorkerReply): void {
   try {
     port.postMessage(reply);
   } catch (error) {
-    // The value could not be cloned (a function, a class instance with methods, …).
-    if (reply.type === "result" && reply.ok) {
-      port.postMessage({ ...reply, ok: false, message: `the snippet's value cannot be shown (${(error as Error).message})`, stack: "", value: undefined } satisfies WorkerReply & { value: undefined });
-    } else throw error;
+    // The value could not be cloned (a symbol, a class instance with private state, …).
+    if (reply.type !== "result" || !reply.ok) throw error;
+    const message = `the snippet's value cannot be shown (${(error as Error).message})`;
+    port.postMessage({ type: "result", id: reply.id, ok: false, message, stack: "", deps: reply.deps } satisfies WorkerReply);
   }
 }
 
