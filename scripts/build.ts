@@ -2,8 +2,8 @@
 // self-contained offline file (dist/<name>.html). Stops with file:line:col on any error,
 // leaving the previous dist/ as it was.
 import { performance } from "node:perf_hooks";
-import { DeckError, formatDiagnostic } from "../src/compile/diagnostics.ts";
 import { buildDeck } from "../src/vite/build.ts";
+import { reportFailure } from "./lib/report-failure.ts";
 
 const HELP = `usage: npm run build [-- --out DIR]
 
@@ -12,6 +12,8 @@ Compiles the deck in slides/ (chapters *.md in name order) and writes
   DIR/<name>.html                 one self-contained file that works offline (file://)
 DIR defaults to dist. Diagrams are pre-rendered with headless Chromium when one is found
 (CHROME_PATH, or a system Chromium/Chrome); otherwise mermaid draws them in the browser.
+On any error nothing is written: DIR stays as it was. npm run check runs the same checks
+without bundling.
 `;
 
 const args = process.argv.slice(2);
@@ -21,6 +23,10 @@ if (args.includes("--help") || args.includes("-h")) {
 }
 const outIndex = args.indexOf("--out");
 const outDir = outIndex >= 0 ? args[outIndex + 1] : undefined;
+if (outIndex >= 0 && !outDir) {
+  console.error("build: --out needs a folder\n" + HELP.split("\n")[0]);
+  process.exit(2);
+}
 
 const started = performance.now();
 try {
@@ -28,10 +34,5 @@ try {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`built ${result.deck.slideCount} slides in ${seconds} s → ${result.siteIndex} and ${result.singleFile}`);
 } catch (error) {
-  if (error instanceof DeckError) {
-    for (const d of error.diagnostics) console.error(formatDiagnostic(d));
-    console.error(`build failed: ${error.diagnostics.length} error${error.diagnostics.length === 1 ? "" : "s"}; dist/ was left as it was`);
-    process.exit(1);
-  }
-  throw error;
+  process.exitCode = reportFailure("build", error, `; ${outDir ?? "dist"}/ was left as it was`);
 }

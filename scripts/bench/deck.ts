@@ -5,15 +5,15 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
-import { createServer } from "node:http";
-import { readFile } from "node:fs/promises";
 import { findChromium, launchChromium } from "../../src/chromium/find-chromium.ts";
+import { cacheDir } from "../../src/io/cache-dir.ts";
+import { serveStatic } from "../../src/io/static-server.ts";
+import { FRAME, READY_SELECTOR } from "../../src/shared/constants.ts";
 import { singleFileOf } from "../../src/vite/dist-files.ts";
 import { startDevServer } from "../../src/vite/dev-server.ts";
 import { median, type BenchRow } from "./report.ts";
 
 const root = process.cwd();
-const MIME: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css" };
 
 function timeBuild(): number {
   const started = performance.now();
@@ -29,7 +29,7 @@ export async function benchDeck(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   // Cold: no diagram or font cache, so Chromium starts and renders every diagram and every
   // KaTeX font is subset again.
-  for (const dir of ["diagrams", "fonts"]) rmSync(path.join(root, "node_modules", ".cache", "backprop-deck", dir), { recursive: true, force: true });
+  for (const dir of ["diagrams", "fonts"]) rmSync(cacheDir(root, dir), { recursive: true, force: true });
   const cold = timeBuild();
   const warm = [timeBuild(), timeBuild(), timeBuild()];
   rows.push({ name: "build: cold npm run build (no diagram/font cache)", value: `${(cold / 1000).toFixed(2)} s`, detail: "Node start, compile, Chromium for diagrams, two Vite builds" });
@@ -49,36 +49,27 @@ export async function benchDeck(): Promise<BenchRow[]> {
     // Navigation → ready, from file://, fresh page each time.
     const times: number[] = [];
     for (let k = 0; k < 5; k++) {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+      const page = await browser.newPage({ viewport: { ...FRAME } });
       const started = performance.now();
       await page.goto(pathToFileURL(singleFileOf(path.join(root, "dist"))).href);
-      await page.waitForSelector("html[data-deck-ready=true]", { state: "attached" });
+      await page.waitForSelector(READY_SELECTOR, { state: "attached" });
       times.push(performance.now() - started);
       await page.close();
     }
     rows.push({ name: "offline file: navigation → ready (file://)", value: `${median(times).toFixed(0)} ms`, detail: "median of 5" });
 
     // Navigation → ready for the site served over HTTP on loopback.
-    const server = createServer(async (req, res) => {
-      const file = path.join(root, "dist", decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).replace(/\/$/, "/index.html"));
-      try {
-        res.writeHead(200, { "content-type": MIME[path.extname(file)] ?? "application/octet-stream" }).end(await readFile(file));
-      } catch {
-        res.writeHead(404).end();
-      }
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const port = (server.address() as { port: number }).port;
+    const server = await serveStatic(path.join(root, "dist"));
     const served: number[] = [];
     for (let k = 0; k < 5; k++) {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+      const page = await browser.newPage({ viewport: { ...FRAME } });
       const started = performance.now();
-      await page.goto(`http://127.0.0.1:${port}/`);
-      await page.waitForSelector("html[data-deck-ready=true]", { state: "attached" });
+      await page.goto(server.url);
+      await page.waitForSelector(READY_SELECTOR, { state: "attached" });
       served.push(performance.now() - started);
       await page.close();
     }
-    server.close();
+    await server.close();
     rows.push({ name: "site: navigation → ready (served on loopback)", value: `${median(served).toFixed(0)} ms`, detail: "median of 5" });
 
     // The whole deck to PDF, as `npm run pdf` does it (Node and Chromium start included).
@@ -94,7 +85,7 @@ export async function benchDeck(): Promise<BenchRow[]> {
     const dev = await startDevServer({ deckRoot: root, port: 0 });
     const page = await browser.newPage();
     await page.goto(dev.url);
-    await page.waitForSelector("html[data-deck-ready=true]", { state: "attached", timeout: 120_000 });
+    await page.waitForSelector(READY_SELECTOR, { state: "attached", timeout: 120_000 });
     const chapter = path.join(root, "slides", readFirstChapter());
     const original = readFileSync(chapter, "utf8");
     const latencies: number[] = [];

@@ -3,31 +3,16 @@
 // theme), so an unchanged diagram costs nothing on the next build.
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import type { DiagramRenderer, DiagramResult } from "../compile/diagrams/types.ts";
-import type { DiagramRequest } from "../compile/markdown/env.ts";
+import { writeFileAtomic } from "../io/atomic-write.ts";
+import type { DiagramRenderer, DiagramResult, DiagramSource } from "../shared/diagrams.ts";
+import { mermaidConfig } from "../shared/mermaid-config.ts";
 import { launchChromium } from "./find-chromium.ts";
 
 const require = createRequire(import.meta.url);
-
-/** mermaid settings shared by build-time and runtime rendering: SVG text labels (not HTML
- * in foreignObject), so diagrams print as vectors with real text. */
-export function mermaidConfig(theme: "light" | "dark"): Record<string, unknown> {
-  return {
-    startOnLoad: false,
-    theme: theme === "dark" ? "dark" : "default",
-    securityLevel: "strict",
-    // mermaid draws some shapes with seeded jitter: a fixed seed keeps builds byte-identical
-    handDrawnSeed: 1,
-    deterministicIds: true,
-    fontFamily: "Helvetica, Arial, sans-serif",
-    htmlLabels: false,
-    flowchart: { htmlLabels: false, useMaxWidth: true },
-  };
-}
 
 function mermaidFiles(): { script: string; version: string } {
   const pkgJson = require.resolve("mermaid/package.json");
@@ -67,9 +52,9 @@ export function createMermaidRenderer(options: MermaidRendererOptions): MermaidR
     path.join(options.cacheDir, `${createHash("sha256").update(`${version}\0${options.theme}\0${source}`).digest("hex").slice(0, 24)}.svg`);
 
   return {
-    async render(requests: readonly DiagramRequest[]) {
+    async render(requests: readonly DiagramSource[]) {
       const results = new Map<string, DiagramResult>();
-      const missing: DiagramRequest[] = [];
+      const missing: DiagramSource[] = [];
       for (const r of requests) {
         const file = cacheFile(r.source);
         if (existsSync(file)) results.set(r.id, { svg: await readFile(file, "utf8") });
@@ -93,13 +78,7 @@ export function createMermaidRenderer(options: MermaidRendererOptions): MermaidR
             },
             { id: r.id, source: r.source },
           );
-          if (outcome.svg !== undefined) {
-            await mkdir(options.cacheDir, { recursive: true });
-            const file = cacheFile(r.source);
-            const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-            await writeFile(tmp, outcome.svg);
-            await rename(tmp, file);
-          }
+          if (outcome.svg !== undefined) await writeFileAtomic(cacheFile(r.source), outcome.svg);
           results.set(r.id, outcome);
         }
       } catch (error) {

@@ -2,10 +2,11 @@
 // slide, or per reveal step), waiting for the page's ready signal. Then the PDF gets what
 // the print view cannot give it: internal links from each equation to its example and back
 // (made in the page, see src/deck/print-links.ts) and an outline by chapter.
-import { mkdir, rename, writeFile } from "node:fs/promises";
-import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, type PDFRef } from "pdf-lib";
+import { writeFileAtomic } from "../io/atomic-write.ts";
+import { CHAPTERS_ID } from "../shared/runtime-config.ts";
+import { FRAME, READY_SELECTOR } from "../shared/constants.ts";
 import { launchChromium } from "./find-chromium.ts";
 
 export interface PrintOptions {
@@ -28,17 +29,17 @@ export interface PrintResult {
 export async function printPdf(options: PrintOptions): Promise<PrintResult> {
   const browser = await launchChromium(options.executablePath);
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const page = await browser.newPage({ viewport: { ...FRAME } });
     const query = ["print-pdf", options.fragments ? "pdfSeparateFragments=true" : "", options.handout ? "showNotes=true" : ""].filter(Boolean).join("&");
     await page.goto(`${pathToFileURL(options.htmlFile).href}?${query}`);
-    await page.waitForSelector("html[data-deck-ready=true]", { state: "attached", timeout: 60_000 });
-    const outline = await page.evaluate(() => {
-      const chapters = JSON.parse(document.getElementById("deck-chapters")?.textContent ?? "[]") as { title: string; file: string }[];
+    await page.waitForSelector(READY_SELECTOR, { state: "attached", timeout: 60_000 });
+    const outline = await page.evaluate((chaptersId) => {
+      const chapters = JSON.parse(document.getElementById(chaptersId)?.textContent ?? "[]") as { title: string; file: string }[];
       const pages = [...document.querySelectorAll(".pdf-page")];
       return chapters
         .map((c) => ({ title: c.title, page: pages.findIndex((p) => p.querySelector("section")?.getAttribute("data-source")?.startsWith(`${c.file}:`)) }))
         .filter((c) => c.page >= 0);
-    });
+    }, CHAPTERS_ID);
     const pdf = await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true });
     const doc = await PDFDocument.load(pdf);
     addOutline(doc, outline);
@@ -46,11 +47,7 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
     doc.setTitle(title);
     doc.setCreator("backprop-deck");
     doc.setProducer("backprop-deck (Chromium, pdf-lib)");
-    const bytes = await doc.save();
-    await mkdir(path.dirname(options.outFile), { recursive: true });
-    const tmp = `${options.outFile}.${process.pid}.tmp`;
-    await writeFile(tmp, bytes);
-    await rename(tmp, options.outFile);
+    await writeFileAtomic(options.outFile, await doc.save());
     return { pages: doc.getPageCount(), outline };
   } finally {
     await browser.close();

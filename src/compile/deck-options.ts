@@ -31,17 +31,18 @@ export const DEFAULT_OPTIONS: DeckOptions = {
 /** Keys a chapter's front matter may have (besides deck options in the first chapter). */
 export const CHAPTER_KEYS = ["chapter"] as const;
 
-const DECK_KEYS = ["title", "author", "name", "theme", "macros", "snippetTimeoutMs", "reveal"] as const;
+export const DECK_KEYS = ["title", "author", "name", "theme", "macros", "snippetTimeoutMs", "reveal"] as const;
 
 function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "deck";
 }
 
-/** Reads deck options from front matter; problems are reported at `file:line`. */
-export function readDeckOptions(data: Record<string, unknown>, file: string, line: number, diagnostics: Diagnostics): DeckOptions {
+/** Reads deck options from front matter; a problem is reported at its key's line
+ * (`keyLines`, 1-based; line 2 when unknown). */
+export function readDeckOptions(data: Record<string, unknown>, file: string, keyLines: Record<string, number>, diagnostics: Diagnostics): DeckOptions {
   const options: DeckOptions = { ...DEFAULT_OPTIONS, macros: {}, reveal: {} };
-  const at = { file, line, col: 1 };
   for (const [key, value] of Object.entries(data)) {
+    const at = { file, line: keyLines[key] ?? 2, col: 1 };
     if ((CHAPTER_KEYS as readonly string[]).includes(key)) continue;
     if (!(DECK_KEYS as readonly string[]).includes(key)) {
       diagnostics.error(at, `front matter: unknown deck option "${key}" (known: ${[...DECK_KEYS, ...CHAPTER_KEYS].join(", ")})`);

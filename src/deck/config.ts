@@ -1,17 +1,7 @@
-// What the build tells the browser runtime, embedded in the page as JSON
-// (<script type="application/json" id="deck-config">).
-export interface DeckRuntimeConfig {
-  title: string;
-  theme: "light" | "dark";
-  /** reveal.js options from the deck's front matter */
-  reveal: Record<string, unknown>;
-  /** mermaid settings, for diagrams the browser renders itself */
-  mermaid: Record<string, unknown>;
-  /** the deck's KaTeX macros, for live examples typeset in the browser */
-  macros: Record<string, string>;
-}
+// Reads what the build embedded in the page (see src/shared/runtime-config.ts).
+import { RUNTIME_CONFIG_ID, type DeckRuntimeConfig } from "../shared/runtime-config.ts";
 
 export function readRuntimeConfig(doc: Document): DeckRuntimeConfig {
-  const el = doc.getElementById("deck-config");
+  const el = doc.getElementById(RUNTIME_CONFIG_ID);
   return JSON.parse(el?.textContent ?? "{}") as DeckRuntimeConfig;
 }

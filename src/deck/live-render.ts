@@ -3,13 +3,9 @@
 // typeset here with KaTeX — loaded only when a presenter first changes an input.
 import katex from "katex";
 import { liveModules } from "virtual:deck-live";
-import { num, withInputs, type DeckValue, type LiveExample } from "../shared/deck-values.ts";
+import { isLiveExample, num, withInputs, type DeckValue } from "../shared/deck-values.ts";
 import { escapeHtml, tableHtml } from "../shared/html.ts";
 import { MATH_MACROS, trust } from "../shared/math-macros.ts";
-
-function isLive(v: unknown): v is LiveExample {
-  return (v as { __deck?: unknown } | null)?.__deck === "live";
-}
 
 function renderValue(value: DeckValue, macros: Record<string, string>): string {
   const tex = (source: string, display: boolean): string =>
@@ -33,7 +29,7 @@ export async function renderLiveExample(key: string, changes: Record<string, num
   const load = liveModules[key];
   if (!load) throw new Error(`no live example ${key} in this deck`);
   const exported = (await load()).default;
-  const example = [exported].flat().find(isLive);
+  const example = [exported].flat().find(isLiveExample);
   if (!example?.view) throw new Error(`${key} is not a live example`);
   const values = example.view(withInputs(example.json, changes));
   // Each value is rendered the way the build rendered it: display math in its own block.

@@ -7,6 +7,7 @@ import Zoom from "reveal.js/plugin/zoom";
 import "reveal.js/reveal.css";
 import "katex/dist/katex.css";
 import "./theme.css";
+import { FRAME } from "../shared/constants.ts";
 import { readRuntimeConfig } from "./config.ts";
 import { wireLiveExamples } from "./live-examples.ts";
 import { rewriteLinksForPrint } from "./print-links.ts";
@@ -27,8 +28,8 @@ function setTheme(theme: "light" | "dark"): void {
 
 const deck = new Reveal(document.querySelector<HTMLElement>(".reveal")!, {
   // defaults < the deck's front matter (reveal: …) < reveal's own query-string handling
-  width: 1280,
-  height: 720,
+  width: FRAME.width,
+  height: FRAME.height,
   margin: 0.04,
   hash: true,
   slideNumber: "c/t",

@@ -4,13 +4,8 @@
 import mermaid from "mermaid";
 import { applyDiagramSteps, parseDiagramSteps } from "../shared/diagram-steps.ts";
 
-let initialised = false;
-
 export async function renderRuntimeDiagrams(root: ParentNode, config: Record<string, unknown>): Promise<void> {
-  if (!initialised) {
-    mermaid.initialize(config);
-    initialised = true;
-  }
+  mermaid.initialize(config); // cheap, and the same config every time
   const pending = [...root.querySelectorAll<HTMLElement>(".diagram-runtime")];
   let n = 0;
   for (const el of pending) {

@@ -102,6 +102,10 @@ export function live(spec: { json: unknown; inputs: LiveInput[]; view: (json: un
   return { __deck: "live", json: spec.json, inputs: spec.inputs, view: spec.view, values: spec.view(spec.json) };
 }
 
+export function isLiveExample(value: unknown): value is LiveExample {
+  return (value as { __deck?: unknown } | null)?.__deck === "live";
+}
+
 /** A copy of `json` with the number at each dotted path replaced. */
 export function withInputs(json: unknown, changes: Record<string, number>): unknown {
   const copy = JSON.parse(JSON.stringify(json)) as Record<string, unknown>;

@@ -1,28 +1,24 @@
 // The Vite configuration shared by the dev server and both builds.
 import path from "node:path";
 import type { InlineConfig, PluginOption } from "vite";
-import { packageRoot } from "../compile/package-root.ts";
+import { PACKAGE_ROOT } from "../io/package-root.ts";
 import { snippetAliases } from "../compile/snippets/runner.ts";
-import { createKatexFontsPlugin, type FontSubset } from "./katex-fonts-plugin.ts";
 
 /** The browser runtime's folder: index.html and main.ts. */
-export function deckAppRoot(): string {
-  return path.join(packageRoot(), "src", "deck");
-}
+export const DECK_APP_ROOT = path.join(PACKAGE_ROOT, "src", "deck");
 
-/** `fonts`: subset KaTeX's fonts to the deck (builds); without it, woff2 files as they are. */
-export function baseViteConfig(plugins: PluginOption[], runtimeMermaid: boolean, deckRoot: string, fonts?: FontSubset): InlineConfig {
+export function baseViteConfig(plugins: PluginOption[], runtimeMermaid: boolean, deckRoot: string): InlineConfig {
   return {
     configFile: false,
-    root: deckAppRoot(),
+    root: DECK_APP_ROOT,
     base: "./",
     logLevel: "warn",
     clearScreen: false,
-    plugins: [createKatexFontsPlugin(fonts), ...plugins],
+    plugins,
     define: { __DECK_RUNTIME_MERMAID__: JSON.stringify(runtimeMermaid) },
     // live examples' code imports what snippets import
     resolve: { alias: snippetAliases(deckRoot) },
-    server: { fs: { allow: [packageRoot(), deckRoot] } },
+    server: { fs: { allow: [PACKAGE_ROOT, deckRoot] } },
     build: {
       target: "es2022",
       reportCompressedSize: false,

@@ -1,11 +1,11 @@
 // The dev server: Vite with the deck's plugins, compiling on start and on every change.
 import { createServer, mergeConfig, type ViteDevServer } from "vite";
 import { formatDiagnostic } from "../compile/diagnostics.ts";
+import { DeckSession } from "../session/session.ts";
 import { baseViteConfig } from "./config.ts";
-import { createDeckDevPlugin, type DevState } from "./dev-plugin.ts";
-import { createDeckHtmlPlugin } from "./html-plugin.ts";
-import { createLiveExamplesPlugin } from "./live-plugin.ts";
-import { DeckSession } from "./session.ts";
+import { createDeckDevPlugin } from "./dev-plugin.ts";
+import { DevDeck } from "./dev-state.ts";
+import { deckPlugins } from "./plugins.ts";
 
 export interface DevServerOptions {
   deckRoot: string;
@@ -24,12 +24,13 @@ export interface DeckDevServer {
 
 export async function startDevServer(options: DevServerOptions): Promise<DeckDevServer> {
   const log = options.log ?? (() => {});
-  const session = await DeckSession.create({ deckRoot: options.deckRoot, diagrams: "browser", log });
-  const first = await session.compile();
-  for (const d of first.diagnostics) log(formatDiagnostic(d));
-  const state: DevState = { current: first };
+  const { deckRoot } = options;
+  const session = DeckSession.create({ deckRoot, diagrams: "browser", log });
+  const dev = await DevDeck.start(session);
+  for (const d of dev.current.diagnostics) log(formatDiagnostic(d));
+  const plugins = deckPlugins({ deckRoot, current: () => dev.current, dev: createDeckDevPlugin(dev, deckRoot, session.slidesDir, log) });
   const server = await createServer(
-    mergeConfig(baseViteConfig([createDeckHtmlPlugin(() => state.current), createLiveExamplesPlugin(options.deckRoot, () => state.current), createDeckDevPlugin(session, state, log)], true, options.deckRoot), {
+    mergeConfig(baseViteConfig(plugins, true, deckRoot), {
       server: { port: options.port ?? 5173, strictPort: options.strictPort ?? false, host: options.host ?? false },
     }),
   );
@@ -40,6 +41,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DeckDev
     url,
     async close() {
       await server.close();
+      await dev.idle();
       await session.close();
     },
   };

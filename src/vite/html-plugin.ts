@@ -1,10 +1,10 @@
 // Puts the compiled deck into src/deck/index.html: the slides, the title, the theme and
 // the runtime configuration.
 import type { Plugin } from "vite";
-import type { CompiledDeck } from "../compile/compile-deck.ts";
-import { mermaidConfig } from "../chromium/mermaid-renderer.ts";
-import type { DeckRuntimeConfig } from "../deck/config.ts";
+import type { CompiledDeck } from "../compile/state.ts";
 import { escapeHtml } from "../shared/html.ts";
+import { mermaidConfig } from "../shared/mermaid-config.ts";
+import { CHAPTERS_ID, RUNTIME_CONFIG_ID, type DeckRuntimeConfig } from "../shared/runtime-config.ts";
 
 /** JSON safe inside <script>: no "</script>" or "<!--" can end it early. */
 function scriptJson(value: unknown): string {
@@ -23,8 +23,8 @@ export function deckPageHtml(template: string, deck: CompiledDeck): string {
     `<meta name="author" content="${escapeHtml(deck.options.author)}" />`,
     `<meta name="generator" content="backprop-deck" />`,
     `<meta name="deck-name" content="${escapeHtml(deck.options.name)}" />`,
-    `<script type="application/json" id="deck-config">${scriptJson(config)}</script>`,
-    `<script type="application/json" id="deck-chapters">${scriptJson(deck.chapters)}</script>`,
+    `<script type="application/json" id="${RUNTIME_CONFIG_ID}">${scriptJson(config)}</script>`,
+    `<script type="application/json" id="${CHAPTERS_ID}">${scriptJson(deck.chapters)}</script>`,
   ].join("\n    ");
   return template
     .replace('class="theme-light"', `class="theme-${deck.options.theme}"`)

@@ -1,32 +1,31 @@
 // KaTeX's stylesheet lists every font in woff2, woff and ttf (≈1 MB). Every browser we
 // target reads woff2, so keep only that. For a build, go further: drop the font families
 // no formula of the deck uses, subset the rest to the characters the deck's formulas
-// contain, and inline them — the offline file then carries a few dozen KB of fonts
-// instead of ≈350 KB. Subsets are cached on disk by content.
-import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+// contain (the session's FontSubsetter, cached), and inline them — the offline file then
+// carries a few dozen KB of fonts instead of ≈350 KB.
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { parseHTML } from "linkedom";
-import subsetFont from "subset-font";
 import type { Plugin } from "vite";
+import type { FontSubsetter } from "../session/font-subsets.ts";
 
 export function woff2Only(css: string): string {
   return css.replace(/src:\s*url\(([^)]+\.woff2)\)\s*format\(["']woff2["']\)[^;}]*/g, (_m, url: string) => `src:url(${url}) format("woff2")`);
 }
 
+/** What a build's fonts must cover, and who cuts them. */
 export interface FontSubset {
   /** every character the deck's formulas draw */
   text: string;
   /** every class name inside the deck's formulas */
   classes: Set<string>;
-  cacheDir: string;
+  subsetter: FontSubsetter;
 }
 
 /** Characters and classes of the KaTeX output in `slidesHtml`. Digits and the signs of
  * numbers are always kept, since live examples rewrite numbers in the browser. */
-export function fontSubsetOf(slidesHtml: string, cacheDir: string): FontSubset {
+export function fontSubsetOf(slidesHtml: string, subsetter: FontSubsetter): FontSubset {
   const { document } = parseHTML(`<html><body>${slidesHtml}</body></html>`);
   const chars = new Set("0123456789.,-−+×()[]=");
   const classes = new Set<string>();
@@ -34,7 +33,7 @@ export function fontSubsetOf(slidesHtml: string, cacheDir: string): FontSubset {
     for (const ch of el.textContent ?? "") chars.add(ch);
     for (const inner of [el, ...el.querySelectorAll("[class]")]) inner.classList.forEach((c) => classes.add(c));
   }
-  return { text: [...chars].sort().join(""), classes, cacheDir };
+  return { text: [...chars].sort().join(""), classes, subsetter };
 }
 
 /** The families KaTeX's rules would use for the classes present; Main is the default. */
@@ -46,32 +45,6 @@ function usedFamilies(css: string, classes: Set<string>): Set<string> {
     if (alternatives.some((names) => names.length > 0 && names.every((c) => classes.has(c)))) used.add(family);
   }
   return used;
-}
-
-/** One subsetting per font and text per process, however many builds ask at once. */
-const pending = new Map<string, Promise<Buffer>>();
-
-function subsetWoff2(file: string, text: string, cacheDir: string): Promise<Buffer> {
-  const key = `${file}\0${text}\0${cacheDir}`;
-  let result = pending.get(key);
-  if (!result) {
-    result = subsetWoff2Cached(file, text, cacheDir);
-    pending.set(key, result);
-  }
-  return result;
-}
-
-async function subsetWoff2Cached(file: string, text: string, cacheDir: string): Promise<Buffer> {
-  const source = await readFile(file);
-  const key = createHash("sha256").update(source).update("\0").update(text).digest("hex").slice(0, 24);
-  const cached = path.join(cacheDir, `${key}.woff2`);
-  if (existsSync(cached)) return readFile(cached);
-  const subset = await subsetFont(source, text, { targetFormat: "woff2" });
-  await mkdir(cacheDir, { recursive: true });
-  const tmp = `${cached}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  await writeFile(tmp, subset);
-  await rename(tmp, cached);
-  return subset;
 }
 
 /** KaTeX's @font-face blocks, each with the woff2 file it names when the deck uses its
@@ -86,11 +59,11 @@ function fontFaces(css: string, cssDir: string, subset: FontSubset): { block: st
 }
 
 /** Start subsetting now (a cold build otherwise waits for it inside Vite's CSS step);
- * the plugin's transform later picks up the same work. */
+ * the plugin's transform later picks up the same work from the subsetter. */
 export async function prewarmKatexFonts(subset: FontSubset): Promise<void> {
   const cssFile = createRequire(import.meta.url).resolve("katex/dist/katex.css");
   const css = woff2Only(await readFile(cssFile, "utf8"));
-  await Promise.all(fontFaces(css, path.dirname(cssFile), subset).map(({ file }) => file && subsetWoff2(file, subset.text, subset.cacheDir)));
+  await Promise.all(fontFaces(css, path.dirname(cssFile), subset).map(({ file }) => file && subset.subsetter.subset(file, subset.text)));
 }
 
 export function createKatexFontsPlugin(subset?: FontSubset): Plugin {
@@ -105,7 +78,7 @@ export function createKatexFontsPlugin(subset?: FontSubset): Plugin {
       const replacements = await Promise.all(
         faces.map(async ({ block, file }) => {
           if (!file) return "";
-          const data = await subsetWoff2(file, subset.text, subset.cacheDir);
+          const data = await subset.subsetter.subset(file, subset.text);
           return block.replace(/url\([^)]+\)/, `url(data:font/woff2;base64,${data.toString("base64")})`);
         }),
       );

@@ -1,12 +1,11 @@
 // The built deck in real headless Chromium: the offline file from file:// with the network
 // blocked, and the site served over HTTP. Every slide renders, math and diagrams are there,
 // nothing fails to load, nothing is logged as an error.
-import { createServer, type Server } from "node:http";
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { serveStatic } from "../../src/io/static-server.ts";
 import { buildDeck } from "../../src/vite/build.ts";
 import { hasChromium, startBrowser, waitForReady, watchedPage, type PageWatch } from "../support/browser.ts";
 import { copySampleDeck } from "../support/sample-deck.ts";
@@ -16,8 +15,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   if (!hasChromium) return;
-  root = copySampleDeck();
-  await buildDeck({ deckRoot: root });
+  root = inject("builtSampleDeck"); // shared, read-only
   browser = await startBrowser();
 }, 120_000);
 afterAll(async () => browser?.close());
@@ -70,24 +68,12 @@ describe.runIf(hasChromium)("the built deck in Chromium", () => {
   });
 
   it("the site works served over HTTP", async () => {
-    const dist = path.join(root, "dist");
-    const types: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".woff2": "font/woff2" };
-    const server: Server = createServer(async (req, res) => {
-      const file = path.join(dist, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).replace(/\/$/, "/index.html"));
-      try {
-        const body = await readFile(file);
-        res.writeHead(200, { "content-type": types[path.extname(file)] ?? "application/octet-stream" }).end(body);
-      } catch {
-        res.writeHead(404).end();
-      }
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const port = (server.address() as { port: number }).port;
-    const watch = await watchedPage(browser, { allowHost: `127.0.0.1:${port}` });
-    await watch.page.goto(`http://127.0.0.1:${port}/`);
+    const server = await serveStatic(path.join(root, "dist"));
+    const watch = await watchedPage(browser, { allowHost: server.host });
+    await watch.page.goto(server.url);
     await checkDeck(watch);
     await watch.context.close();
-    server.close();
+    await server.close();
   });
 
   it("reveals a derivation step by step: fragments inside a formula", async () => {

@@ -1,26 +1,25 @@
 // `npm run pdf` end to end on the sample deck, read back with pdf.js: one page per slide (or
 // per reveal step), math as real text, equation → example → back as jumps inside the PDF,
 // an outline by chapter, speaker notes in the handout.
-import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { promisify } from "node:util";
 import { getDocument, OPS, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { beforeAll, describe, expect, it } from "vitest";
-import { buildDeck } from "../../src/vite/build.ts";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { hasChromium, startBrowser, waitForReady } from "../support/browser.ts";
-import { copySampleDeck } from "../support/sample-deck.ts";
+import { runScript } from "../support/run-script.ts";
 
-const run = promisify(execFile);
-const launcher = path.resolve("scripts/launch.mjs");
 let root: string;
+/** the PDFs go here, never into the shared build's dist/ */
+let out: string;
 
 async function pdf(...args: string[]): Promise<{ doc: PDFDocumentProxy; stdout: string }> {
-  const { stdout } = await run("node", [launcher, path.resolve("scripts/pdf.ts"), ...args], { cwd: root, encoding: "utf8" });
-  const file = /wrote (\S+):/.exec(stdout)![1];
-  const doc = await getDocument({ data: new Uint8Array(readFileSync(path.join(root, file))), verbosity: 0 }).promise;
-  return { doc, stdout };
+  const file = path.join(out, `${args.join("") || "plain"}.pdf`);
+  const outcome = await runScript("pdf", [...args, "--out", file], { cwd: root });
+  expect(outcome.code, outcome.stderr).toBe(0);
+  const doc = await getDocument({ data: new Uint8Array(readFileSync(file)), verbosity: 0 }).promise;
+  return { doc, stdout: outcome.stdout };
 }
 
 async function pageText(doc: PDFDocumentProxy, n: number): Promise<string> {
@@ -40,11 +39,10 @@ async function linkTargets(doc: PDFDocumentProxy, n: number): Promise<number[]> 
   return targets;
 }
 
-beforeAll(async () => {
-  if (!hasChromium) return;
-  root = copySampleDeck();
-  await buildDeck({ deckRoot: root });
-}, 120_000);
+beforeAll(() => {
+  root = inject("builtSampleDeck"); // shared, read-only
+  out = mkdtempSync(path.join(tmpdir(), "deck-pdf-"));
+});
 
 describe.runIf(hasChromium)("npm run pdf", () => {
   let slides: { ids: string[]; sources: string[]; steps: number };
@@ -96,10 +94,7 @@ describe.runIf(hasChromium)("npm run pdf", () => {
   }, 60_000);
 
   it("without a Chromium it says so, and how to install one", async () => {
-    const outcome = await run("node", [launcher, path.resolve("scripts/pdf.ts")], { cwd: root, encoding: "utf8", env: { ...process.env, CHROME_PATH: path.join(root, "no-such-browser") } }).then(
-      () => ({ code: 0, stderr: "" }),
-      (e: { code: number; stderr: string }) => e,
-    );
+    const outcome = await runScript("pdf", ["--out", path.join(out, "none.pdf")], { cwd: root, env: { ...process.env, CHROME_PATH: path.join(root, "no-such-browser") } });
     expect(outcome.code).not.toBe(0);
     expect(outcome.stderr).toMatch(/no Chromium found.*apt-get install chromium/);
   }, 60_000);

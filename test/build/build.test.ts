@@ -1,33 +1,16 @@
-// The static build end to end: site + offline file, atomic dist/, identical output for
-// identical sources, and each error kind stopping `npm run build` at the right place.
-import { execFile } from "node:child_process";
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+// The static build end to end, on the sample deck built once for all tests: the site, the
+// offline file that fetches nothing, diagrams pre-rendered. (Identical output:
+// determinism.test.ts; bad input: bad-input.test.ts.)
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { promisify } from "node:util";
 import { parseHTML } from "linkedom";
-import { beforeAll, describe, expect, it } from "vitest";
-import { DeckError } from "../../src/compile/diagnostics.ts";
-import { buildDeck } from "../../src/vite/build.ts";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { hasChromium } from "../support/browser.ts";
-import { copySampleDeck } from "../support/sample-deck.ts";
-
-const run = promisify(execFile);
-const launcher = path.resolve("scripts/launch.mjs");
-const buildScript = path.resolve("scripts/build.ts");
 
 let root: string;
-beforeAll(async () => {
-  root = copySampleDeck();
-  await buildDeck({ deckRoot: root });
-}, 120_000);
-
-/** "" when equal, else both texts around their first difference (to see what drifted). */
-function firstDifference(a: string, b: string): string {
-  if (a === b) return "";
-  let k = 0;
-  while (k < a.length && a[k] === b[k]) k++;
-  return `at ${k}:\n${a.slice(Math.max(0, k - 120), k + 80)}\n---\n${b.slice(Math.max(0, k - 120), k + 80)}`;
-}
+beforeAll(() => {
+  root = inject("builtSampleDeck"); // shared, read-only
+});
 
 /** Every URL the page would fetch: src/href of resources, and url(…) in styles. */
 function fetchedUrls(html: string): string[] {
@@ -82,59 +65,4 @@ describe("npm run build", () => {
     const marked = [...document.querySelectorAll(".diagram svg .fragment.hl")];
     expect(marked.map((el) => [el.tagName.toLowerCase(), el.getAttribute("data-fragment-index")]).sort()).toEqual([["g", "1"], ["path", "1"]]);
   });
-
-  it("gives byte-identical output for the same sources, even with its caches cleared", async () => {
-    const first = readFileSync(path.join(root, "dist", "sample.html"));
-    const firstIndex = readFileSync(path.join(root, "dist", "index.html"));
-    // diagrams are drawn again (mermaid's rounded shapes have seeded jitter) and fonts subset again
-    rmSync(path.join(root, "node_modules", ".cache", "backprop-deck"), { recursive: true, force: true });
-    await buildDeck({ deckRoot: root });
-    expect(firstDifference(readFileSync(path.join(root, "dist", "sample.html"), "utf8"), first.toString("utf8"))).toBe("");
-    expect(firstDifference(readFileSync(path.join(root, "dist", "index.html"), "utf8"), firstIndex.toString("utf8"))).toBe("");
-  }, 60_000);
-
-  it("leaves dist/ as it was when the deck has an error", async () => {
-    const before = readFileSync(path.join(root, "dist", "index.html"), "utf8");
-    const chapter = path.join(root, "slides", "02-code.md");
-    const good = readFileSync(chapter, "utf8");
-    writeFileSync(chapter, good + "\n\nBroken $\\frac{$ here.\n");
-    try {
-      await expect(buildDeck({ deckRoot: root })).rejects.toBeInstanceOf(DeckError);
-      expect(readFileSync(path.join(root, "dist", "index.html"), "utf8")).toBe(before);
-      expect(readdirSync(root).filter((f) => f.startsWith(".dist"))).toEqual([]);
-    } finally {
-      writeFileSync(chapter, good);
-    }
-  }, 60_000);
-});
-
-describe("each error kind stops the build with file:line:col and exit ≠ 0", () => {
-  const cases: [string, string, RegExp][] = [
-    ["a bad TeX formula", "Text $\\frac{1}{$ here.", /^slides\/03-error\.md:3:16: TeX: /m],
-    ["a snippet that throws", "```ts run\nconst a = 1;\nthrow new Error('kaput');\n```", /^slides\/03-error\.md:5:7: snippet: kaput/m],
-    ["a snippet that runs too long", "```ts run\nwhile (true) {}\n```", /^slides\/03-error\.md:3:1: snippet: the snippet ran longer than 1000 ms/m],
-    ["an unknown include region", "<<< ../code/sample.ts#nothing", /^slides\/03-error\.md:3:5: include: no region "nothing"/m],
-    ["a dangling link", "<!-- .slide: data-no-example=\"test\" -->\n[x](#/nowhere){.example-link}", /^slides\/03-error\.md:4:1: example link "#\/nowhere"/m],
-    ...(hasChromium
-      ? ([
-          ["a broken diagram", "```mermaid\nflowchart LR\n  a --> b -->\n```", /^slides\/03-error\.md:5:1: mermaid: /m],
-          ["a diagram step naming no node", "```mermaid\nflowchart LR\n  a --> b\n  %% step 1: a-->c\n```", /^slides\/03-error\.md:6:1: mermaid: step 1: no node or edge "a-->c"/m],
-        ] as [string, string, RegExp][])
-      : []),
-  ];
-  it.each(cases)("%s", async (_name, body, location) => {
-    const deck = copySampleDeck();
-    // a short snippet limit keeps the time-out case quick
-    const first = path.join(deck, "slides", "01-intro.md");
-    writeFileSync(first, readFileSync(first, "utf8").replace("name: sample", "name: sample\nsnippetTimeoutMs: 1000"));
-    writeFileSync(path.join(deck, "slides", "03-error.md"), `# Errors\n\n${body}\n`);
-    const outcome = await run("node", [launcher, buildScript], { cwd: deck, encoding: "utf8" }).then(
-      () => ({ code: 0, stderr: "" }),
-      (e: { code: number; stderr: string }) => e,
-    );
-    expect(outcome.code).not.toBe(0);
-    expect(outcome.stderr).toMatch(location);
-    expect(outcome.stderr).toContain("dist/ was left as it was");
-    expect(existsSync(path.join(deck, "dist"))).toBe(false);
-  }, 60_000);
 });

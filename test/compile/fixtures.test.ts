@@ -7,7 +7,7 @@ import { fixturePath, readFixtures } from "../support/fixtures.ts";
 const deck = fixtureDeck({
   "code/sample.ts": "export const a = 1;\n// #region body\nconst inside = 2;\n// #endregion body\n",
 });
-afterAll(() => deck.runner.close());
+afterAll(() => deck.close());
 
 for (const name of ["math.txt", "markdown.txt", "snippets.txt", "links.txt"]) {
   describe(name, () => {

@@ -6,12 +6,12 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CompiledDeck } from "../../src/compile/compile-deck.ts";
+import type { CompiledDeck } from "../../src/compile/state.ts";
 import { formatDiagnostic } from "../../src/compile/diagnostics.ts";
 import { num } from "../../src/shared/deck-values.ts";
 import { evaluateCase, parseCase, type CaseResult } from "../../src/grad/index.ts";
 import { buildDeck } from "../../src/vite/build.ts";
-import { DeckSession } from "../../src/vite/session.ts";
+import { DeckSession } from "../../src/session/session.ts";
 import { hasChromium, startBrowser, waitForReady, watchedPage } from "../support/browser.ts";
 
 const root = process.cwd();
@@ -19,7 +19,7 @@ let deck: CompiledDeck;
 let slides: Element[];
 
 beforeAll(async () => {
-  const session = await DeckSession.create({ deckRoot: root, diagrams: "chromium" });
+  const session = DeckSession.create({ deckRoot: root, diagrams: "chromium" });
   try {
     deck = await session.compile();
   } finally {

@@ -7,46 +7,39 @@
 //   SELECTOR @ATTR=VAL  an element that matches has attribute ATTR equal to VAL
 //   error L:C TEXT      a diagnostic at line L, column C whose message contains TEXT
 // A fixture that lists no `error` line must compile without errors.
-import { mkdtempSync, readFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseHTML } from "linkedom";
 import { expect } from "vitest";
-import { compileDeck, type CompiledDeck } from "../../src/compile/compile-deck.ts";
 import { formatDiagnostic } from "../../src/compile/diagnostics.ts";
-import { createCodeHighlighter } from "../../src/compile/markdown/highlight.ts";
-import { SnippetRunner } from "../../src/compile/snippets/runner.ts";
-import type { DiagramRenderer } from "../../src/compile/diagrams/types.ts";
+import { compileDeck } from "../../src/compile/pipeline.ts";
+import type { CompiledDeck } from "../../src/compile/state.ts";
+import { DeckServices } from "../../src/session/services.ts";
+import type { DiagramRenderer } from "../../src/shared/diagrams.ts";
 
 export interface FixtureDeck {
   root: string;
-  runner: SnippetRunner;
   compile(markdown: string, diagrams?: DiagramRenderer): Promise<CompiledDeck>;
+  close(): Promise<void>;
 }
 
-/** A scratch deck folder with extra project files (for includes), and a snippet runner. */
-export function fixtureDeck(files: Record<string, string> = {}, timeoutMs = 10_000): FixtureDeck {
+/** A scratch deck folder with extra project files (for includes), compiled with the same
+ * services a session uses (diagrams: none, unless a test passes a renderer). */
+export function fixtureDeck(files: Record<string, string> = {}): FixtureDeck {
   const root = mkdtempSync(path.join(tmpdir(), "deck-fixture-"));
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
     writeFileSync(path.join(root, name), text);
   }
-  let limit = timeoutMs;
-  const runner = new SnippetRunner(root, () => limit);
+  const services = DeckServices.start({ deckRoot: root, diagrams: "browser" });
   return {
     root,
-    runner,
     async compile(markdown, diagrams) {
-      return compileDeck([{ path: "slides/fixture.md", text: markdown }], {
-        highlighter: await createCodeHighlighter(),
-        runSnippet: (s) => runner.run(s),
-        readProjectFile: (p) => (existsSync(path.join(root, p)) ? readFileSync(path.join(root, p), "utf8") : undefined),
-        diagrams: () => diagrams,
-        onOptions: (o) => {
-          limit = o.snippetTimeoutMs;
-        },
-      });
+      const base = await services.forCompile();
+      return compileDeck([{ path: "slides/fixture.md", text: markdown }], diagrams ? { ...base, diagrams: () => diagrams } : base);
     },
+    close: () => services.close(),
   };
 }
 

@@ -49,7 +49,7 @@ export function checkExampleLinks(slides: readonly Element[], diagnostics: Diagn
 
     const examples = linkTargets(s).map((id) => byId.get(id)).filter((t): t is Element => t !== undefined && isExample(t));
     if (examples.length === 0) {
-      diagnostics.error(at, `equation slide without a numeric example: add a link [numbers](#/EXAMPLE-ID){.example-link} to a slide with a deck-example, or data-no-example="why"`);
+      diagnostics.error(search(at, "$$") ?? at, `equation slide without a numeric example: add a link [numbers](#/EXAMPLE-ID){.example-link} to a slide with a deck-example, or data-no-example="why"`);
       continue;
     }
     if (!s.id) {

@@ -1,13 +1,12 @@
 // The render environment markdown-it passes to every rule: where the slide is, the
 // diagnostics collector, and the results of the async passes (snippets, includes).
+import type { DiagramSource } from "../../shared/diagrams.ts";
 import type { Diagnostics, SourceLocation } from "../diagnostics.ts";
 import type { Highlighter } from "./highlight.ts";
 import type { SnippetOutcome } from "../snippets/types.ts";
 
-export interface DiagramRequest {
-  /** content hash of the diagram source; also its placeholder id */
-  id: string;
-  source: string;
+/** A ```mermaid fence met while rendering, to be rendered to SVG afterwards. */
+export interface DiagramRequest extends DiagramSource {
   at: SourceLocation;
 }
 
@@ -21,7 +20,7 @@ export interface DeckEnv {
   diagnostics: Diagnostics;
   macros: Record<string, string>;
   highlighter: Highlighter;
-  /** snippet outcomes keyed by `file:line` of the fence */
+  /** snippet outcomes keyed by snippetKey (`file:line` of the fence) */
   snippets: ReadonlyMap<string, SnippetOutcome>;
   /** reads a project file for `<<<` includes; undefined when it does not exist */
   readProjectFile(path: string): string | undefined;
@@ -37,8 +36,4 @@ export function envOf(env: unknown): DeckEnv {
 export function locate(env: unknown, mapLine: number, col: number): SourceLocation {
   const e = envOf(env);
   return { file: e.file, line: e.firstLine + mapLine, col };
-}
-
-export function snippetKey(file: string, line: number): string {
-  return `${file}:${line}`;
 }

@@ -5,7 +5,9 @@ import { createHash } from "node:crypto";
 import type { MarkdownIt } from "markdown-it";
 import type { Token } from "markdown-it";
 import { renderSnippetValue } from "../snippets/render-value.ts";
-import { envOf, locate, snippetKey } from "./env.ts";
+import { snippetKey } from "../snippets/identity.ts";
+import { envOf, locate } from "./env.ts";
+import { mergeIntoFirstTag, openTag } from "./fence-attributes.ts";
 
 export interface FenceInfo {
   lang: string;
@@ -21,6 +23,14 @@ export function parseFenceInfo(info: string): FenceInfo {
   return { lang, run, show: run && words.includes("show") };
 }
 
+export function isDiagramFence(token: Token): boolean {
+  return token.type === "fence" && parseFenceInfo(token.info).lang === "mermaid";
+}
+
+export function isSnippetFence(token: Token): boolean {
+  return token.type === "fence" && parseFenceInfo(token.info).run;
+}
+
 export function diagramId(source: string): string {
   return createHash("sha256").update(source).digest("hex").slice(0, 16);
 }
@@ -30,15 +40,13 @@ export function fencesPlugin(md: MarkdownIt): void {
     const token = tokens[idx];
     const info = parseFenceInfo(token.info);
     const deck = envOf(env);
-    const fenceLine = token.map![0];
-    const attrs = md.renderer.renderAttrs(token);
+    const at = locate(env, token.map![0], 1);
     if (info.lang === "mermaid") {
       const id = diagramId(token.content);
-      deck.diagrams.push({ id, source: token.content, at: locate(env, fenceLine, 1) });
-      return `<div class="diagram" data-diagram="${id}"${attrs}></div>\n`;
+      deck.diagrams.push({ id, source: token.content, at });
+      return `${openTag("div", "diagram", token, { "data-diagram": id })}</div>\n`;
     }
     if (info.run) {
-      const at = locate(env, fenceLine, 1);
       const outcome = deck.snippets.get(snippetKey(at.file, at.line));
       const code = info.show ? deck.highlighter.html(token.content, "ts") : "";
       if (!outcome) {
@@ -46,9 +54,8 @@ export function fencesPlugin(md: MarkdownIt): void {
         return code;
       }
       if (!outcome.ok) return `${code}<div class="deck-error">${md.utils.escapeHtml(outcome.error.message)}</div>\n`;
-      return `${code}<div class="snippet-output"${attrs}>${renderSnippetValue(outcome.value, md, env, at)}</div>\n`;
+      return `${code}${openTag("div", "snippet-output", token)}${renderSnippetValue(outcome.value, md, env, at)}</div>\n`;
     }
-    const highlighted = deck.highlighter.html(token.content, info.lang);
-    return attrs ? highlighted.replace("<pre", `<pre${attrs}`) : highlighted;
+    return mergeIntoFirstTag(deck.highlighter.html(token.content, info.lang), token);
   };
 }

@@ -1,28 +1,30 @@
 // Build-time code highlighting with shiki: light and dark colours in one pass (the dark
 // ones as CSS variables, which the dark theme switches on). No highlighter in the browser.
-import { createHighlighter, type BundledLanguage, type BundledTheme, type HighlighterGeneric } from "shiki";
+import { createHighlighter } from "shiki";
 
 const LANGUAGES = ["ts", "tsx", "js", "json", "bash", "sh", "python", "markdown", "yaml", "html", "css", "tex"] as const;
 
 export interface Highlighter {
   /** Highlighted <pre> for `code`; plain, escaped code for a language it does not know. */
   html(code: string, lang: string): string;
+  dispose(): void;
 }
 
-let shared: Promise<HighlighterGeneric<BundledLanguage, BundledTheme>> | undefined;
-
+/** A highlighter of its own (the session owns it and disposes of it when it closes). */
 export async function createCodeHighlighter(): Promise<Highlighter> {
-  shared ??= createHighlighter({ themes: ["github-light", "github-dark"], langs: [...LANGUAGES] });
-  const shiki = await shared;
+  const shiki = await createHighlighter({ themes: ["github-light", "github-dark"], langs: [...LANGUAGES] });
   const known = new Set<string>(shiki.getLoadedLanguages());
   return {
     html(code, lang) {
-      const language = (known.has(lang) ? lang : "text") as BundledLanguage;
       return shiki.codeToHtml(code.replace(/\n$/, ""), {
-        lang: language,
+        lang: known.has(lang) ? lang : "text",
         themes: { light: "github-light", dark: "github-dark" },
         defaultColor: "light",
+        // shiki stops tokenizing a line after 500 ms of wall-clock time by default, so a
+        // busy machine would colour the same code differently: no limit, ever.
+        tokenizeTimeLimit: 0,
       });
     },
+    dispose: () => shiki.dispose(),
   };
 }

@@ -65,31 +65,42 @@ function offsetLocation(at: SourceLocation, text: string, offset: number): Sourc
 }
 
 
-/** `$$` at the start of a line opens display math that ends at the next `$$`. */
+/** `$$` at the start of a line opens display math that ends at the next `$$`. One that is
+ * never closed within its slide is an error at the opening `$$`, never raw TeX on a slide. */
 function mathBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   const start = state.bMarks[startLine] + state.tShift[startLine];
   if (state.sCount[startLine] - state.blkIndent >= 4) return false;
   if (!state.src.startsWith("$$", start)) return false;
   const contentStart = start + 2;
-  let closeAt = state.src.indexOf("$$", contentStart);
-  // the closing $$ must be within the block's lines
-  const blockEnd = state.eMarks[endLine - 1] ?? state.src.length;
-  if (closeAt < 0 || closeAt > blockEnd) return false;
-  while (state.src[closeAt - 1] === "\\") {
-    closeAt = state.src.indexOf("$$", closeAt + 2);
-    if (closeAt < 0 || closeAt > blockEnd) return false;
-  }
+  const closeAt = closingDollars(state.src, contentStart, state.eMarks[endLine - 1] ?? state.src.length);
   if (silent) return true;
+  const column = start - state.bMarks[startLine] + 2 + 1;
+  if (closeAt < 0) {
+    const token = state.push("math_unclosed", "math", 0);
+    token.block = true;
+    token.map = [startLine, endLine];
+    token.meta = { column: column - 2 } satisfies MathBlockMeta;
+    state.line = endLine;
+    return true;
+  }
   let lastLine = startLine;
   while (lastLine < endLine && state.eMarks[lastLine] < closeAt) lastLine++;
   const token = state.push("math_block", "math", 0);
   token.block = true;
   token.content = state.src.slice(contentStart, closeAt);
   token.map = [startLine, lastLine + 1];
-  token.meta = { column: start - state.bMarks[startLine] + 2 + 1 } satisfies MathBlockMeta;
+  token.meta = { column } satisfies MathBlockMeta;
   state.line = lastLine + 1; // text after the closing $$ on its line is not Markdown
-
   return true;
+}
+
+/** The offset of the `$$` that closes display math opened before `from`, or -1 when there
+ * is none before `end` (an escaped \$$ does not close). */
+function closingDollars(src: string, from: number, end: number): number {
+  for (let at = src.indexOf("$$", from); at >= 0 && at <= end; at = src.indexOf("$$", at + 2)) {
+    if (src[at - 1] !== "\\") return at;
+  }
+  return -1;
 }
 
 /** `$…$` inline (no space after the opening or before the closing `$`, no digit right
@@ -116,6 +127,16 @@ function mathInline(state: StateInline, silent: boolean): boolean {
     if (/[0-9]/.test(src[k + 1] ?? "")) continue;
     break;
   }
+  if (display && k >= state.posMax) {
+    // `$$` that never closes in its paragraph: an error, not text
+    if (!silent) {
+      const token = state.push("math_unclosed", "math", 0);
+      token.content = "$$"; // what the location rule finds in the source line
+      token.meta = { display, offset: pos } satisfies MathInlineMeta;
+    }
+    state.pos = state.posMax;
+    return true;
+  }
   if (k >= state.posMax || k === pos + open) return false;
   if (!silent) {
     const token = state.push("math_inline", "math", 0);
@@ -139,13 +160,19 @@ export function mathPlugin(md: MarkdownIt): void {
     const meta = t.meta as unknown as MathInlineMeta;
     return renderMath(t.content, meta.display, meta.location ?? locate(env, 0, 1), env);
   };
+  md.renderer.rules.math_unclosed = (tokens: Token[], idx: number, _o, env) => {
+    const t = tokens[idx];
+    const at = t.block ? locate(env, t.map![0], (t.meta as unknown as MathBlockMeta).column) : ((t.meta as unknown as MathInlineMeta).location ?? locate(env, 0, 1));
+    envOf(env).diagnostics.error(at, "TeX: display math opened with $$ is never closed (no closing $$ before the end of the slide)");
+    return `<div class="deck-error">unclosed $$</div>\n`;
+  };
   // Inline rules cannot see their block's line; give each inline formula its location
   // once the block structure is known.
   md.core.ruler.after("inline", "math_locations", (state) => {
     for (const block of state.tokens) {
       if (block.type !== "inline" || !block.children || !block.map) continue;
       for (const child of block.children) {
-        if (child.type !== "math_inline") continue;
+        if (child.type !== "math_inline" && child.type !== "math_unclosed") continue;
         const meta = child.meta as unknown as MathInlineMeta;
         meta.location = locateInline(state.env, block, meta.offset, child.content);
       }

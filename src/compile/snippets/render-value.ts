@@ -2,7 +2,8 @@
 // helpers' tagged values (tex, md, html, table) as they say; strings as text.
 import type { MarkdownIt } from "markdown-it";
 import type { SourceLocation } from "../diagnostics.ts";
-import { envOf, snippetKey } from "../markdown/env.ts";
+import { envOf } from "../markdown/env.ts";
+import { snippetKey } from "./identity.ts";
 import { renderMath } from "../markdown/math.ts";
 import { inputValue, num, texMatrix, type DeckValue } from "../../shared/deck-values.ts";
 import { tableHtml } from "../../shared/html.ts";
@@ -52,6 +53,7 @@ function describe(v: unknown): string {
   if (v === undefined) return "undefined — does the snippet `export default` its value?";
   if (v === null) return "null";
   if (Array.isArray(v)) return "a mixed array";
+  if (typeof v === "object") return Object.prototype.toString.call(v).replace(/^\[object (\w+)\]$/, (_m, name: string) => (name === "Object" ? "an object" : `a ${name}`));
   return typeof v;
 }
 

@@ -2,28 +2,31 @@
 // A snippet over its limit gets the worker terminated; the next snippet gets a new one.
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { build } from "esbuild";
-import { packageRoot } from "../package-root.ts";
+import { writeFileAtomic } from "../../io/atomic-write.ts";
+import { cacheDir } from "../../io/cache-dir.ts";
+import { PACKAGE_ROOT } from "../../io/package-root.ts";
+import { snippetModuleId } from "./identity.ts";
 import type { SnippetOutcome, SnippetSource, WorkerReply, WorkerRequest } from "./types.ts";
 
-/** Import names a snippet can use besides relative paths. */
+/** Import names a snippet can use besides relative paths (tsconfig.json's `paths` list the
+ * same names for the editor; a test keeps the two in step). */
 export function snippetAliases(deckRoot: string): Record<string, string> {
-  const pkg = packageRoot();
   return {
-    "@grad": path.join(pkg, "src/grad/index.ts"),
-    "@deck/snippet": path.join(pkg, "src/shared/deck-values.ts"),
-    "@deck/plot": path.join(pkg, "src/compile/snippets/plot.ts"),
+    "@grad": path.join(PACKAGE_ROOT, "src/grad/index.ts"),
+    "@deck/snippet": path.join(PACKAGE_ROOT, "src/shared/deck-values.ts"),
+    "@deck/plot": path.join(PACKAGE_ROOT, "src/compile/snippets/plot.ts"),
     "@/": deckRoot + "/",
   };
 }
 
-async function bundleWorker(): Promise<string> {
-  const pkg = packageRoot();
+/** The worker as one ES module in the package's cache, named by its content: built once by
+ * whoever owns the services (the session), shared by its runners. */
+export async function bundleSnippetWorker(): Promise<string> {
   const result = await build({
-    entryPoints: [path.join(pkg, "src/compile/snippets/worker.ts")],
+    entryPoints: [path.join(PACKAGE_ROOT, "src/compile/snippets/worker.ts")],
     bundle: true,
     platform: "node",
     format: "esm",
@@ -34,18 +37,10 @@ async function bundleWorker(): Promise<string> {
   });
   const contents = result.outputFiles[0].contents;
   const hash = createHash("sha256").update(contents).digest("hex").slice(0, 12);
-  const out = path.join(pkg, "node_modules", ".cache", "backprop-deck", `snippet-worker-${hash}.mjs`);
-  if (!existsSync(out)) {
-    await mkdir(path.dirname(out), { recursive: true });
-    const tmp = `${out}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    await writeFile(tmp, contents);
-    await rename(tmp, out); // parallel builds never load a half-written worker
-  }
+  const out = cacheDir(PACKAGE_ROOT, `snippet-worker-${hash}.mjs`);
+  if (!existsSync(out)) await writeFileAtomic(out, contents); // never a half-written worker
   return out;
 }
-
-/** The worker's bundle, made once per process however many runners start. */
-let workerBundle: Promise<string> | undefined;
 
 export class SnippetRunner {
   private worker: Worker | undefined;
@@ -55,6 +50,7 @@ export class SnippetRunner {
   constructor(
     private readonly deckRoot: string,
     private readonly timeoutMs: () => number,
+    private readonly workerFile: Promise<string>,
   ) {}
 
   /** Start the worker now (it takes a few hundred ms), so it is ready when snippets come. */
@@ -63,9 +59,7 @@ export class SnippetRunner {
   }
 
   private start(): Promise<void> {
-    if (this.workerReady) return this.workerReady;
-    workerBundle ??= bundleWorker();
-    this.workerReady = workerBundle.then(
+    this.workerReady ??= this.workerFile.then(
       (file) =>
         new Promise<void>((resolve, reject) => {
           const worker = new Worker(file, { workerData: { root: this.deckRoot, aliases: snippetAliases(this.deckRoot) } });
@@ -92,15 +86,14 @@ export class SnippetRunner {
     await this.start();
     const worker = this.worker!;
     const id = this.nextId++;
-    const hash = createHash("sha256").update(snippet.code).digest("hex").slice(0, 8);
-    const modulePath = path.join(this.deckRoot, `${snippet.file}.snippet-L${snippet.line}-${hash}.ts`);
+    const modulePath = snippetModuleId(this.deckRoot, snippet);
     const limit = this.timeoutMs();
     return new Promise<SnippetOutcome>((resolve) => {
       const onMessage = (reply: WorkerReply): void => {
         if (reply.type !== "result" || reply.id !== id) return;
         done();
         if (reply.ok) resolve({ ok: true, value: reply.value, deps: reply.deps });
-        else resolve({ ok: false, error: { message: reply.message, ...locateInSnippet(reply.stack, modulePath, snippet.line) }, deps: reply.deps });
+        else resolve({ ok: false, error: snippetError(reply.message, reply.stack, modulePath, snippet), deps: reply.deps });
       };
       const onExit = (): void => {
         done();
@@ -131,6 +124,29 @@ export class SnippetRunner {
     this.worker = undefined;
     this.workerReady = undefined;
   }
+}
+
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+/** What went wrong, in one line, at the chapter line and column it happened: a syntax
+ * error where the parser stopped, a missing import at its import, anything thrown at the
+ * first stack frame inside the snippet. The snippet's code starts on the line after its
+ * fence. */
+function snippetError(raw: string, stack: string, modulePath: string, snippet: SnippetSource): { message: string; line: number; col: number } {
+  const message = raw.replace(ANSI, "");
+  const at = (line: number, col: number) => ({ line: snippet.line + line, col });
+  // Vite's transform error: "Transform failed … [PARSE_ERROR] Unexpected token ╭─[ file:L:C ]"
+  const syntax = /\[([A-Z_]+)\]\s*([^\n]+)[\s\S]*?:(\d+):(\d+)\s*\]/.exec(message);
+  if (syntax) return { message: `${syntax[2].trim()} (${syntax[1].toLowerCase().replace(/_/g, " ")})`, ...at(Number(syntax[3]), Number(syntax[4])) };
+  const missing = /Failed to load url (\S+)/.exec(message);
+  if (missing) {
+    const specifier = missing[1];
+    const lines = snippet.code.split("\n");
+    const k = lines.findIndex((l) => l.includes(`"${specifier}"`) || l.includes(`'${specifier}'`));
+    const where = k >= 0 ? at(k + 1, lines[k].indexOf(specifier)) : at(0, 1);
+    return { message: `cannot import "${specifier}": no such module (relative paths start from ${path.posix.dirname(snippet.file)}/)`, ...where };
+  }
+  return { message: message.split("\n")[0], ...locateInSnippet(stack, modulePath, snippet.line) };
 }
 
 /** The chapter line and column of the first stack frame inside the snippet. The snippet's

@@ -79,6 +79,7 @@ port.on("message", async (request: WorkerRequest) => {
   try {
     const mod = (await runner.import(request.modulePath)) as Record<string, unknown>;
     if (!("default" in mod)) throw new Error("the snippet has no `export default`, so it has no value to show");
+    if (typeof mod.default === "function") throw new Error("the snippet exports a function, which cannot be shown: export what it returns");
     post({ type: "result", id: request.id, ok: true, value: withoutFunctions(mod.default), deps: dependencies(request.modulePath) });
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));

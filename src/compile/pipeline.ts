@@ -1,0 +1,53 @@
+// The deck compiler: chapters of Markdown in, the reveal.js slides' HTML out, with every
+// problem as a diagnostic. It is a list of stages over one DeckState (src/compile/state.ts);
+// their order lives in this table and nowhere else.
+import { CompileCache } from "./cache.ts";
+import { DEFAULT_OPTIONS } from "./deck-options.ts";
+import { Diagnostics } from "./diagnostics.ts";
+import { createMarkdown } from "./markdown/index.ts";
+import { assembleStage } from "./stages/assemble.ts";
+import { checksStage } from "./stages/checks.ts";
+import { diagramsStage } from "./stages/diagrams.ts";
+import { parseStage } from "./stages/parse.ts";
+import { renderStage } from "./stages/render.ts";
+import { slidePassesStage } from "./stages/slide-passes.ts";
+import { snippetsStage } from "./stages/snippets.ts";
+import type { ChapterFile, CompiledDeck, CompileServices, DeckState } from "./state.ts";
+
+export interface Stage {
+  name: string;
+  run(state: DeckState): void | Promise<void>;
+}
+
+export const COMPILE_STAGES: readonly Stage[] = [
+  { name: "parse", run: parseStage }, //               front matter, slides, Markdown tokens (pure)
+  { name: "snippets", run: snippetsStage }, //        ```ts run, one at a time in a worker
+  { name: "render", run: renderStage }, //            Markdown → HTML, slide by slide
+  { name: "slide-passes", run: slidePassesStage }, // attribute comments, formula steps, ids
+  { name: "checks", run: checksStage }, //            duplicate ids, equation ↔ example links
+  { name: "diagrams", run: diagramsStage }, //        mermaid → SVG (Chromium) placed in the slides
+  { name: "assemble", run: assembleStage }, //        vertical stacks, chapters, the deck's HTML
+];
+
+export async function compileDeck(chapters: readonly ChapterFile[], services: CompileServices): Promise<CompiledDeck> {
+  const state: DeckState = {
+    chapters,
+    services,
+    diagnostics: new Diagnostics(),
+    md: createMarkdown(),
+    cache: services.cache ?? new CompileCache(),
+    options: { ...DEFAULT_OPTIONS },
+    chapterTitles: [],
+    slides: [],
+    snippets: new Map(),
+    snippetDeps: new Set(),
+    liveSnippets: [],
+    rendered: [],
+    diagrams: [],
+    leaves: [],
+    leafHtml: [],
+    runtimeDiagrams: 0,
+  };
+  for (const stage of COMPILE_STAGES) await stage.run(state);
+  return state.output!;
+}

@@ -1,0 +1,36 @@
+// Stage "assemble": consecutive slides of one chapter with the same horizontal index
+// become a vertical stack; chapters get their titles (front matter `chapter:`, or the first
+// heading) and the index of their first horizontal slide, for the PDF outline.
+import type { DeckState } from "../state.ts";
+
+export function assembleStage(state: DeckState): void {
+  const groups: string[][] = [];
+  const groupStart: number[] = [];
+  state.slides.forEach(({ source }, k) => {
+    const prev = state.slides[k - 1]?.source;
+    if (prev && prev.file === source.file && prev.h === source.h) groups[groups.length - 1].push(state.leafHtml[k]);
+    else {
+      groups.push([state.leafHtml[k]]);
+      groupStart.push(k);
+    }
+  });
+  const sections = groups.map((g) => (g.length === 1 ? g[0] : `<section>\n${g.join("\n")}\n</section>`));
+  state.cache.sweep();
+  const horizontalIndex = (slideIndex: number): number => groupStart.filter((s) => s <= slideIndex).length - 1;
+  state.output = {
+    options: state.options,
+    slidesHtml: sections.join("\n"),
+    sections,
+    chapters: state.chapterTitles.map((c) => ({
+      title: c.title || state.leaves[c.firstSlide]?.querySelector("h1, h2, h3")?.textContent?.trim() || c.file,
+      file: c.file,
+      slideIndex: horizontalIndex(c.firstSlide),
+    })),
+    // in reading order: by file, line and column (stable, so one place keeps its order)
+    diagnostics: [...state.diagnostics.list].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.col - b.col)),
+    runtimeDiagrams: state.runtimeDiagrams,
+    snippetDeps: [...state.snippetDeps].sort(),
+    liveSnippets: state.liveSnippets,
+    slideCount: state.leaves.length,
+  };
+}

@@ -1,0 +1,94 @@
+// The deck compiler's types: what goes in (chapters and the services it may use), the
+// state the stages fill in one after the other (src/compile/pipeline.ts lists them), and
+// what comes out.
+import type { MarkdownIt, Token } from "markdown-it";
+import type { DiagramRenderer } from "../shared/diagrams.ts";
+import type { CompileCache } from "./cache.ts";
+import type { DeckOptions } from "./deck-options.ts";
+import type { Diagnostic, Diagnostics } from "./diagnostics.ts";
+import type { DiagramRequest } from "./markdown/env.ts";
+import type { Highlighter } from "./markdown/highlight.ts";
+import type { SlideSource } from "./split.ts";
+import type { SnippetOutcome, SnippetSource } from "./snippets/types.ts";
+
+export interface ChapterFile {
+  /** project-relative path, forward slashes */
+  path: string;
+  text: string;
+}
+
+/** What the compiler may use besides its input; the session provides them. */
+export interface CompileServices {
+  highlighter: Highlighter;
+  runSnippet(snippet: SnippetSource): Promise<SnippetOutcome>;
+  readProjectFile(path: string): string | undefined;
+  /** called once the deck options are known, before any snippet runs */
+  onOptions?(options: DeckOptions): void;
+  /** the diagram renderer for the deck's theme; undefined leaves diagrams to mermaid's
+   * runtime in the browser */
+  diagrams(theme: DeckOptions["theme"]): DiagramRenderer | undefined;
+  /** processed slides and diagrams from earlier compiles (the dev server keeps one) */
+  cache?: CompileCache;
+}
+
+/** One slide after the parse stage: its source and its Markdown tokens. */
+export interface ParsedSlide {
+  source: SlideSource;
+  /** the chapter's lines */
+  lines: readonly string[];
+  tokens: Token[];
+  notesTokens?: Token[];
+}
+
+export interface ChapterTitle {
+  title: string;
+  file: string;
+  /** index into DeckState.slides of the chapter's first slide */
+  firstSlide: number;
+}
+
+/** What the stages share. Each field is filled by the stage named beside it and read only
+ * by the stages after it. */
+export interface DeckState {
+  readonly chapters: readonly ChapterFile[];
+  readonly services: CompileServices;
+  readonly diagnostics: Diagnostics;
+  readonly md: MarkdownIt;
+  readonly cache: CompileCache;
+  /** parse */
+  options: DeckOptions;
+  chapterTitles: ChapterTitle[];
+  slides: ParsedSlide[];
+  /** snippets: outcomes by snippet key, the files they imported, the live examples */
+  snippets: Map<string, SnippetOutcome>;
+  snippetDeps: Set<string>;
+  liveSnippets: SnippetSource[];
+  /** render: one HTML <section> per slide, and the diagrams met on the way */
+  rendered: string[];
+  diagrams: DiagramRequest[];
+  /** slide-passes: each slide as a DOM element (shared with the cache: read, never change) */
+  leaves: Element[];
+  /** diagrams: each slide's final HTML, and how many diagrams the browser must draw */
+  leafHtml: string[];
+  runtimeDiagrams: number;
+  /** assemble */
+  output?: CompiledDeck;
+}
+
+export interface CompiledDeck {
+  options: DeckOptions;
+  /** the <section> elements, ready for `.reveal .slides` */
+  slidesHtml: string;
+  /** the same, one string per top-level section (a slide or a vertical stack) */
+  sections: string[];
+  /** chapter titles with the index of their first horizontal slide (for the PDF outline) */
+  chapters: { title: string; file: string; slideIndex: number }[];
+  diagnostics: Diagnostic[];
+  /** diagrams the browser must render itself (no renderer, or dev) */
+  runtimeDiagrams: number;
+  /** files the snippets imported, to re-run them when one changes */
+  snippetDeps: string[];
+  /** snippets whose value is a live example: the deck bundles their code for the browser */
+  liveSnippets: SnippetSource[];
+  slideCount: number;
+}

@@ -1,0 +1,96 @@
+// The long-lived services a compile uses, with one lifecycle: the code highlighter, the
+// snippet worker (its bundle built once), Chromium for diagrams (started only when a
+// diagram is not cached) and the font subsetter. Created together, closed together; the
+// session and the tests both get theirs here.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { findChromium, INSTALL_HINT } from "../chromium/find-chromium.ts";
+import { createMermaidRenderer, type MermaidRenderer } from "../chromium/mermaid-renderer.ts";
+import type { CompileCache } from "../compile/cache.ts";
+import { DEFAULT_OPTIONS } from "../compile/deck-options.ts";
+import { createCodeHighlighter, type Highlighter } from "../compile/markdown/highlight.ts";
+import { bundleSnippetWorker, SnippetRunner } from "../compile/snippets/runner.ts";
+import type { CompileServices } from "../compile/state.ts";
+import { cacheDir } from "../io/cache-dir.ts";
+import { FontSubsetter } from "./font-subsets.ts";
+
+export interface ServiceOptions {
+  /** the deck's folder: its files are what snippets and includes read */
+  deckRoot: string;
+  /** "chromium": pre-render diagrams to SVG (falls back to the browser when there is no
+   * Chromium); "browser": always leave them to mermaid in the browser (dev server) */
+  diagrams: "chromium" | "browser";
+  log?: (message: string) => void;
+}
+
+export class DeckServices {
+  readonly snippets: SnippetRunner;
+  readonly fonts: FontSubsetter;
+  /** true when diagrams had to be left to the browser because no Chromium was found */
+  noChromium = false;
+  private snippetTimeoutMs = DEFAULT_OPTIONS.snippetTimeoutMs;
+  private readonly renderers = new Map<string, MermaidRenderer>();
+
+  private constructor(
+    readonly options: ServiceOptions,
+    private readonly highlighter: Promise<Highlighter>,
+  ) {
+    this.snippets = new SnippetRunner(options.deckRoot, () => this.snippetTimeoutMs, bundleSnippetWorker());
+    this.fonts = new FontSubsetter(cacheDir(options.deckRoot, "fonts"));
+  }
+
+  /** Services with their slow parts already starting: the highlighter and the worker. */
+  static start(options: ServiceOptions): DeckServices {
+    const services = new DeckServices(options, createCodeHighlighter());
+    services.highlighter.catch(() => undefined); // reported when a compile awaits it
+    services.snippets.warmUp();
+    return services;
+  }
+
+  /** What one compile gets: these services, and `cache` when compiles should share one. */
+  async forCompile(cache?: CompileCache): Promise<CompileServices> {
+    const { deckRoot } = this.options;
+    return {
+      highlighter: await this.highlighter,
+      runSnippet: (s) => this.snippets.run(s),
+      readProjectFile: (p) => {
+        const file = path.join(deckRoot, p);
+        return existsSync(file) ? readFileSync(file, "utf8") : undefined;
+      },
+      diagrams: (theme) => this.diagramRenderer(theme),
+      cache,
+      onOptions: (o) => {
+        this.snippetTimeoutMs = o.snippetTimeoutMs;
+      },
+    };
+  }
+
+  private diagramRenderer(theme: "light" | "dark"): MermaidRenderer | undefined {
+    if (this.options.diagrams === "browser") return undefined;
+    const existing = this.renderers.get(theme);
+    if (existing) return existing;
+    const executablePath = findChromium();
+    if (!executablePath) {
+      if (!this.noChromium) {
+        this.options.log?.(`No Chromium found, so diagrams will be drawn by mermaid in the browser (a larger offline file). To pre-render them, ${INSTALL_HINT}.`);
+      }
+      this.noChromium = true;
+      return undefined;
+    }
+    const renderer = createMermaidRenderer({
+      executablePath,
+      theme,
+      cacheDir: cacheDir(this.options.deckRoot, "diagrams"),
+      onLaunch: () => this.options.log?.("rendering diagrams in headless Chromium…"),
+    });
+    this.renderers.set(theme, renderer);
+    return renderer;
+  }
+
+  async close(): Promise<void> {
+    await this.snippets.close();
+    await Promise.all([...this.renderers.values()].map((r) => r.close()));
+    this.renderers.clear();
+    (await this.highlighter.catch(() => undefined))?.dispose();
+  }
+}

@@ -1,0 +1,59 @@
+// One deck being worked on: its chapters read from disk and compiled with the session's
+// services (src/session/services.ts), with a compile cache kept between compiles. The
+// build, the dev server, `npm run check` and the tests all go through a session.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { CompileCache } from "../compile/cache.ts";
+import { compileDeck } from "../compile/pipeline.ts";
+import type { ChapterFile, CompiledDeck } from "../compile/state.ts";
+import { DeckServices, type ServiceOptions } from "./services.ts";
+
+export interface SessionOptions extends ServiceOptions {
+  /** folder of the chapters, relative to deckRoot (default: slides) */
+  slidesDir?: string;
+}
+
+/** The chapters: slidesDir/*.md in name order. */
+export function readChapters(deckRoot: string, slidesDir = "slides"): ChapterFile[] {
+  const dir = path.join(deckRoot, slidesDir);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".md"))
+    .sort()
+    .map((f) => ({ path: `${slidesDir}/${f}`, text: readFileSync(path.join(dir, f), "utf8") }));
+}
+
+export class DeckSession {
+  private readonly cache = new CompileCache();
+
+  private constructor(
+    readonly options: SessionOptions,
+    readonly services: DeckServices,
+  ) {}
+
+  /** A session whose slow services (highlighter, snippet worker) are already starting. */
+  static create(options: SessionOptions): DeckSession {
+    return new DeckSession(options, DeckServices.start(options));
+  }
+
+  get deckRoot(): string {
+    return this.options.deckRoot;
+  }
+
+  get slidesDir(): string {
+    return path.join(this.options.deckRoot, this.options.slidesDir ?? "slides");
+  }
+
+  async compile(): Promise<CompiledDeck> {
+    const chapters = readChapters(this.options.deckRoot, this.options.slidesDir);
+    return compileDeck(chapters, await this.services.forCompile(this.cache));
+  }
+
+  /** A file a snippet may import has changed: the next compile imports it afresh. */
+  invalidateSnippetImports(): void {
+    this.services.snippets.invalidate();
+  }
+
+  close(): Promise<void> {
+    return this.services.close();
+  }
+}

@@ -1,0 +1,16 @@
+// mermaid settings shared by build-time rendering (Chromium) and runtime rendering (the
+// deck in the browser): SVG text labels (not HTML in foreignObject), so diagrams print as
+// vectors with real text.
+export function mermaidConfig(theme: "light" | "dark"): Record<string, unknown> {
+  return {
+    startOnLoad: false,
+    theme: theme === "dark" ? "dark" : "default",
+    securityLevel: "strict",
+    // mermaid draws some shapes with seeded jitter: a fixed seed keeps builds byte-identical
+    handDrawnSeed: 1,
+    deterministicIds: true,
+    fontFamily: "Helvetica, Arial, sans-serif",
+    htmlLabels: false,
+    flowchart: { htmlLabels: false, useMaxWidth: true },
+  };
+}
