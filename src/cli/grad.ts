@@ -1,4 +1,4 @@
-// The grad CLI (DESIGN.md contract): one case file in, one JSON object out. On a bad case:
+// The grad CLI (docs/DESIGN.md contract): one case file in, one JSON object out. On a bad case:
 // exit 1, nothing on stdout, one line on stderr naming the field. Kept free of process
 // globals so tests can run it in-process; scripts/grad.ts wires it to the real process.
 import { CaseError, evaluateCase, parseCase, type CaseResult } from "../grad/index.ts";
@@ -13,7 +13,7 @@ export interface CliIo {
 
 export const GRAD_USAGE = `usage: npm run --silent grad -- [--format json|md] <case.json | ->
 
-Runs a recurrent-network case (DESIGN.md's case format: an "rnn" or "lstm" cell, its
+Runs a recurrent-network case (the case format in docs/DESIGN.md: an "rnn" or "lstm" cell, its
 parameters, inputs x and a loss) forward and backward with src/grad and prints the
 loss, the states, the deltas and every gradient.
 

@@ -1,4 +1,4 @@
-// Case files (DESIGN.md, "Contract: the gradient module's case files and CLI"): parsing and
+// Case files (docs/DESIGN.md, "Contract: the gradient module's case files and CLI"): parsing and
 // validation. Every problem is one CaseError naming the field path, what was expected and
 // what was found, e.g. `params.weight_ih: expected 8 rows of 3, got 8 rows of 2`.
 import type { CellParams } from "./affine.ts";

@@ -1,5 +1,5 @@
 // Runs a validated case forward and backward and shapes the result as the grad CLI's
-// output (DESIGN.md): plain nested arrays, 0-based time, LSTM gate blocks split by name.
+// output (docs/DESIGN.md): plain nested arrays, 0-based time, LSTM gate blocks split by name.
 import type { Case } from "./case.ts";
 import { evaluateLoss } from "./loss.ts";
 import { LSTM_GATES, lstmBackward, lstmForward } from "./lstm.ts";

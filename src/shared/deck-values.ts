@@ -65,7 +65,7 @@ export function texMatrix(value: readonly number[] | readonly (readonly number[]
   return `\\begin{bmatrix}${rows.map((r) => r.map((x) => num(x, digits)).join(" & ")).join(" \\\\ ")}\\end{bmatrix}`;
 }
 
-/** The machine-readable record an example slide embeds (DESIGN.md): the numbers it shows,
+/** The machine-readable record an example slide embeds (docs/DESIGN.md): the numbers it shows,
  * keyed by their path in the grad CLI's output for `casePath` (e.g. "deltas.c.2"), or,
  * for an example that is not about a case, the values and how they were checked. */
 export function deckExample(record: { case?: string; values: Record<string, unknown>; check?: string }): DeckValue {

@@ -1,5 +1,5 @@
 // Malformed cases: each problem is one error naming the field path, what was expected and
-// what was found (DESIGN.md contract).
+// what was found (docs/DESIGN.md contract).
 import { describe, expect, it } from "vitest";
 import { CaseError, parseCase } from "../../src/grad/index.ts";
 import { randomCase } from "../support/random-case.ts";

@@ -1,4 +1,4 @@
-// The equation ↔ example contract (DESIGN.md): a slide with display math links to its
+// The equation ↔ example contract (docs/DESIGN.md): a slide with display math links to its
 // numeric example (`a.example-link`, href "#/EXAMPLE-ID"), the example slide (the one that
 // embeds `script.deck-example`) links back, and every such link lands on a real slide.
 // A slide may opt out with data-no-example="reason".
