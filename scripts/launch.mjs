@@ -15,6 +15,7 @@ if (!entry) {
   process.exit(2);
 }
 const entryPath = path.resolve(entry);
+// the cache folder of src/io/cache-dir.ts (this file is plain JavaScript and cannot import it)
 const cacheDir = path.join(root, "node_modules", ".cache", "backprop-deck");
 const name = path.relative(root, entryPath).replace(/[\\/]/g, "__").replace(/\.ts$/, "");
 const bundlePath = path.join(cacheDir, `${name}.mjs`);

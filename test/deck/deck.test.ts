@@ -8,6 +8,7 @@ import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CompiledDeck } from "../../src/compile/state.ts";
 import { formatDiagnostic } from "../../src/compile/diagnostics.ts";
+import { FRAME } from "../../src/shared/constants.ts";
 import { num } from "../../src/shared/deck-values.ts";
 import { evaluateCase, parseCase, type CaseResult } from "../../src/grad/index.ts";
 import { buildDeck } from "../../src/vite/build.ts";
@@ -120,7 +121,7 @@ describe.runIf(hasChromium)("the built deck in Chromium", () => {
   });
 
   it("a live example recomputes every number in the browser with src/grad, and resets", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const page = await browser.newPage({ viewport: { ...FRAME } });
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
@@ -165,7 +166,7 @@ describe.runIf(hasChromium)("the built deck in Chromium", () => {
     const fences = readdirSync(path.join(root, "slides")).filter((f) => f.endsWith(".md")).reduce((n, f) => n + (readFileSync(path.join(root, "slides", f), "utf8").match(/^```mermaid/gm)?.length ?? 0), 0);
     expect(await page.locator(".diagram svg").count()).toBe(fences);
     expect(await page.locator(".katex").count()).toBeGreaterThan(100);
-    const overflowing = await page.evaluate(() => {
+    const overflowing = await page.evaluate((size) => {
       type Deck = { getSlides(): HTMLElement[]; getIndices(s: HTMLElement): { h: number; v: number }; slide(h: number, v: number, f?: number): void; getScale(): number; configure(o: object): void };
       const deck = (window as unknown as { deck: Deck }).deck;
       deck.configure({ transition: "none", backgroundTransition: "none" }); // measure slides at rest
@@ -180,14 +181,14 @@ describe.runIf(hasChromium)("the built deck in Chromium", () => {
           if (el.closest("aside.notes, .katex-mathml, .katex svg") || el.getClientRects().length === 0) continue;
           const r = el.getBoundingClientRect();
           if (r.width === 0 || r.height === 0) continue;
-          if ((r.bottom - frame.top) / scale > 722 || (r.right - frame.left) / scale > 1282) {
+          if ((r.bottom - frame.top) / scale > size.height + 2 || (r.right - frame.left) / scale > size.width + 2) {
             bad.push(`${slide.dataset.source}: <${el.tagName.toLowerCase()} class="${el.className}"> ends at ${Math.round((r.right - frame.left) / scale)}×${Math.round((r.bottom - frame.top) / scale)}`);
             break;
           }
         }
       }
       return bad;
-    });
+    }, FRAME);
     expect(overflowing).toEqual([]);
     expect(watch.consoleErrors).toEqual([]);
     expect(watch.failedRequests).toEqual([]);

@@ -2,6 +2,7 @@
 // under CI (CI set), where a missing browser is a failure: .ci/run installs Debian's.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { findChromium, launchChromium } from "../../src/chromium/find-chromium.ts";
+import { FRAME, READY_SELECTOR } from "../../src/shared/constants.ts";
 
 export const chromiumPath = findChromium();
 
@@ -28,7 +29,7 @@ export interface PageWatch {
 
 /** A page in a fresh context with the network blocked, recording what went wrong. */
 export async function watchedPage(browser: Browser, options: { allowHost?: string } = {}): Promise<PageWatch> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const context = await browser.newContext({ viewport: { ...FRAME } });
   const watch: PageWatch = { page: undefined as unknown as Page, context, consoleErrors: [], failedRequests: [], networkRequests: [] };
   await context.route(/^(https?|wss?):/, (route) => {
     const url = route.request().url();
@@ -47,5 +48,5 @@ export async function watchedPage(browser: Browser, options: { allowHost?: strin
 }
 
 export async function waitForReady(page: Page, timeout = 20_000): Promise<void> {
-  await page.waitForSelector("html[data-deck-ready=true]", { timeout, state: "attached" });
+  await page.waitForSelector(READY_SELECTOR, { timeout, state: "attached" });
 }
