@@ -3,6 +3,7 @@
 // diagnostics as the build (file:line:col), exit 1 on any error; dist/ is not touched.
 import { performance } from "node:perf_hooks";
 import { formatDiagnostic } from "../src/compile/diagnostics.ts";
+import { formulaSummaryLines } from "../src/compile/state.ts";
 import { DeckSession } from "../src/session/session.ts";
 import { reportFailure } from "./lib/report-failure.ts";
 
@@ -30,6 +31,7 @@ try {
     console.error(`check failed: ${errors.length} error${errors.length === 1 ? "" : "s"} in ${deck.slideCount} slides (${seconds} s)`);
     process.exitCode = 1;
   } else {
+    formulaSummaryLines(deck.formulas).forEach((line) => console.log(line));
     console.log(`checked ${deck.slideCount} slides in ${seconds} s: no errors`);
   }
 } catch (error) {

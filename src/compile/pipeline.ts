@@ -8,6 +8,7 @@ import { createMarkdown } from "./markdown/index.ts";
 import { assembleStage } from "./stages/assemble.ts";
 import { checksStage } from "./stages/checks.ts";
 import { diagramsStage } from "./stages/diagrams.ts";
+import { formulasStage } from "./stages/formulas.ts";
 import { parseStage } from "./stages/parse.ts";
 import { renderStage } from "./stages/render.ts";
 import { slidePassesStage } from "./stages/slide-passes.ts";
@@ -25,6 +26,7 @@ export const COMPILE_STAGES: readonly Stage[] = [
   { name: "render", run: renderStage }, //            Markdown → HTML, slide by slide
   { name: "slide-passes", run: slidePassesStage }, // attribute comments, formula steps, ids
   { name: "checks", run: checksStage }, //            duplicate ids, equation ↔ example links
+  { name: "formulas", run: formulasStage }, //        every formula evaluated on its example; symbols carry values
   { name: "diagrams", run: diagramsStage }, //        mermaid → SVG (Chromium) placed in the slides
   { name: "assemble", run: assembleStage }, //        vertical stacks, chapters, the deck's HTML
 ];
@@ -46,6 +48,8 @@ export async function compileDeck(chapters: readonly ChapterFile[], services: Co
     diagrams: [],
     leaves: [],
     leafHtml: [],
+    edits: new Map(),
+    formulas: { formulas: 0, relations: 0, unchecked: [] },
     runtimeDiagrams: 0,
   };
   for (const stage of COMPILE_STAGES) await stage.run(state);

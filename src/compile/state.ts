@@ -66,13 +66,39 @@ export interface DeckState {
   /** render: one HTML <section> per slide, and the diagrams met on the way */
   rendered: string[];
   diagrams: DiagramRequest[];
-  /** slide-passes: each slide as a DOM element (shared with the cache: read, never change) */
+  /** slide-passes: each slide as a DOM element (shared with the cache: read, never change)
+   * and its HTML */
   leaves: Element[];
-  /** diagrams: each slide's final HTML, and how many diagrams the browser must draw */
   leafHtml: string[];
+  /** slides a later stage changed: its own copy of the leaf (see editLeaf) */
+  edits: Map<number, Element>;
+  /** formulas: what was checked */
+  formulas: FormulaSummary;
+  /** diagrams: how many diagrams the browser must draw */
   runtimeDiagrams: number;
   /** assemble */
   output?: CompiledDeck;
+}
+
+export interface FormulaSummary {
+  /** the notation table, or undefined when the deck has none (nothing is checked) */
+  notation?: string;
+  /** display formulas checked, and the relations in them */
+  formulas: number;
+  relations: number;
+  /** formulas that say why they are not checked: `file:line: reason` */
+  unchecked: string[];
+}
+
+/** Slide k's own copy, made on first use, for a stage that changes what it shows (the
+ * cached leaf stays as it was); assemble serialises it. */
+export function editLeaf(state: DeckState, k: number): Element {
+  let copy = state.edits.get(k);
+  if (!copy) {
+    copy = state.leaves[k].cloneNode(true) as Element;
+    state.edits.set(k, copy);
+  }
+  return copy;
 }
 
 export interface CompiledDeck {
@@ -91,4 +117,14 @@ export interface CompiledDeck {
   /** snippets whose value is a live example: the deck bundles their code for the browser */
   liveSnippets: SnippetSource[];
   slideCount: number;
+  formulas: FormulaSummary;
+}
+
+/** One line (and one per unchecked formula) saying what the formula checker did. */
+export function formulaSummaryLines(summary: FormulaSummary): string[] {
+  if (!summary.notation) return ["formulas: not checked (no notation table beside the chapters, e.g. slides/notation.ts)"];
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+  const head = `formulas: ${plural(summary.formulas, "display formula")} checked against ${summary.notation} (${plural(summary.relations, "relation")}, at every time step of their examples)`;
+  if (summary.unchecked.length === 0) return [head];
+  return [`${head}; ${summary.unchecked.length} marked not checkable:`, ...summary.unchecked.map((u) => `  ${u}`)];
 }

@@ -12,6 +12,7 @@ import { readRuntimeConfig } from "./config.ts";
 import { wireLiveExamples } from "./live-examples.ts";
 import { rewriteLinksForPrint } from "./print-links.ts";
 import { signalReady } from "./ready.ts";
+import { wireSymbolValues } from "./symbol-values.ts";
 
 declare const __DECK_RUNTIME_MERMAID__: boolean;
 
@@ -61,7 +62,10 @@ await deck.initialize();
 await renderDiagrams();
 await printLaidOut;
 if (printing) rewriteLinksForPrint(document);
-else wireLiveExamples(document, config.macros);
+else {
+  wireLiveExamples(document, config.macros);
+  wireSymbolValues(document);
+}
 await document.fonts.ready;
 if (!printing) deck.layout();
 signalReady(document);

@@ -4,8 +4,8 @@ import type { Case } from "./case.ts";
 import { evaluateLoss } from "./loss.ts";
 import { LSTM_GATES, lstmBackward, lstmForward } from "./lstm.ts";
 import { rnnBackward, rnnForward } from "./rnn.ts";
-import { toRows, type Matrix } from "./tensor.ts";
-import type { CellGrads, Nudge } from "./affine.ts";
+import { row, toRows, type Matrix } from "./tensor.ts";
+import { affineForward, type CellGrads, type Nudge } from "./affine.ts";
 
 type Rows = number[][];
 
@@ -50,6 +50,17 @@ export function totalDerivative(c: Case, quantity: Nudge["quantity"], t: number,
   const plus = caseLoss(c, { quantity, t, k, amount: step });
   const minus = caseLoss(c, { quantity, t, k, amount: -step });
   return (plus - minus) / (2 * step);
+}
+
+/** Each step's pre-activations, [T][G·H] in the layout's row blocks: the affine map the
+ * forward pass computes, W_ih x_t + b_ih + W_hh h_{t−1} + b_hh, with its own h. */
+export function casePreactivations(c: Case): number[][] {
+  const h = c.cell === "lstm" ? lstmForward(c.params, c.x, c.h0, c.c0).out.h : rnnForward(c.params, c.x, c.h0).out.h;
+  const pre = new Float64Array(c.params.biasIh.length);
+  return Array.from({ length: c.sizes.steps }, (_, t) => {
+    affineForward(c.params, row(c.x, t), t > 0 ? row(h, t - 1) : c.h0, pre);
+    return Array.from(pre);
+  });
 }
 
 export function evaluateCase(c: Case): CaseResult {

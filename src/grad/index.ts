@@ -1,6 +1,6 @@
 // The gradient module's public API. Pure TypeScript on Float64Array: no Node, no DOM.
 export { parseCase, CaseError, type Case, type CellKind } from "./case.ts";
-export { evaluateCase, caseLoss, totalDerivative, type CaseResult, type GateRows } from "./evaluate.ts";
+export { evaluateCase, caseLoss, casePreactivations, totalDerivative, type CaseResult, type GateRows } from "./evaluate.ts";
 export { rnnForward, rnnBackward, type RnnCache, type RnnDeltas } from "./rnn.ts";
 export { lstmForward, lstmBackward, LSTM_GATES, type LstmCache, type LstmDeltas, type LstmGrads, type LstmOut } from "./lstm.ts";
 export { evaluateLoss, type Loss } from "./loss.ts";

@@ -5,7 +5,7 @@ import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { build as viteBuild, mergeConfig } from "vite";
 import { DeckError, formatDiagnostic } from "../compile/diagnostics.ts";
-import type { CompiledDeck } from "../compile/state.ts";
+import { formulaSummaryLines, type CompiledDeck } from "../compile/state.ts";
 import { replaceDir, stagingDirFor } from "../io/atomic-write.ts";
 import { DeckSession } from "../session/session.ts";
 import { baseViteConfig } from "./config.ts";
@@ -40,6 +40,7 @@ export async function compileForBuild(session: DeckSession, log: (message: strin
   for (const w of deck.diagnostics.filter((d) => d.severity === "warning")) log(formatDiagnostic(w));
   const errors = deck.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) throw new DeckError(errors);
+  formulaSummaryLines(deck.formulas).forEach((line) => log(line));
   return deck;
 }
 

@@ -4,16 +4,51 @@ import { afterAll, describe, it } from "vitest";
 import { checkExpectations, fixtureDeck } from "../support/compile-fixture.ts";
 import { fixturePath, readFixtures } from "../support/fixtures.ts";
 
+const NOTATION = `
+import { casePreactivations, evaluateCase, parseCase } from "@grad";
+import { defineNotation } from "@deck/notation";
+const table = {
+  indices: ["t"],
+  symbols: {
+    "\\\\mathbf{h}^{t}": "h[t]", "\\\\mathbf{a}^{t}": "a[t]", "\\\\mathbf{x}^{t}": "x[t]",
+    "\\\\delta\\\\mathbf{a}^{t}": "da[t]", "\\\\delta\\\\mathbf{h}^{t}": "dh[t]",
+    "W_{hh}": "Whh", "W_{ih}": "Wih", "\\\\mathbf{b}": "b",
+  },
+  functions: {},
+  boundaries: { h: { before: "h0" }, da: { after: "zero" } },
+};
+export default defineNotation({
+  cells: { rnn: table },
+  examples: { ex: { indices: [], symbols: { y: "y", x: "x" }, functions: {}, boundaries: {} } },
+  product: "later-left",
+  values: (json) => {
+    const c = parseCase(json);
+    const r = evaluateCase(c);
+    return { h: r.h, h0: [0, 0], a: casePreactivations(c), x: json.x, da: r.deltas.a, dh: r.deltas.h, Whh: json.params.weight_hh, Wih: json.params.weight_ih, b: json.params.bias_ih };
+  },
+});
+`;
+
 const deck = fixtureDeck({
   "code/sample.ts": "export const a = 1;\n// #region body\nconst inside = 2;\n// #endregion body\n",
 });
-afterAll(() => deck.close());
+// A deck with a notation table and a case, for the formula checker's fixtures.
+const withNotation = fixtureDeck({
+  "slides/notation.ts": NOTATION,
+  "slides/examples/rnn.json": JSON.stringify({
+    cell: "rnn",
+    params: { weight_ih: [[0.5, -0.4], [0.3, 0.8]], weight_hh: [[0.6, -0.2], [0.4, 0.5]], bias_ih: [0.1, -0.2], bias_hh: [0, 0] },
+    x: [[1, 0.5], [-0.5, 1]],
+    loss: { kind: "mse", target: [[0.5, -0.2], [0.1, 0.3]] },
+  }),
+});
+afterAll(() => Promise.all([deck.close(), withNotation.close()]));
 
-for (const name of ["math.txt", "markdown.txt", "snippets.txt", "links.txt"]) {
+for (const [name, compiler] of [["math.txt", deck], ["markdown.txt", deck], ["snippets.txt", deck], ["links.txt", deck], ["formulas.txt", withNotation]] as const) {
   describe(name, () => {
     for (const fixture of readFixtures(fixturePath("compile", name))) {
       it(`${name}:${fixture.line} ${fixture.title}`, async () => {
-        checkExpectations(await deck.compile(fixture.input), fixture.expected);
+        checkExpectations(await compiler.compile(fixture.input), fixture.expected);
       });
     }
   });

@@ -99,6 +99,27 @@ describe("the deck in slides/", () => {
     }
   });
 
+  it("on the RNN and LSTM equation slides, at least 3 symbols carry their example's numbers", () => {
+    const equationSlides = slides.filter((s) => /slides\/0[234]-/.test(s.getAttribute("data-source") ?? "") && s.querySelector(".math-display") && !s.querySelector("script.deck-example") && !s.hasAttribute("data-no-example"));
+    expect(equationSlides.length).toBeGreaterThanOrEqual(8);
+    for (const s of equationSlides) {
+      const symbols = [...s.querySelectorAll(".math-display [data-value]")];
+      expect(symbols.length, name(s)).toBeGreaterThanOrEqual(3);
+      for (const el of symbols) {
+        const value = JSON.parse(el.getAttribute("data-value")!) as unknown;
+        expect([value].flat(2).every((x) => typeof x === "number"), `${name(s)}: ${el.getAttribute("data-value")}`).toBe(true);
+        expect(el.getAttribute("tabindex")).toBe("0");
+        expect(el.getAttribute("aria-label")).toBe(el.getAttribute("data-value-label"));
+      }
+    }
+  });
+
+  it("the build reports what the formula checker checked", () => {
+    expect(deck.formulas.notation).toBe("slides/notation.ts");
+    expect(deck.formulas.formulas).toBeGreaterThanOrEqual(20);
+    expect(deck.formulas.unchecked.length).toBeLessThanOrEqual(2);
+  });
+
   it("every slide has speaker notes", () => {
     const without = slides.filter((s) => !s.querySelector("aside.notes")?.textContent?.trim()).map(name);
     expect(without).toEqual([]);
@@ -154,6 +175,36 @@ describe.runIf(hasChromium)("the built deck in Chromium", () => {
     await page.goto(pathToFileURL(singleFile).href + "?print-pdf");
     await waitForReady(page);
     expect(await page.locator(".live-controls").first().isVisible()).toBe(false);
+    await page.close();
+  }, 60_000);
+
+  it("a symbol's value shows on hover and on keyboard focus, and not in print", async () => {
+    const page = await browser.newPage({ viewport: { ...FRAME } });
+    await page.goto(pathToFileURL(singleFile).href + "#/lstm-delta-gates");
+    await waitForReady(page);
+    const symbol = page.locator("section.present:not(.stack) .math-display [data-value]").first();
+    const label = await symbol.getAttribute("data-value-label");
+    const tip = page.locator(".symbol-tip");
+    await symbol.hover();
+    await expect.poll(() => tip.isVisible()).toBe(true);
+    expect(await tip.textContent()).toBe(label);
+    // δō¹ as src/grad computes it for the tiny case, at the example's step
+    const dO = evaluateCase(parseCase(JSON.parse(readFileSync(path.join(root, "slides/examples/tiny-lstm.json"), "utf8")))).deltas.o![1];
+    expect(JSON.parse((await symbol.getAttribute("data-value"))!)).toEqual(dO);
+    await page.mouse.move(5, 5);
+    await expect.poll(() => tip.isVisible()).toBe(false);
+    // keyboard: Tab reaches a symbol and shows its value
+    let focused = "";
+    for (let k = 0; k < 20 && !focused; k++) {
+      await page.keyboard.press("Tab");
+      focused = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.valueLabel ?? "");
+    }
+    expect(focused).not.toBe("");
+    expect(await tip.textContent()).toBe(focused);
+    expect(await tip.isVisible()).toBe(true);
+    await page.goto(pathToFileURL(singleFile).href + "?print-pdf");
+    await waitForReady(page);
+    expect(await page.locator(".symbol-tip").count()).toBe(0); // no tooltip in print
     await page.close();
   }, 60_000);
 

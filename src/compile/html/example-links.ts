@@ -15,7 +15,39 @@ function hasDisplayMath(section: Element): boolean {
   return [...section.querySelectorAll(".katex-display")].some((el) => !el.closest("aside.notes, .snippet-output"));
 }
 
-function linkTargets(section: Element): string[] {
+/** An example slide's record (the deck-example JSON), or undefined. */
+export interface ExampleRecord {
+  case?: string;
+  /** the time step the example shows */
+  t?: number;
+  /** other indices it fixes, e.g. { k: 0 } */
+  at?: Record<string, number>;
+  values: Record<string, unknown>;
+  check?: string;
+}
+
+export function exampleRecord(section: Element): ExampleRecord | undefined {
+  const script = section.querySelector("script.deck-example");
+  if (!script) return undefined;
+  try {
+    const record = JSON.parse(script.textContent ?? "") as ExampleRecord;
+    return typeof record.values === "object" && record.values !== null ? record : undefined;
+  } catch {
+    return undefined; // reported by checkExampleLinks
+  }
+}
+
+/** The example an equation slide links to (the first one), if any. */
+export function linkedExample(section: Element, byId: ReadonlyMap<string, Element>): { id: string; record: ExampleRecord } | undefined {
+  for (const id of linkTargets(section)) {
+    const target = byId.get(id);
+    const record = target && exampleRecord(target);
+    if (record) return { id, record };
+  }
+  return undefined;
+}
+
+export function linkTargets(section: Element): string[] {
   return [...section.querySelectorAll("a.example-link")].map((a) => decodeURIComponent((a.getAttribute("href") ?? "").replace(/^#\//, "")));
 }
 

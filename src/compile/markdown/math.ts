@@ -57,7 +57,7 @@ export function renderMath(tex: string, display: boolean, at: SourceLocation, en
 }
 
 /** The location `offset` characters into `text`, which starts at `at`. */
-function offsetLocation(at: SourceLocation, text: string, offset: number): SourceLocation {
+export function offsetLocation(at: SourceLocation, text: string, offset: number): SourceLocation {
   const before = text.slice(0, offset);
   const newline = before.lastIndexOf("\n");
   if (newline < 0) return { ...at, col: at.col + offset };
@@ -153,7 +153,8 @@ export function mathPlugin(md: MarkdownIt): void {
   md.renderer.rules.math_block = (tokens: Token[], idx: number, _o, env) => {
     const t = tokens[idx];
     const at = locate(env, t.map![0], (t.meta as unknown as MathBlockMeta).column);
-    return `<div class="math-display">${renderMath(t.content, true, at, env)}</div>\n`;
+    // data-at: where the TeX starts, for the formula checker's diagnostics
+    return `<div class="math-display" data-at="${at.line}:${at.col}">${renderMath(t.content, true, at, env)}</div>\n`;
   };
   md.renderer.rules.math_inline = (tokens: Token[], idx: number, _o, env) => {
     const t = tokens[idx];

@@ -18,6 +18,7 @@ export function snippetAliases(deckRoot: string): Record<string, string> {
     "@grad": path.join(PACKAGE_ROOT, "src/grad/index.ts"),
     "@deck/snippet": path.join(PACKAGE_ROOT, "src/shared/deck-values.ts"),
     "@deck/plot": path.join(PACKAGE_ROOT, "src/compile/snippets/plot.ts"),
+    "@deck/notation": path.join(PACKAGE_ROOT, "src/shared/notation.ts"),
     "@/": deckRoot + "/",
   };
 }

@@ -4,6 +4,7 @@
 import type { DeckState } from "../state.ts";
 
 export function assembleStage(state: DeckState): void {
+  for (const [k, copy] of state.edits) state.leafHtml[k] = copy.outerHTML;
   const groups: string[][] = [];
   const groupStart: number[] = [];
   state.slides.forEach(({ source }, k) => {
@@ -32,5 +33,6 @@ export function assembleStage(state: DeckState): void {
     snippetDeps: [...state.snippetDeps].sort(),
     liveSnippets: state.liveSnippets,
     slideCount: state.leaves.length,
+    formulas: state.formulas,
   };
 }

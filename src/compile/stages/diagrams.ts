@@ -4,7 +4,7 @@
 // that match nothing are reported inside the fence.
 import { escapeHtml } from "../../shared/html.ts";
 import type { DiagramRequest } from "../markdown/env.ts";
-import type { DeckState } from "../state.ts";
+import { editLeaf, type DeckState } from "../state.ts";
 
 interface PlacedDiagram {
   html: string;
@@ -16,8 +16,7 @@ export async function diagramsStage(state: DeckState): Promise<void> {
   const placed = await drawDiagrams(state);
   state.leaves.forEach((leaf, k) => {
     if (!leaf.querySelector(".diagram[data-diagram]")) return;
-    const copy = leaf.cloneNode(true) as Element; // the cache's element stays as it was
-    for (const holder of copy.querySelectorAll(".diagram[data-diagram]")) {
+    for (const holder of editLeaf(state, k).querySelectorAll(".diagram[data-diagram]")) {
       const diagram = placed.get(holder.getAttribute("data-diagram")!);
       if (!diagram) continue;
       if (diagram.runtime) {
@@ -26,7 +25,6 @@ export async function diagramsStage(state: DeckState): Promise<void> {
       }
       holder.innerHTML = diagram.html;
     }
-    state.leafHtml[k] = copy.outerHTML;
   });
 }
 

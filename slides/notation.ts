@@ -1,0 +1,199 @@
+// The deck's notation, written once: which symbol on a slide is which number of a worked
+// example. The build evaluates every display formula of an equation slide with these
+// bindings on its example's case (src/compile/formulas) — both sides, at every time step
+// where the formula is defined — and shows each bound symbol's value on hover and focus.
+//
+// Conventions (also on the slides):
+// - Time steps are 0-based as in the case files: t = 0 … T−1. y⁻¹ (h⁻¹) and c⁻¹ are the
+//   initial states h0 and c0; a delta one step past the end (δ·ᵀ) is zero.
+// - δv is the total derivative ∂L/∂v over every route; ∂ in a fraction is a local
+//   (partial) derivative, other inputs of that step held fixed.
+// - Vectors are columns; (v)² of a vector is elementwise; ∏_{j=a}^{b} M_j multiplies with
+//   later steps on the left (M_b ⋯ M_a), as backpropagation applies them.
+// - LSTM: Greff et al.'s letters z, i, f, o (PyTorch's row blocks g, i, f, o); ∗ in a
+//   formula means each of them in turn.
+import { casePreactivations, evaluateCase, fromRows, lstmForward, parseCase, type Case, type CaseResult } from "@grad";
+import { defineNotation, type NestedNumbers, type NotationTable } from "@deck/notation";
+
+/** Greff's gate letter → the block of PyTorch's layout (i, f, g, o). */
+const GATES = { z: 2, i: 0, f: 1, o: 3 } as const;
+const PYTORCH_NAME = { z: "g", i: "i", f: "f", o: "o" } as const;
+type Gate = keyof typeof GATES;
+const LETTERS = Object.keys(GATES) as Gate[];
+
+const perGate = (entry: (g: Gate) => [string, string][]): Record<string, string> => Object.fromEntries(LETTERS.flatMap(entry));
+
+const lstm: NotationTable = {
+  indices: ["t", "k", "j"],
+  wildcard: LETTERS,
+  symbols: {
+    "\\mathbf{x}^{t}": "x[t]",
+    "\\mathbf{y}^{t}": "h[t]",
+    "\\mathbf{c}^{t}": "c[t]",
+    "\\Delta^{t}": "dloss[t]",
+    "\\delta\\mathbf{y}^{t}": "deltas.h[t]",
+    "\\delta\\mathbf{c}^{t}": "deltas.c[t]",
+    "\\delta\\mathbf{x}^{t}": "grads.x[t]",
+    "\\pd{\\mathbf{c}^{t}}{\\mathbf{c}^{t-1}}": "local.dc[t]",
+    L: "loss",
+    ...perGate((g) => [
+      [`\\mathbf{${g}}^{t}`, `gates.${g}[t]`],
+      [`\\bar{\\mathbf{${g}}}^{t}`, `pre.${g}[t]`],
+      [`\\delta\\bar{\\mathbf{${g}}}^{t}`, `deltas.${g}[t]`],
+      [`\\delta\\bar{${g}}^{t}`, `deltas.${g}[t]`], // δ\bar{∗}ᵗ with ∗ = g
+      [`W_${g}`, `W.${g}`],
+      [`R_${g}`, `R.${g}`],
+      [`\\mathbf{b}_${g}`, `b.${g}`],
+      [`\\delta W_${g}`, `grads.W.${g}`],
+      [`\\delta R_${g}`, `grads.R.${g}`],
+      [`\\delta\\mathbf{b}_${g}`, `grads.b.${g}`],
+    ]),
+  },
+  functions: { "\\sigma": "sigmoid", "\\sigma'": "sigmoid'", g: "tanh", "g'": "tanh'", h: "tanh", "h'": "tanh'" },
+  boundaries: {
+    h: { before: "h0" },
+    c: { before: "c0" },
+    "deltas.h": { before: "grads.h0", after: "zero" },
+    "deltas.c": { before: "grads.c0", after: "zero" },
+    ...Object.fromEntries(LETTERS.map((g) => [`deltas.${g}`, { after: "zero" as const }])),
+  },
+};
+
+const rnn: NotationTable = {
+  indices: ["t", "k", "j"],
+  symbols: {
+    "\\mathbf{x}^{t}": "x[t]",
+    "\\mathbf{h}^{t}": "h[t]",
+    "\\mathbf{a}^{t}": "a[t]",
+    "\\mathbf{y}_\\star^{t}": "target[t]",
+    "W_{ih}": "W_ih",
+    "W_{hh}": "W_hh",
+    "\\mathbf{b}_{ih}": "b_ih",
+    "\\mathbf{b}_{hh}": "b_hh",
+    L: "loss",
+    "L^{t}": "Lt[t]",
+    "\\delta\\mathbf{h}^{t}": "deltas.h[t]",
+    "\\delta\\mathbf{a}^{t}": "deltas.a[t]",
+    "\\pd{L^{t}}{\\mathbf{h}^{t}}": "dloss[t]",
+    "\\pd{L}{W_{hh}}": "grads.weight_hh",
+    "\\pd{L}{W_{ih}}": "grads.weight_ih",
+    "\\pd{L}{\\mathbf{b}_{ih}}": "grads.bias_ih",
+    "\\pd{L}{\\mathbf{b}_{hh}}": "grads.bias_hh",
+    "\\pd{\\mathbf{h}^{t}}{\\mathbf{h}^{k}}": "jac[t][k]",
+  },
+  functions: {},
+  boundaries: { h: { before: "h0" }, "deltas.h": { before: "grads.h0", after: "zero" }, "deltas.a": { after: "zero" } },
+};
+
+/** A table for an example that is not about a case: its symbols are its record's values. */
+const scalar = (symbols: Record<string, string>, extra: Partial<NotationTable> = {}): NotationTable => ({ indices: [], functions: {}, boundaries: {}, symbols, ...extra });
+
+export default defineNotation({
+  cells: { lstm, rnn },
+  examples: {
+    "chain-one-route-example": scalar({ "\\pd{f}{y}": "dfdy", "\\pd{f}{x}": "dfdx", "\\pd{x}{y}": "dxdy" }),
+    "chain-two-routes-example": scalar({ "\\pd{f}{y_1}": "dfdy1", "\\pd{f}{x_1}": "dfdx1", "\\pd{x_1}{y_1}": "dx1dy1", "\\pd{f}{x_2}": "dfdx2", "\\pd{x_2}{y_1}": "dx2dy1" }),
+    "chain-general-example": scalar({ "\\pd{f}{y_i}": "dfdy", "\\pd{f}{x_j}": "dfdx[j-1]", "\\pd{x_j}{y_i}": "dxdy[j-1]", n: "n" }, { indices: ["j"] }),
+    "chain-vectors-example": scalar({ "\\pd{L}{\\mathbf{y}}": "grad", "\\pd{L}{\\mathbf{x}}": "a", J: "J", "\\mathbf{y}": "y" }, { functions: { "\\phi": "tanh", "\\phi'": "tanh'" } }),
+    "clipping-example": scalar({ "\\tilde{\\mathbf{g}}": "clipped", "\\mathbf{g}": "g", "\\tau": "tau" }),
+  },
+  product: "later-left",
+  values: caseValues,
+});
+
+/** Every value the tables name, for one case, computed with src/grad. */
+export function caseValues(json: unknown): Record<string, NestedNumbers> {
+  const c = parseCase(json);
+  const r = evaluateCase(c);
+  const raw = json as { loss: { kind: string; target?: number[][]; dh?: number[][] } };
+  const own = r.h.map((h, t) => (raw.loss.kind === "mse" ? h.map((v, k) => v - raw.loss.target![t][k]) : raw.loss.dh![t]));
+  const common: Record<string, NestedNumbers> = {
+    x: toNested(c.x.data, c.sizes.inputSize),
+    h: r.h,
+    h0: Array.from(c.h0),
+    loss: r.loss,
+    dloss: own,
+    "deltas.h": r.deltas.h,
+    "grads.h0": r.grads.h0,
+    "grads.x": r.grads.x,
+    "grads.weight_ih": r.grads.weight_ih,
+    "grads.weight_hh": r.grads.weight_hh,
+    "grads.bias_ih": r.grads.bias_ih,
+    "grads.bias_hh": r.grads.bias_hh,
+  };
+  return c.cell === "lstm" ? { ...common, ...lstmValues(c, r) } : { ...common, ...rnnValues(c, r, raw.loss.target) };
+}
+
+const toNested = (data: Float64Array, cols: number): number[][] => Array.from({ length: data.length / cols }, (_, r) => Array.from(data.subarray(r * cols, (r + 1) * cols)));
+const block = (rows: number[][], b: number, H: number): number[][] => rows.slice(b * H, (b + 1) * H);
+const blockOfEach = (rows: number[][], b: number, H: number): number[][] => rows.map((r) => r.slice(b * H, (b + 1) * H));
+
+function lstmValues(c: Case, r: CaseResult): Record<string, NestedNumbers> {
+  const H = c.sizes.hiddenSize;
+  const wih = toNested(c.params.weightIh.data, c.sizes.inputSize);
+  const whh = toNested(c.params.weightHh.data, H);
+  const bias = Array.from(c.params.biasIh, (v, k) => v + c.params.biasHh[k]);
+  const pre = casePreactivations(c);
+  const values: Record<string, NestedNumbers> = { c: r.c!, c0: Array.from(c.c0), "deltas.c": r.deltas.c!, "grads.c0": r.grads.c0!, "local.dc": localCellJacobians(c, r) };
+  for (const g of LETTERS) {
+    const b = GATES[g];
+    values[`gates.${g}`] = r.gates![PYTORCH_NAME[g]];
+    values[`pre.${g}`] = blockOfEach(pre, b, H);
+    values[`deltas.${g}`] = r.deltas[PYTORCH_NAME[g]]!;
+    values[`W.${g}`] = block(wih, b, H);
+    values[`R.${g}`] = block(whh, b, H);
+    values[`b.${g}`] = bias.slice(b * H, (b + 1) * H);
+    values[`grads.W.${g}`] = block(r.grads.weight_ih, b, H);
+    values[`grads.R.${g}`] = block(r.grads.weight_hh, b, H);
+    values[`grads.b.${g}`] = r.grads.bias_ih.slice(b * H, (b + 1) * H);
+  }
+  return values;
+}
+
+/** ∂cᵗ/∂cᵗ⁻¹ with yᵗ⁻¹ and xᵗ held fixed, by central differences of src/grad's own step
+ * (cᵗ is linear in cᵗ⁻¹ there, so a large step is exact up to rounding). */
+function localCellJacobians(c: Case, r: CaseResult): number[][][] {
+  const H = c.sizes.hiddenSize;
+  const step = (t: number, cPrev: number[]): Float64Array => {
+    const hPrev = t > 0 ? r.h[t - 1] : Array.from(c.h0);
+    return lstmForward(c.params, fromRows([Array.from(c.x.data.subarray(t * c.sizes.inputSize, (t + 1) * c.sizes.inputSize))]), Float64Array.from(hPrev), Float64Array.from(cPrev)).out.c.data;
+  };
+  return r.c!.map((_, t) => {
+    const cPrev = t > 0 ? r.c![t - 1] : Array.from(c.c0);
+    const columns = cPrev.map((_, k) => {
+      const up = [...cPrev];
+      const down = [...cPrev];
+      up[k] += 1e-3;
+      down[k] -= 1e-3;
+      const [a, b] = [step(t, up), step(t, down)];
+      return Array.from({ length: H }, (_, row) => (a[row] - b[row]) / 2e-3);
+    });
+    return Array.from({ length: H }, (_, row) => columns.map((col) => col[row]));
+  });
+}
+
+function rnnValues(c: Case, r: CaseResult, target: number[][] | undefined): Record<string, NestedNumbers> {
+  const H = c.sizes.hiddenSize;
+  const steps = c.sizes.steps;
+  return {
+    a: casePreactivations(c),
+    W_ih: toNested(c.params.weightIh.data, c.sizes.inputSize),
+    W_hh: toNested(c.params.weightHh.data, H),
+    b_ih: Array.from(c.params.biasIh),
+    b_hh: Array.from(c.params.biasHh),
+    target: target ?? null,
+    Lt: target ? r.h.map((h, t) => 0.5 * h.reduce((s, v, k) => s + (v - target[t][k]) ** 2, 0)) : null,
+    "deltas.a": r.deltas.a!,
+    jac: Array.from({ length: steps }, (_, t) => Array.from({ length: steps }, (_, k) => (k <= t ? jacobian(c, t, k) : null))),
+  };
+}
+
+/** ∂hᵗ/∂hᵏ from src/grad's backward pass: with the loss eᵣ · hᵗ alone, δhᵏ is row r. */
+function jacobian(c: Case, t: number, k: number): number[][] {
+  const H = c.sizes.hiddenSize;
+  return Array.from({ length: H }, (_, r) => {
+    const dh = Array.from({ length: c.sizes.steps }, (_, s) => Array.from({ length: H }, (_, j) => (s === t && j === r ? 1 : 0)));
+    const probe = evaluateCase({ ...c, loss: { kind: "linear", dh: fromRows(dh) } });
+    return probe.deltas.h[k];
+  });
+}

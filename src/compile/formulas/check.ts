@@ -1,0 +1,242 @@
+// Checks one display formula on one worked example: every row of an aligned block, every
+// relation in a row (a = b = c, a ≤ b; pieces apart at `,` \qquad \Rightarrow), at every
+// assignment of its free index variables to the example's time steps where all of it is
+// defined. `\ast` stands for each letter of the notation's wildcard in turn.
+import type { NestedNumbers } from "../../shared/notation.ts";
+import { evaluate, lookup, type Scope } from "./evaluate.ts";
+import { ExpressionParser, FormulaError, type Expr } from "./expression.ts";
+import { parseRelation, splitPieces, type Relation } from "./relations.ts";
+import { evaluateIndex, parseIndex, variablesOf } from "./index-expr.ts";
+import type { CompiledNotation } from "./notation-table.ts";
+import { formatNumbers, formatValue, readable } from "./readable.ts";
+import { canon, cellContents, isNode, itemRange, parseTex, sourceRange, splice, type TexNode } from "./tex-tree.ts";
+import { IDENTITY, isMatrix, matrix, nestedOf, numbersOf, UNDEFINED, ValueError, ZERO, type Value } from "./values.ts";
+
+export interface FormulaContext {
+  notation: CompiledNotation;
+  values: Readonly<Record<string, NestedNumbers>>;
+  /** the example's number of time steps (0 when it is not about a sequence) */
+  steps: number;
+  /** the step the example shows — its t, and any other index it fixes (for the symbols'
+   * values) */
+  exampleIndices: Record<string, number>;
+  macros: Record<string, string>;
+}
+
+export interface FormulaProblem {
+  /** offset into the formula's TeX */
+  offset: number;
+  message: string;
+}
+
+export interface ShownSymbol {
+  /** [start, end) in the formula's TeX */
+  range: [number, number];
+  tex: string;
+  value: number | number[] | number[][];
+  /** e.g. "δf̄¹ = [0.005442, −0.005805]" */
+  label: string;
+}
+
+export interface FormulaReport {
+  problems: FormulaProblem[];
+  /** relations checked (a = b = c counts 2) */
+  relations: number;
+  symbols: ShownSymbol[];
+}
+
+/** Relative tolerance of `=`: both sides agree to 1e-9 of the larger magnitude. */
+const RTOL = 1e-9;
+
+function rowsOf(nodes: TexNode[]): TexNode[][] {
+  const top = splice(nodes).filter((n) => n.type !== "spacing" && n.type !== "kern");
+  if (top.length === 1 && top[0].type === "array" && Array.isArray(top[0].body)) {
+    // cells pair up as (lhs & = rhs) & (lhs & = rhs) …: a new pair starts a new equation
+    const pairBreak: TexNode = { type: "atom", family: "punct", text: "," };
+    return (top[0].body as unknown[][]).map((row) => row.flatMap((cell, k) => (k > 0 && k % 2 === 0 ? [pairBreak, ...cellContents(cell)] : cellContents(cell))));
+  }
+  return [nodes];
+}
+
+function hasWildcard(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasWildcard);
+  if (!isNode(value)) return false;
+  if ((value.type === "atom" || value.type === "mathord") && (value.text === "\\ast" || value.text === "*")) return true;
+  return Object.entries(value).some(([k, v]) => k !== "loc" && hasWildcard(v));
+}
+
+/** The row with every ∗ replaced by `letter` (locations kept). */
+function withLetter(value: unknown, letter: string): unknown {
+  if (Array.isArray(value)) return value.map((v) => withLetter(v, letter));
+  if (!isNode(value)) return value;
+  if ((value.type === "atom" || value.type === "mathord") && (value.text === "\\ast" || value.text === "*")) return { ...value, type: "mathord", text: letter };
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === "loc" ? v : withLetter(v, letter)]));
+}
+
+export function checkFormula(tex: string, context: FormulaContext): FormulaReport {
+  const report: FormulaReport = { problems: [], relations: 0, symbols: [] };
+  /** Where nodes start in the TeX; a node a macro made has no place of its own: then the
+   * piece it is in. */
+  const at = (nodes: readonly TexNode[], piece: readonly TexNode[] = []): number => {
+    const range = sourceRange(nodes, tex) ?? sourceRange(piece, tex);
+    return range ? itemRange(tex, range)[0] : 0;
+  };
+  let tree: TexNode[];
+  try {
+    tree = parseTex(tex, context.macros);
+  } catch (error) {
+    return { ...report, problems: [{ offset: 0, message: `cannot read the TeX: ${(error as Error).message}` }] };
+  }
+  const rows = rowsOf(tree);
+  for (const [r, row] of rows.entries()) {
+    const rowName = rows.length > 1 ? `row ${r + 1}: ` : "";
+    const variants = hasWildcard(row) ? context.notation.wildcard.map((letter) => ({ letter, nodes: withLetter(row, letter) as TexNode[] })) : [{ letter: "", nodes: row }];
+    if (variants.length === 0) report.problems.push({ offset: at(row), message: "∗ in a formula, but the notation table has no wildcard letters" });
+    for (const variant of variants) {
+      const parser = new ExpressionParser(context.notation, tex);
+      for (const piece of splitPieces(variant.nodes)) {
+        try {
+          const relation = parseRelation(piece, parser);
+          const problem = checkRelation(relation, context, variant.letter);
+          if (problem) report.problems.push({ offset: at(piece), message: rowName + problem });
+          else report.relations += relation.relations.length;
+        } catch (error) {
+          if (!(error instanceof FormulaError)) throw error;
+          report.problems.push({ offset: at(error.nodes, piece), message: rowName + error.message });
+        }
+      }
+      // a formula for each ∗ shows its first letter's values
+      if (variant === variants[0]) report.symbols.push(...shownSymbols(parser, tex, context, variant.letter));
+    }
+  }
+  return report;
+}
+
+/** The index variables an expression leaves free (not bound by a \sum or \prod). */
+function freeVariables(expr: Expr, bound: ReadonlySet<string> = new Set()): Set<string> {
+  const out = new Set<string>();
+  const visit = (e: Expr, b: ReadonlySet<string>): void => {
+    const forms = e.kind === "symbol" ? e.symbol.indices : e.kind === "index" ? [e.form] : e.kind === "bigop" ? [e.from, e.to].filter((f) => f !== undefined) : [];
+    for (const form of forms) for (const v of variablesOf(form)) if (!b.has(v)) out.add(v);
+    if (e.kind === "bigop") visit(e.body, new Set([...b, e.variable]));
+    else for (const child of Object.values(e)) if (child && typeof child === "object" && "kind" in child) visit(child as Expr, b);
+    if (e.kind === "sum") e.terms.forEach((t) => visit(t.expr, b));
+    if (e.kind === "call") e.args.forEach((a) => visit(a, b));
+  };
+  visit(expr, bound);
+  return out;
+}
+
+/** Every assignment of `variables` to 0 … steps−1. */
+function assignments(variables: readonly string[], steps: number): Record<string, number>[] {
+  return variables.reduce<Record<string, number>[]>((acc, v) => acc.flatMap((a) => Array.from({ length: steps }, (_, k) => ({ ...a, [v]: k }))), [{}]);
+}
+
+/** An empty product is the identity of the other side's (square) shape. */
+function materialise(v: Value, other: Value): Value {
+  if (v !== IDENTITY) return v;
+  if (isMatrix(other) && other.rows === other.cols) return matrix(other.rows, other.cols, other.data.map((_, k) => (k % (other.cols + 1) === 0 ? 1 : 0)));
+  return 1;
+}
+
+function holds(relation: string, leftSide: Value, rightSide: Value): boolean {
+  const left = materialise(leftSide, rightSide);
+  const right = materialise(rightSide, leftSide);
+  const l = numbersOf(left);
+  const r = numbersOf(right);
+  const a = l ?? new Array<number>(r?.length ?? 1).fill(0);
+  const b = r ?? new Array<number>(l?.length ?? 1).fill(0);
+  if (a.length !== b.length) return false;
+  const scale = Math.max(...a.map(Math.abs), ...b.map(Math.abs));
+  return a.every((x, k) => {
+    const y = b[k];
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return false;
+    const tol = RTOL * scale + 1e-300;
+    if (relation === "=") return Math.abs(x - y) <= tol;
+    if (relation === "\\approx") return Math.abs(x - y) <= 1e-6 * scale;
+    if (relation === "\\leq") return x <= y + tol;
+    if (relation === "\\geq") return x >= y - tol;
+    if (relation === "<") return x < y;
+    return x > y;
+  });
+}
+
+/** Both sides have one shape (a 1×1 matrix is a scalar; a zero has every shape). */
+function sameShape(a: Value, b: Value): boolean {
+  if (a === ZERO || b === ZERO || a === IDENTITY || b === IDENTITY) return true;
+  const dims = (v: Value): string => (isMatrix(v) && !(v.rows === 1 && v.cols === 1) ? `${v.rows}x${v.cols}` : "scalar");
+  return dims(a) === dims(b);
+}
+
+/** undefined when the relation holds wherever it is defined; else the message. */
+function checkRelation(relation: Relation, context: FormulaContext, letter: string): string | undefined {
+  const constants = new Set(context.notation.constants);
+  const free = [...new Set(relation.operands.flatMap((o) => [...freeVariables(o)]))].filter((v) => !constants.has(v)).sort();
+  if (free.length > 0 && context.steps === 0) return `index ${free.join(", ")} has no range: the example is not about a sequence`;
+  const name = readable(canon(relation.left)) + (letter ? ` (∗ = ${letter})` : "");
+  let checked = 0;
+  for (const indices of assignments(free, context.steps)) {
+    const scope: Scope = { values: context.values, boundaries: context.notation.boundaries, indices: { ...constantsOf(context), ...indices, T: context.steps } };
+    let sides: Value[];
+    try {
+      sides = relation.operands.map((o) => evaluate(o, scope));
+    } catch (error) {
+      if (!(error instanceof ValueError)) throw error;
+      return `${name}: cannot be evaluated${where(indices)}: ${error.message}`;
+    }
+    if (sides.some((s) => s === UNDEFINED)) continue;
+    checked++;
+    for (let k = 0; k < relation.relations.length; k++) {
+      const [left, right] = [sides[k], sides[k + 1]];
+      if (!sameShape(left, right) || !holds(relation.relations[k], left, right)) {
+        return `${name} does not hold${where(indices)}: left ${formatNumbers(numbersOf(left))}, right ${formatNumbers(numbersOf(right))}`;
+      }
+    }
+  }
+  return checked === 0 ? `${name} is not defined at any time step of its example, so nothing was checked` : undefined;
+}
+
+/** Letters the table binds to a scalar (like n in a sum's limit), usable as indices. */
+function constantsOf(context: FormulaContext): Record<string, number> {
+  return Object.fromEntries(context.notation.constants.flatMap((letter) => {
+    const value = context.values[letter];
+    return typeof value === "number" ? [[letter, value]] : [];
+  }));
+}
+
+function where(indices: Record<string, number>): string {
+  const parts = Object.entries(indices).map(([v, k]) => `${v} = ${k}`);
+  return parts.length ? ` at ${parts.join(", ")}` : "";
+}
+
+/** The symbols of a formula with their values at the example's step (its `t`, and any
+ * other index it names). */
+function shownSymbols(parser: ExpressionParser, tex: string, context: FormulaContext, letter: string): ShownSymbol[] {
+  const indices: Record<string, number> = { ...context.exampleIndices, T: context.steps };
+  const scope: Scope = { values: context.values, boundaries: context.notation.boundaries, indices };
+  return parser.symbols.flatMap(({ nodes, symbol }) => {
+    const range = sourceRange(nodes, tex);
+    if (!range) return [];
+    if (symbol.indices.some((f) => evaluateIndex(f, indices) === undefined)) return [];
+    let value: Value;
+    try {
+      value = lookup(symbol, scope);
+    } catch {
+      return [];
+    }
+    const shown = value === ZERO ? 0 : nestedOf(value);
+    if (shown === undefined) return [];
+    // the symbol as it is at this step: δz̄ᵗ⁺¹ at t = 1 is δz̄²
+    const slots: string[] = [];
+    const key = canon(nodes, slots);
+    let k = 0;
+    const concrete = key.replace(/⟨⟩/g, () => {
+      const text = slots[k++];
+      const form = parseIndex(text, context.notation.indices);
+      const v = form && evaluateIndex(form, indices);
+      return v === undefined || v === null ? text : String(v);
+    });
+    const wildcard = letter ? ` (∗ = ${letter})` : "";
+    return [{ range, tex: concrete, value: shown, label: `${readable(concrete)}${wildcard} = ${formatValue(shown, 4)}` }];
+  });
+}

@@ -1,0 +1,114 @@
+// Evaluates a parsed formula at one assignment of its index variables, on one example's
+// values (by name, as the notation's value references say).
+import type { Boundary, FunctionName, NestedNumbers } from "../../shared/notation.ts";
+import type { Expr } from "./expression.ts";
+import { evaluateIndex, type Linear } from "./index-expr.ts";
+import type { BoundSymbol } from "./notation-table.ts";
+import { add, applyElementwise, diag, divide, fromNested, hadamard, IDENTITY, multiply, negate, norm, power, scalarArgument, transpose, UNDEFINED, ValueError, ZERO, type Value } from "./values.ts";
+
+export interface Scope {
+  values: Readonly<Record<string, NestedNumbers>>;
+  boundaries: Readonly<Record<string, Boundary>>;
+  /** index variable → its value now (T included) */
+  indices: Readonly<Record<string, number>>;
+}
+
+const sigmoid = (x: number): number => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
+const ELEMENTWISE: Record<FunctionName | "sqrt", (x: number) => number> = {
+  sigmoid,
+  "sigmoid'": (x) => sigmoid(x) * (1 - sigmoid(x)),
+  tanh: Math.tanh,
+  "tanh'": (x) => 1 - Math.tanh(x) ** 2,
+  exp: Math.exp,
+  log: Math.log,
+  sqrt: Math.sqrt,
+  abs: Math.abs,
+};
+
+/** A symbol's value: its name's numbers indexed by its indices, with the boundary rules
+ * (index −1 → `before`; one past the end → zero when `after: "zero"`). */
+export function lookup(symbol: BoundSymbol, scope: Scope): Value {
+  let value: NestedNumbers | undefined = scope.values[symbol.name];
+  if (value === undefined) throw new ValueError(`the example has no value "${symbol.name}"`);
+  const boundary = scope.boundaries[symbol.name] ?? {};
+  for (const [k, form] of symbol.indices.entries()) {
+    const i = evaluateIndex(form, scope.indices);
+    if (i === undefined) return UNDEFINED;
+    if (!Array.isArray(value)) throw new ValueError(`"${symbol.name}" has no index ${k + 1}`);
+    if (i >= 0 && i < value.length) {
+      value = value[i];
+      continue;
+    }
+    if (k === 0 && i === -1 && boundary.before) return lookup({ name: boundary.before, indices: symbol.indices.slice(1) }, scope);
+    if (k === 0 && i === value.length && boundary.after === "zero") return ZERO;
+    return UNDEFINED;
+  }
+  return fromNested(value);
+}
+
+function range(from: Linear | undefined, to: Linear | undefined, scope: Scope): number[] | undefined {
+  const first = from ? evaluateIndex(from, scope.indices) : 0;
+  const last = to ? evaluateIndex(to, scope.indices) : (scope.indices.T ?? 0) - 1;
+  if (first === undefined || last === undefined) return undefined;
+  return last < first ? [] : Array.from({ length: last - first + 1 }, (_, k) => first + k);
+}
+
+export function evaluate(expr: Expr, scope: Scope): Value {
+  switch (expr.kind) {
+    case "number":
+      return expr.value;
+    case "index": {
+      const v = evaluateIndex(expr.form, scope.indices);
+      return v === undefined ? UNDEFINED : v;
+    }
+    case "symbol":
+      return lookup(expr.symbol, scope);
+    case "sum":
+      return expr.terms.reduce<Value>((acc, t) => add(acc, t.sign === 1 ? evaluate(t.expr, scope) : negate(evaluate(t.expr, scope))), ZERO);
+    case "product": {
+      const [a, b] = [evaluate(expr.left, scope), evaluate(expr.right, scope)];
+      return expr.op === "odot" ? hadamard(a, b) : multiply(a, b, expr.op === "cdot");
+    }
+    case "transpose":
+      return transpose(evaluate(expr.expr, scope));
+    case "power":
+      return power(evaluate(expr.base, scope), evaluate(expr.exponent, scope));
+    case "divide":
+      return divide(evaluate(expr.numerator, scope), evaluate(expr.denominator, scope));
+    case "norm":
+      return norm(evaluate(expr.expr, scope), expr.name);
+    case "abs":
+      return applyElementwise(evaluate(expr.expr, scope), Math.abs);
+    case "call":
+      return call(expr.fn, expr.args.map((a) => evaluate(a, scope)));
+    case "bigop":
+      return bigop(expr, scope);
+  }
+}
+
+function call(fn: string, args: Value[]): Value {
+  if (args.some((a) => a === UNDEFINED)) return UNDEFINED;
+  if (fn === "diag") return diag(args[0]);
+  if (fn === "min" || fn === "max") {
+    const numbers = args.map((a) => scalarArgument(a, fn));
+    return fn === "min" ? Math.min(...numbers) : Math.max(...numbers);
+  }
+  if (fn === "tuple") throw new ValueError("a list in parentheses is only an argument list");
+  const f = ELEMENTWISE[fn as FunctionName];
+  if (!f) throw new ValueError(`unknown function ${fn}`);
+  if (args.length !== 1) throw new ValueError(`${fn} takes one argument, not ${args.length}`);
+  return applyElementwise(args[0], f);
+}
+
+/** \sum adds its body over the range; \prod multiplies, later indices on the left (the
+ * order the notation states: backpropagation applies step t's Jacobian last). */
+function bigop(expr: Extract<Expr, { kind: "bigop" }>, scope: Scope): Value {
+  const steps = range(expr.from, expr.to, scope);
+  if (!steps) return UNDEFINED;
+  let acc: Value = expr.op === "sum" ? ZERO : IDENTITY;
+  for (const j of steps) {
+    const v = evaluate(expr.body, { ...scope, indices: { ...scope.indices, [expr.variable]: j } });
+    acc = expr.op === "sum" ? add(acc, v) : multiply(v, acc);
+  }
+  return acc;
+}

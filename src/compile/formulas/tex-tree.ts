@@ -1,0 +1,196 @@
+// Formulas as KaTeX parses them: the very tree KaTeX renders from, so what is checked is
+// exactly what is shown. Helpers to read it: transparent wrappers (\hl, \step, \stepat,
+// \textstyle) spliced away, a canonical TeX spelling of a subtree, and where a subtree is
+// in the source.
+import katex from "katex";
+import { MATH_MACROS } from "../../shared/math-macros.ts";
+
+/** A KaTeX parse node, as far as the checker reads it (KaTeX does not export the type). */
+export interface TexNode {
+  type: string;
+  loc?: { start: number; end: number; lexer: { input: string } } | null;
+  [field: string]: unknown;
+}
+
+/** KaTeX's parser, which its typings leave out (katex.__parse is part of its API). */
+const parseTree = (katex as unknown as { __parse(tex: string, options: object): TexNode[] }).__parse;
+
+/** Parses display TeX with the deck's macros. Throws katex.ParseError. */
+export function parseTex(tex: string, macros: Record<string, string>): TexNode[] {
+  return parseTree(tex, { displayMode: true, macros: { ...MATH_MACROS, ...macros }, trust: true, strict: "ignore", throwOnError: true });
+}
+
+export function isNode(value: unknown): value is TexNode {
+  return typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string";
+}
+
+/** A node's children in a list field (body of an ordgroup, of \hl, …). */
+export function listOf(value: unknown): TexNode[] {
+  if (Array.isArray(value)) return value.filter(isNode);
+  if (isNode(value)) return value.type === "ordgroup" ? listOf(value.body) : [value];
+  return [];
+}
+
+/** Wrappers that change how a formula is revealed or styled, not what it says: \hl, \step
+ * and \stepat (KaTeX's "html" node), \textstyle and friends ("styling"), \color. */
+const TRANSPARENT = new Set(["html", "styling", "color", "sizing"]);
+
+/** The nodes of a list with transparent wrappers replaced by their contents. */
+export function splice(nodes: readonly TexNode[]): TexNode[] {
+  return nodes.flatMap((n) => {
+    if (TRANSPARENT.has(n.type)) return splice(listOf(n.body));
+    if (n.type === "ordgroup" && listOf(n.body).length === 0) return []; // `{}` as in `&{}=`
+    return [n];
+  });
+}
+
+/** A cell of an aligned block: its styling and group wrappers removed. */
+export function cellContents(cell: unknown): TexNode[] {
+  const nodes = splice(listOf(isNode(cell) && cell.type === "styling" ? cell.body : cell));
+  return nodes.length === 1 && nodes[0].type === "ordgroup" ? cellContents(nodes[0]) : nodes;
+}
+
+/** The [start, end) of a node in the source TeX, from its leaves that come from the source
+ * (not from a macro's body); undefined when none does. */
+export function sourceRange(node: TexNode | readonly TexNode[], source: string): [number, number] | undefined {
+  let start = Infinity;
+  let end = -Infinity;
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (!isNode(value)) return;
+    if (value.loc && value.loc.lexer.input === source) {
+      start = Math.min(start, value.loc.start);
+      end = Math.max(end, value.loc.end);
+    }
+    for (const [key, child] of Object.entries(value)) if (key !== "loc") visit(child);
+  };
+  visit(node);
+  return Number.isFinite(start) ? [start, end] : undefined;
+}
+
+/** Index-like script contents: letters, digits, + and −, and the wildcard ∗. */
+export function isIndexLike(nodes: readonly TexNode[]): boolean {
+  return nodes.length > 0 && nodes.every((n) => ((n.type === "mathord" || n.type === "textord") && /^([A-Za-z0-9]|\\ast)$/.test(String(n.text))) || (n.type === "atom" && /^([+\-*]|\\ast)$/.test(String(n.text))));
+}
+
+/** The script's text as written, e.g. "t-1" (for index-like scripts). */
+export function scriptText(nodes: readonly TexNode[]): string {
+  return nodes.map((n) => (String(n.text) === "\\ast" ? "*" : String(n.text))).join("");
+}
+
+/** A canonical TeX spelling of nodes: no spaces, arguments and scripts always braced,
+ * wrappers spliced. With `slots`, index-like scripts become "⟨⟩" and their text is pushed
+ * onto `slots` in order (a symbol's key, with its indices apart). */
+export function canon(nodes: TexNode | readonly TexNode[], slots?: string[]): string {
+  const list = splice(Array.isArray(nodes) ? nodes : [nodes as TexNode]);
+  // a space after a control word that a letter follows: \partial f, not \partialf
+  return list.map((n) => canonNode(n, slots)).reduce((out, piece) => (/\\[A-Za-z]+$/.test(out) && /^[A-Za-z]/.test(piece) ? `${out} ${piece}` : out + piece), "");
+}
+
+function script(value: unknown, mark: "^" | "_", slots?: string[]): string {
+  if (!isNode(value)) return "";
+  const nodes = splice(listOf(value));
+  if (slots && isIndexLike(nodes)) {
+    slots.push(scriptText(nodes));
+    return `${mark}{⟨⟩}`;
+  }
+  return `${mark}{${canon(nodes, slots)}}`;
+}
+
+function canonNode(n: TexNode, slots?: string[]): string {
+  switch (n.type) {
+    case "mathord":
+    case "textord":
+    case "atom":
+      return String(n.text);
+    case "spacing":
+    case "kern":
+      return "";
+    case "font":
+      return `\\${String(n.font)}{${canon(listOf(n.body), slots)}}`;
+    case "accent":
+      return `${String(n.label)}{${canon(listOf(n.base), slots)}}`;
+    case "ordgroup":
+      return canon(listOf(n.body), slots);
+    case "supsub":
+      return `${isNode(n.base) ? canon(n.base, slots) : ""}${script(n.sub, "_", slots)}${script(n.sup, "^", slots)}`;
+    case "genfrac":
+      return `\\frac{${canon(listOf(n.numer), slots)}}{${canon(listOf(n.denom), slots)}}`;
+    case "op":
+      return n.name ? String(n.name) : `\\operatorname{${canon(listOf(n.body))}}`;
+    case "operatorname":
+      return `\\operatorname{${canon(listOf(n.body))}}`;
+    default:
+      return `\\${n.type}`;
+  }
+}
+
+/** The [start, end) of whole TeX items around [a, b): a control word with its braced
+ * arguments and scripts, or a character with its scripts, within the innermost brace group
+ * holding the range — so wrapping the range keeps the TeX well formed. */
+export function itemRange(tex: string, [a, b]: [number, number]): [number, number] {
+  // the innermost {…} around all of [a, b): groups open at a, less those that close before b
+  const stack: number[] = [];
+  let depthAtA = 0;
+  for (let k = 0; k < b; k++) {
+    if (k === a) depthAtA = stack.length;
+    if (tex[k] === "\\") k++;
+    else if (tex[k] === "{") stack.push(k);
+    else if (tex[k] === "}") {
+      stack.pop();
+      if (k >= a) depthAtA = Math.min(depthAtA, stack.length);
+    }
+  }
+  const open = depthAtA > 0 ? stack.slice(0, depthAtA).pop()! : -1;
+  const items: [number, number][] = [];
+  let k = open + 1;
+  const skipGroup = (at: number): number => {
+    let depth = 0;
+    for (let j = at; j < tex.length; j++) {
+      if (tex[j] === "\\") j++;
+      else if (tex[j] === "{") depth++;
+      else if (tex[j] === "}" && --depth === 0) return j + 1;
+    }
+    return tex.length;
+  };
+  while (k < tex.length && tex[k] !== "}") {
+    if (/\s/.test(tex[k])) {
+      k++;
+      continue;
+    }
+    const start = k;
+    if (tex[k] === "\\") {
+      k++;
+      if (/[A-Za-z]/.test(tex[k] ?? "")) while (/[A-Za-z]/.test(tex[k] ?? "")) k++;
+      else k++;
+      while (tex[k] === "{") k = skipGroup(k);
+    } else if (tex[k] === "{") k = skipGroup(k);
+    else k++;
+    // scripts and primes belong to the item
+    for (;;) {
+      if (tex[k] === "'") k++;
+      else if (tex[k] === "^" || tex[k] === "_") {
+        k++;
+        while (tex[k] === " ") k++;
+        if (tex[k] === "{") k = skipGroup(k);
+        else if (tex[k] === "\\") {
+          k++;
+          while (/[A-Za-z]/.test(tex[k] ?? "")) k++;
+        } else k++;
+      } else break;
+    }
+    items.push([start, k]);
+  }
+  const first = items.find(([s, e]) => s <= a && a < e) ?? [a, b];
+  const last = [...items].reverse().find(([s, e]) => s < b && b <= e) ?? [a, b];
+  return [Math.min(first[0], a), Math.max(last[1], b)];
+}
+
+/** The delimiter a node opens or closes, if it is one: `(` as an atom, \bigl( as a sized
+ * delimiter. */
+export function delimiter(n: TexNode): { side: "open" | "close"; text: string } | undefined {
+  if (n.type === "supsub" && isNode(n.base)) return delimiter(n.base); // a closing ) with a power
+  if (n.type === "atom" && (n.family === "open" || n.family === "close")) return { side: n.family, text: String(n.text) };
+  if (n.type === "delimsizing" && (n.mclass === "mopen" || n.mclass === "mclose")) return { side: n.mclass === "mopen" ? "open" : "close", text: String(n.delim) };
+  return undefined;
+}
