@@ -52,6 +52,10 @@ export async function compileDeck(chapters: readonly ChapterFile[], services: Co
     formulas: { formulas: 0, relations: 0, unchecked: [] },
     runtimeDiagrams: 0,
   };
-  for (const stage of COMPILE_STAGES) await stage.run(state);
+  for (const stage of COMPILE_STAGES) {
+    const started = performance.now();
+    await stage.run(state);
+    services.onStageDone?.(stage.name, performance.now() - started);
+  }
   return state.output!;
 }

@@ -29,6 +29,8 @@ export interface CompileServices {
   diagrams(theme: DeckOptions["theme"]): DiagramRenderer | undefined;
   /** processed slides and diagrams from earlier compiles (the dev server keeps one) */
   cache?: CompileCache;
+  /** told how long each stage took (DECK_TIMINGS=1 prints it) */
+  onStageDone?(stage: string, ms: number): void;
 }
 
 /** One slide after the parse stage: its source and its Markdown tokens. */

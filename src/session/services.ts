@@ -59,6 +59,7 @@ export class DeckServices {
       },
       diagrams: (theme) => this.diagramRenderer(theme),
       cache,
+      onStageDone: process.env.DECK_TIMINGS ? (stage, ms) => this.options.log?.(`  ${stage}: ${Math.round(ms)} ms`) : undefined,
       onOptions: (o) => {
         this.snippetTimeoutMs = o.snippetTimeoutMs;
       },

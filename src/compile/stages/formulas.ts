@@ -81,7 +81,7 @@ export async function formulasStage(state: DeckState): Promise<void> {
     const t = table("cells", computed.cell);
     return typeof t === "string" ? t : { notation: t, values: computed.values, steps: computed.steps };
   };
-  await checkSlides(state, valuesFor);
+  await checkSlides(state, valuesFor, file);
 }
 
 interface CaseValues {
@@ -92,7 +92,7 @@ interface CaseValues {
 
 type ValuesFor = (id: string, record: ExampleRecord) => Promise<ExampleValues | string>;
 
-async function checkSlides(state: DeckState, valuesFor: ValuesFor): Promise<void> {
+async function checkSlides(state: DeckState, valuesFor: ValuesFor, notationFile: string): Promise<void> {
   const byId = new Map(state.leaves.filter((s) => s.id).map((s) => [s.id, s] as const));
   for (const [k, leaf] of state.leaves.entries()) {
     const displays = [...leaf.querySelectorAll(".math-display[data-at]")].filter((d) => !d.closest("aside.notes, .snippet-output"));
@@ -115,7 +115,7 @@ async function checkSlides(state: DeckState, valuesFor: ValuesFor): Promise<void
       }
       const tex = display.querySelector("annotation")?.textContent ?? "";
       const report = checkFormula(tex, { notation: values.notation, values: values.values, steps: values.steps, exampleIndices: { ...example.record.at, ...(example.record.t === undefined ? {} : { t: example.record.t }) }, macros: state.options.macros });
-      for (const p of report.problems) state.diagnostics.error(offsetLocation(start, tex, p.offset), `formula: ${p.message}`);
+      for (const p of report.problems) state.diagnostics.error(offsetLocation(start, tex, p.offset), `formula: ${p.message.replace("the notation table", `the notation table (${notationFile})`)}`);
       state.formulas.formulas++;
       state.formulas.relations += report.relations;
       if (report.problems.length === 0 && report.symbols.length > 0) {
