@@ -137,7 +137,7 @@ function lstmValues(c: Case, r: CaseResult): Record<string, NestedNumbers> {
   const values: Record<string, NestedNumbers> = { c: r.c!, c0: Array.from(c.c0), "deltas.c": r.deltas.c!, "grads.c0": r.grads.c0!, "local.dc": localCellJacobians(c, r) };
   for (const g of LETTERS) {
     const b = GATES[g];
-    values[`gates.${g}`] = r.gates![PYTORCH_NAME[g]];
+    values[`gates.${g}`] = r.gates![PYTORCH_NAME[g]]!;
     values[`pre.${g}`] = blockOfEach(pre, b, H);
     values[`deltas.${g}`] = r.deltas[PYTORCH_NAME[g]]!;
     values[`W.${g}`] = block(wih, b, H);

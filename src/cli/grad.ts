@@ -13,7 +13,7 @@ export interface CliIo {
 
 export const GRAD_USAGE = `usage: npm run --silent grad -- [--format json|md] <case.json | ->
 
-Runs a recurrent-network case (the case format in docs/DESIGN.md: an "rnn" or "lstm" cell, its
+Runs a recurrent-network case (the case format in docs/DESIGN.md: an "rnn", "lstm" or "gru" cell, its
 parameters, inputs x and a loss) forward and backward with src/grad and prints the
 loss, the states, the deltas and every gradient.
 

@@ -2,11 +2,15 @@
 // validation. Every problem is one CaseError naming the field path, what was expected and
 // what was found, e.g. `params.weight_ih: expected 8 rows of 3, got 8 rows of 2`.
 import type { CellParams } from "./affine.ts";
+import { GRU_GATES } from "./gru.ts";
 import { LSTM_GATES } from "./lstm.ts";
 import type { Loss } from "./loss.ts";
 import { fromRows, type Matrix } from "./tensor.ts";
 
-export type CellKind = "lstm" | "rnn";
+export type CellKind = "lstm" | "gru" | "rnn";
+
+/** Row blocks of each cell's parameters (LSTM i, f, g, o; GRU r, z, n; RNN one). */
+export const GATE_BLOCKS: Record<CellKind, number> = { lstm: LSTM_GATES, gru: GRU_GATES, rnn: 1 };
 
 /** A validated case: shapes agree, every number is finite. */
 export interface Case {
@@ -39,10 +43,10 @@ const PARAM_FIELDS = ["weight_ih", "weight_hh", "bias_ih", "bias_hh"] as const;
 export function parseCase(value: unknown): Case {
   const root = expectObject(value, "case");
   const cell = root.cell;
-  if (cell !== "lstm" && cell !== "rnn") {
-    throw new CaseError("cell", `expected "lstm" or "rnn", got ${describe(cell)}`);
+  if (cell !== "lstm" && cell !== "gru" && cell !== "rnn") {
+    throw new CaseError("cell", `expected "lstm", "gru" or "rnn", got ${describe(cell)}`);
   }
-  const gateBlocks = cell === "lstm" ? LSTM_GATES : 1;
+  const gateBlocks = GATE_BLOCKS[cell];
 
   const params = expectObject(root.params, "params");
   for (const key of Object.keys(params)) {
@@ -69,7 +73,7 @@ export function parseCase(value: unknown): Case {
   if (cell === "lstm") {
     c0 = absent(root.c0) ? new Float64Array(hiddenSize) : readVector(root.c0, "c0", hiddenSize);
   } else if (!absent(root.c0)) {
-    throw new CaseError("c0", `only an LSTM has a cell state, but cell is "rnn"`);
+    throw new CaseError("c0", `only an LSTM has a cell state, but cell is "${cell}"`);
   }
 
   const loss = readLoss(root.loss, steps, hiddenSize);
@@ -108,6 +112,8 @@ function sequenceShape(value: unknown, path: string): { steps: number; inputSize
   return { steps: value.length, inputSize };
 }
 
+/** H from weight_hh, which is G·H rows of H numbers: from its row count when that divides
+ * by G, else from its rows' width (so the message can say how many rows were expected). */
 function hiddenSizeOf(value: unknown, gateBlocks: number, cell: CellKind): number {
   const path = "params.weight_hh";
   const rowsWord = gateBlocks === 1 ? "H rows" : `${gateBlocks}·H rows`;
@@ -116,7 +122,10 @@ function hiddenSizeOf(value: unknown, gateBlocks: number, cell: CellKind): numbe
     throw new CaseError(path, `expected ${rowsWord} of H numbers (H ≥ 1), got ${describe(value)}`);
   }
   if (value.length % gateBlocks !== 0) {
-    throw new CaseError(path, `expected ${rowsWord} of H numbers for an ${cell.toUpperCase()}, got ${value.length} rows`);
+    const widths = new Set(value.map((r) => (Array.isArray(r) ? r.length : -1)));
+    const width = widths.size === 1 ? [...widths][0] : -1;
+    if (width > 0) throw new CaseError(path, `expected ${gateBlocks * width} rows of ${width}, got ${value.length} rows of ${width}`);
+    throw new CaseError(path, `expected ${rowsWord} of H numbers for ${cell === "lstm" ? "an" : "a"} ${cell.toUpperCase()}, got ${value.length} rows`);
   }
   return value.length / gateBlocks;
 }

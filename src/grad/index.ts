@@ -1,6 +1,7 @@
 // The gradient module's public API. Pure TypeScript on Float64Array: no Node, no DOM.
-export { parseCase, CaseError, type Case, type CellKind } from "./case.ts";
-export { evaluateCase, caseLoss, casePreactivations, totalDerivative, type CaseResult, type GateRows } from "./evaluate.ts";
+export { parseCase, CaseError, GATE_BLOCKS, type Case, type CellKind } from "./case.ts";
+export { evaluateCase, caseLoss, casePreactivations, totalDerivative, type CaseResult, type GateRows, type GruGateRows } from "./evaluate.ts";
+export { gruForward, gruBackward, GRU_GATES, type GruCache, type GruDeltas, type GruOut } from "./gru.ts";
 export { rnnForward, rnnBackward, type RnnCache, type RnnDeltas } from "./rnn.ts";
 export { lstmForward, lstmBackward, LSTM_GATES, type LstmCache, type LstmDeltas, type LstmGrads, type LstmOut } from "./lstm.ts";
 export { evaluateLoss, type Loss } from "./loss.ts";

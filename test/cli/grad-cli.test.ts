@@ -61,6 +61,20 @@ describe("a good case", () => {
     expect(json.grads.c0).toBeUndefined();
   });
 
+  it("a GRU case has gates r, z, n, their deltas, and no c or c0", async () => {
+    const gru = randomCase({ cell: "gru", loss: "linear", hidden: 2, input: 3, steps: 3, seed: 9, withInitialState: true });
+    const out = await grad(caseFile("gru.json", gru));
+    expect(out.code).toBe(0);
+    const json = JSON.parse(out.stdout);
+    expect(Object.keys(json)).toEqual(["loss", "h", "gates", "deltas", "grads"]);
+    expect(Object.keys(json.gates)).toEqual(["r", "z", "n"]);
+    expect(Object.keys(json.deltas)).toEqual(["h", "r", "z", "n"]);
+    expect(Object.keys(json.grads)).toEqual(["weight_ih", "weight_hh", "bias_ih", "bias_hh", "x", "h0"]);
+    expect(json.grads.weight_hh).toHaveLength(6);
+    const md = await grad("--format", "md", caseFile("gru-md.json", gru));
+    expect(md.stdout).toContain("| t | h | r | z | n |");
+  });
+
   it("--format md prints the same numbers as Markdown tables", async () => {
     const out = await grad("--format", "md", caseFile("md.json", lstm));
     expect(out.code).toBe(0);
@@ -89,7 +103,8 @@ describe("bad input: exit ≠ 0, empty stdout, one line on stderr naming the pro
   const bad: [string, string, string][] = [
     ["wrong shape", JSON.stringify({ ...lstm, params: { ...lstm.params, weight_ih: lstm.params.weight_ih.map((r) => r.slice(0, 2)) } }), "params.weight_ih: expected 8 rows of 3, got 8 rows of 2"],
     ["not a number", JSON.stringify({ ...lstm, x: [[1, 2, 3], [4, "five", 6], [7, 8, 9]] }), "x[1][1]: not a finite number"],
-    ["unknown cell", JSON.stringify({ ...lstm, cell: "gru" }), `cell: expected "lstm" or "rnn", got "gru"`],
+    ["unknown cell", JSON.stringify({ ...lstm, cell: "elman" }), `cell: expected "lstm", "gru" or "rnn", got "elman"`],
+    ["a GRU's weight_hh a row short", JSON.stringify({ ...lstm, cell: "gru", params: { ...lstm.params, weight_hh: lstm.params.weight_hh.slice(0, 5) } }), "params.weight_hh: expected 6 rows of 2, got 5 rows of 2"],
     ["bad loss", JSON.stringify({ ...lstm, loss: { kind: "mse" } }), "loss.target: missing"],
     ["not JSON", "{ cell: lstm", "not valid JSON"],
   ];

@@ -6,7 +6,7 @@ import { offsetDerivative } from "../support/reference-rnn.ts";
 import { checkCase } from "../support/check-case.ts";
 import { randomCase } from "../support/random-case.ts";
 
-const cells = ["lstm", "rnn"] as const;
+const cells = ["lstm", "gru", "rnn"] as const;
 
 describe.each(cells)("%s", (cell) => {
   it("T = 1: gradients and deltas match finite differences", () => {
@@ -18,9 +18,10 @@ describe.each(cells)("%s", (cell) => {
     const cs = randomCase({ cell, loss: "mse", hidden: 3, input: 2, steps: 5, seed: 21, scale: 6 });
     // Central differences carry ~1e-10 of round-off here (ε·|L|/step), hence atol 1e-9.
     const result = checkCase(cs, { rtol: 1e-5, atol: 1e-9 });
-    if (cell === "lstm") {
+    if (cell !== "rnn") {
       // The point of the case: some gates really are saturated (σ within 1e-3 of 0 or 1).
-      const gateValues = [result.gates!.i, result.gates!.f, result.gates!.o].flat(2);
+      const g = result.gates!;
+      const gateValues = (cell === "lstm" ? [g.i!, g.f!, g.o!] : [g.r!, g.z!]).flat(2);
       expect(gateValues.some((v) => v < 1e-3 || v > 1 - 1e-3)).toBe(true);
     } else {
       expect(result.h.flat().some((v) => Math.abs(v) > 1 - 1e-3)).toBe(true);
@@ -68,14 +69,32 @@ describe("totalDerivative: the module's own finite-difference witness for deltas
     const cs = randomCase({ cell, loss: "mse", hidden: 2, input: 2, steps: 3, seed: 71, withInitialState: true });
     const parsed = parseCase(cs);
     const quantities = cell === "lstm" ? (["h", "c", "pre"] as const) : (["h", "pre"] as const);
+    const blocks = { lstm: 4, gru: 3, rnn: 1 }[cell];
     for (const q of quantities) {
       for (let t = 0; t < 3; t++) {
-        for (let k = 0; k < (q === "pre" ? (cell === "lstm" ? 8 : 2) : 2); k++) {
+        for (let k = 0; k < (q === "pre" ? blocks * 2 : 2); k++) {
           const ours = totalDerivative(parsed, q, t, k);
           const reference = offsetDerivative(cs, q, t, k);
           expect(Math.abs(ours - reference), `${q}[${t}][${k}]`).toBeLessThan(1e-8);
         }
       }
     }
+  });
+});
+
+describe("gru", () => {
+  it("H = 1 over T = 12: gradients and deltas match finite differences", () => {
+    checkCase(randomCase({ cell: "gru", loss: "mse", hidden: 1, input: 2, steps: 12, seed: 81, withInitialState: true }));
+  });
+
+  it("a large hidden n-bias (b_hn = ±5): r's delta carries it, and bias_ih ≠ bias_hh in the n block", () => {
+    const cs = randomCase({ cell: "gru", loss: "linear", hidden: 2, input: 2, steps: 4, seed: 82 });
+    cs.params.bias_hh[4] = 5;
+    cs.params.bias_hh[5] = -5;
+    const result = checkCase(cs);
+    // r and z enter both affine maps unchanged: their bias gradients agree; n's hidden part
+    // is multiplied by r, so its two bias gradients differ.
+    for (let k = 0; k < 4; k++) expect(result.grads.bias_ih[k]).toBeCloseTo(result.grads.bias_hh[k], 12);
+    expect(Math.abs(result.grads.bias_ih[4] - result.grads.bias_hh[4])).toBeGreaterThan(1e-6);
   });
 });

@@ -1,4 +1,4 @@
-// Property: for random sizes (H 1–8, I 1–5, T 1–12), both cells and both losses, every
+// Property: for random sizes (H 1–8, I 1–5, T 1–12), every cell (LSTM, GRU, RNN) and both losses, every
 // gradient and every delta src/grad reports agrees with central finite differences of an
 // independent reference forward pass.
 import fc from "fast-check";
@@ -17,6 +17,8 @@ const shapes = fc.record({
 describe.each([
   ["lstm", "linear"],
   ["lstm", "mse"],
+  ["gru", "linear"],
+  ["gru", "mse"],
   ["rnn", "linear"],
   ["rnn", "mse"],
 ] as const)("%s cell, %s loss", (cell, loss) => {

@@ -17,7 +17,7 @@ export function checkCase(cs: CaseJson, tol: Tolerance = {}): CaseResult {
   const ref = referenceForward(cs);
   const H = cs.params.weight_hh[0].length;
   const T = cs.x.length;
-  const G = cs.cell === "lstm" ? 4 : 1;
+  const G = cs.cell === "lstm" ? 4 : cs.cell === "gru" ? 3 : 1;
   const step = tol.step ?? 1e-5;
   const close = (a: number[], e: number[], where: string): void => expectAllClose(a, e, where, tol);
   const exact = { rtol: 1e-12, atol: 1e-14 };
@@ -27,7 +27,10 @@ export function checkCase(cs: CaseJson, tol: Tolerance = {}): CaseResult {
   expectAllClose(flat(result.h), flat(ref.h), "h", exact);
   if (cs.cell === "lstm") {
     expectAllClose(flat(result.c!), flat(ref.c), "c", exact);
-    for (const g of ["i", "f", "g", "o"] as const) expectAllClose(flat(result.gates![g]), flat(ref.gates[g]), `gates.${g}`, exact);
+    for (const g of ["i", "f", "g", "o"] as const) expectAllClose(flat(result.gates![g]!), flat(ref.gates[g]), `gates.${g}`, exact);
+  }
+  if (cs.cell === "gru") {
+    for (const g of ["r", "z", "n"] as const) expectAllClose(flat(result.gates![g]!), flat(ref.gates[g]), `gates.${g}`, exact);
   }
 
   // Parameter, input and initial-state gradients: perturb the number in the case itself.
@@ -57,6 +60,9 @@ export function checkCase(cs: CaseJson, tol: Tolerance = {}): CaseResult {
     (["i", "f", "g", "o"] as const).forEach((g, block) =>
       close(flat(result.deltas[g]!), flat(numericDelta("pre", block * H)), `deltas.${g}`),
     );
+  } else if (cs.cell === "gru") {
+    // n's delta: ∂L/∂(W_in x + b_in + r ⊙ (W_hn h + b_hn)), nudged after r multiplies
+    (["r", "z", "n"] as const).forEach((g, block) => close(flat(result.deltas[g]!), flat(numericDelta("pre", block * H)), `deltas.${g}`));
   } else {
     close(flat(result.deltas.a!), flat(numericDelta("pre", 0)), "deltas.a");
   }

@@ -15,7 +15,7 @@ export function prng(seed: number): () => number {
 }
 
 export interface CaseShape {
-  cell: "lstm" | "rnn";
+  cell: "lstm" | "gru" | "rnn";
   loss: "linear" | "mse";
   hidden: number;
   input: number;
@@ -32,7 +32,7 @@ export function randomCase(shape: CaseShape): CaseJson {
   const uni = (s: number): number => (2 * rand() - 1) * s;
   const vec = (n: number, s: number): number[] => Array.from({ length: n }, () => uni(s));
   const mat = (r: number, c: number, s: number): number[][] => Array.from({ length: r }, () => vec(c, s));
-  const G = shape.cell === "lstm" ? 4 : 1;
+  const G = shape.cell === "lstm" ? 4 : shape.cell === "gru" ? 3 : 1;
   const { hidden: H, input: I, steps: T } = shape;
   const cs: CaseJson = {
     cell: shape.cell,

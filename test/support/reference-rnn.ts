@@ -4,7 +4,7 @@
 // it is computed, so central differences can measure *total* derivatives such as ∂L/∂c_t.
 
 export interface CaseJson {
-  cell: "lstm" | "rnn";
+  cell: "lstm" | "gru" | "rnn";
   params: { weight_ih: number[][]; weight_hh: number[][]; bias_ih: number[]; bias_hh: number[] };
   x: number[][];
   h0?: number[];
@@ -24,21 +24,26 @@ export interface ReferenceOut {
   loss: number;
   h: number[][];
   c: number[][];
-  /** activated gates (LSTM) in the order i, f, g, o, each [T][H] */
-  gates: { i: number[][]; f: number[][]; g: number[][]; o: number[][] };
+  /** activated gates, each [T][H]: LSTM i, f, g, o; GRU r, z, n */
+  gates: { i: number[][]; f: number[][]; g: number[][]; o: number[][]; r: number[][]; z: number[][]; n: number[][] };
 }
 
 const sig = (z: number): number => 1 / (1 + Math.exp(-z));
 
 export function referenceForward(cs: CaseJson, offset?: Offset): ReferenceOut {
   const H = cs.params.weight_hh[0].length;
-  const G = cs.cell === "lstm" ? 4 : 1;
+  const G = cs.cell === "lstm" ? 4 : cs.cell === "gru" ? 3 : 1;
   const bump = (q: Offset["quantity"], t: number, k: number): number =>
     offset && offset.quantity === q && offset.t === t && offset.k === k ? offset.value : 0;
   let hPrev = cs.h0 ? [...cs.h0] : new Array<number>(H).fill(0);
   let cPrev = cs.c0 ? [...cs.c0] : new Array<number>(H).fill(0);
-  const out: ReferenceOut = { loss: 0, h: [], c: [], gates: { i: [], f: [], g: [], o: [] } };
+  const out: ReferenceOut = { loss: 0, h: [], c: [], gates: { i: [], f: [], g: [], o: [], r: [], z: [], n: [] } };
   cs.x.forEach((xt, t) => {
+    if (cs.cell === "gru") {
+      hPrev = gruStep(cs, xt, hPrev, (q, k) => bump(q, t, k), out);
+      addLoss(cs, out, t, hPrev);
+      return;
+    }
     const pre: number[] = [];
     for (let r = 0; r < G * H; r++) {
       let s = cs.params.bias_ih[r] + cs.params.bias_hh[r];
@@ -68,12 +73,38 @@ export function referenceForward(cs: CaseJson, offset?: Offset): ReferenceOut {
     }
     out.h.push(h);
     hPrev = h;
-    for (let k = 0; k < H; k++) {
-      out.loss +=
-        cs.loss.kind === "linear" ? cs.loss.dh[t][k] * h[k] : 0.5 * (h[k] - cs.loss.target[t][k]) ** 2;
-    }
+    addLoss(cs, out, t, h);
   });
   return out;
+}
+
+function addLoss(cs: CaseJson, out: ReferenceOut, t: number, h: number[]): void {
+  for (let k = 0; k < h.length; k++) {
+    out.loss += cs.loss.kind === "linear" ? cs.loss.dh[t][k] * h[k] : 0.5 * (h[k] - cs.loss.target[t][k]) ** 2;
+  }
+}
+
+/** One GRU step, PyTorch's nn.GRU: the input and hidden affine maps apart, because r
+ * multiplies the hidden part of the n block. Offsets: "pre" rows r, z, n; then "h". */
+function gruStep(cs: CaseJson, xt: number[], hPrev: number[], bump: (q: Offset["quantity"], k: number) => number, out: ReferenceOut): number[] {
+  const H = hPrev.length;
+  const affine = (w: number[][], b: number[], v: number[], r: number): number => w[r].reduce((s, wv, j) => s + wv * v[j], b[r]);
+  const gr: number[] = [];
+  const gz: number[] = [];
+  const gn: number[] = [];
+  const h: number[] = [];
+  for (let k = 0; k < H; k++) {
+    const { weight_ih: wi, weight_hh: wh, bias_ih: bi, bias_hh: bh } = cs.params;
+    gr.push(sig(affine(wi, bi, xt, k) + affine(wh, bh, hPrev, k) + bump("pre", k)));
+    gz.push(sig(affine(wi, bi, xt, H + k) + affine(wh, bh, hPrev, H + k) + bump("pre", H + k)));
+    gn.push(Math.tanh(affine(wi, bi, xt, 2 * H + k) + gr[k] * affine(wh, bh, hPrev, 2 * H + k) + bump("pre", 2 * H + k)));
+    h.push((1 - gz[k]) * gn[k] + gz[k] * hPrev[k] + bump("h", k));
+  }
+  out.gates.r.push(gr);
+  out.gates.z.push(gz);
+  out.gates.n.push(gn);
+  out.h.push(h);
+  return h;
 }
 
 /** Central difference of the reference loss for an offset at (quantity, t, k). */
