@@ -25,7 +25,7 @@ const BAD: BadInput[] = [
   { name: "an unknown include region", text: "# X\n\n<<< ../code/sample.ts#nothing\n", expected: `3:5: include: no region "nothing"` },
   { name: "a dangling example link", text: `# X\n\n<!-- .slide: data-no-example="test" -->\n[x](#/nowhere){.example-link}\n`, expected: `4:1: example link "#/nowhere" does not lead to a slide` },
   { name: "an equation slide without an example", text: "# X\n\n$$\ny = 2x\n$$\n", expected: "3:1: equation slide without a numeric example" },
-  { name: "a snippet that never ends", text: "# X\n\n```ts run\nwhile (true) {}\n```\n", expected: "3:1: snippet: the snippet ran longer than 1000 ms" },
+  { name: "a snippet that never ends", text: "# X\n\n```ts run\nwhile (true) {}\n```\n", expected: "3:1: snippet: the snippet ran longer than 2000 ms" },
   { name: "a snippet that imports a missing module", text: `# X\n\n\`\`\`ts run\nimport { nope } from "./nope.ts";\nexport default nope;\n\`\`\`\n`, expected: `4:22: snippet: cannot import "./nope.ts"` },
   { name: "a snippet whose value cannot be shown", text: "# X\n\n```ts run\nexport default Symbol('s');\n```\n", expected: "3:1: snippet: the snippet's value cannot be shown" },
   { name: "a snippet that exports a function", text: "# X\n\n```ts run\nexport default () => 1;\n```\n", expected: "3:1: snippet: the snippet exports a function" },
@@ -55,7 +55,7 @@ beforeAll(async () => {
   await buildDeck({ deckRoot: root });
   before = readTree(path.join(root, "dist"));
   const first = path.join(root, UNKNOWN_OPTION.file);
-  writeFileSync(first, readFileSync(first, "utf8").replace("name: sample\n", "name: sample\nsnippetTimeoutMs: 1000\ncolour: blue\n"));
+  writeFileSync(first, readFileSync(first, "utf8").replace("name: sample\n", "name: sample\nsnippetTimeoutMs: 2000\ncolour: blue\n"));
   for (const c of cases) writeFileSync(path.join(root, c.file), c.text);
   [build, check] = [await runScript("build", [], { cwd: root }), await runScript("check", [], { cwd: root })];
 }, 180_000);
