@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Runs a TypeScript entry point (`node scripts/launch.mjs scripts/NAME.ts args…`) without a
 // TypeScript compile on every call: the entry is bundled once with esbuild into
-// node_modules/.cache/backprop-deck/, and the bundle is reused until one of its inputs
-// (recorded in esbuild's metafile) changes. Packages stay external and load from node_modules.
+// node_modules/.cache/backprop-deck/, and the bundle is reused until the content of one of
+// its inputs (recorded with esbuild's metafile) changes — content, not file times, so a
+// copied or restored tree never runs a stale bundle. Packages stay external.
 import { build } from "esbuild";
-import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { access, mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -21,14 +23,17 @@ const name = path.relative(root, entryPath).replace(/[\\/]/g, "__").replace(/\.t
 const bundlePath = path.join(cacheDir, `${name}.mjs`);
 const metaPath = path.join(cacheDir, `${name}.meta.json`);
 
+const hashOf = async (file) => createHash("sha256").update(await readFile(path.join(root, file))).digest("hex");
+
 async function isFresh() {
   try {
-    const [bundle, meta] = await Promise.all([stat(bundlePath), readFile(metaPath, "utf8")]);
-    const inputs = Object.keys(JSON.parse(meta).inputs);
-    const times = await Promise.all(inputs.map((p) => stat(path.join(root, p)).then((s) => s.mtimeMs)));
-    return times.every((t) => t <= bundle.mtimeMs);
+    await access(bundlePath);
+    const recorded = JSON.parse(await readFile(metaPath, "utf8")).hashes;
+    const files = Object.keys(recorded);
+    const now = await Promise.all(files.map(hashOf));
+    return files.length > 0 && now.every((h, k) => h === recorded[files[k]]);
   } catch {
-    return false; // no bundle yet, or an input is gone: rebuild
+    return false; // no bundle yet, an input is gone, or an older kind of record: rebuild
   }
 }
 
@@ -50,7 +55,9 @@ if (!(await isFresh())) {
   // Write beside, then rename: parallel launches never read a half-written bundle.
   const tmp = `${bundlePath}.${process.pid}.tmp`;
   await writeFile(tmp, result.outputFiles[0].contents);
-  await writeFile(`${metaPath}.${process.pid}.tmp`, JSON.stringify(result.metafile));
+  const inputs = Object.keys(result.metafile.inputs);
+  const hashes = Object.fromEntries(await Promise.all(inputs.map(async (file) => [file, await hashOf(file)])));
+  await writeFile(`${metaPath}.${process.pid}.tmp`, JSON.stringify({ hashes }));
   await rename(`${metaPath}.${process.pid}.tmp`, metaPath);
   await rename(tmp, bundlePath);
 }

@@ -11,7 +11,8 @@
 // - Vectors are columns; (v)² of a vector is elementwise; ∏_{j=a}^{b} M_j multiplies with
 //   later steps on the left (M_b ⋯ M_a), as backpropagation applies them.
 // - LSTM: Greff et al.'s letters z, i, f, o (PyTorch's row blocks g, i, f, o); ∗ in a
-//   formula means each of them in turn.
+//   formula means each of them in turn. GRU: PyTorch's r, z, n, with W_{i∗} on the input
+//   and W_{h∗} on the hidden side (b_{hn} sits inside r ⊙ (…), so it is kept apart).
 import { casePreactivations, evaluateCase, fromRows, lstmForward, parseCase, type Case, type CaseResult } from "@grad";
 import { defineNotation, type NestedNumbers, type NotationTable } from "@deck/notation";
 
@@ -85,11 +86,49 @@ const rnn: NotationTable = {
   boundaries: { h: { before: "h0" }, "deltas.h": { before: "grads.h0", after: "zero" }, "deltas.a": { after: "zero" } },
 };
 
+/** PyTorch's GRU blocks: r, z, n. */
+const GRU_BLOCKS = ["r", "z", "n"] as const;
+
+const gru: NotationTable = {
+  indices: ["t", "k", "j"],
+  wildcard: ["r", "z", "n"],
+  symbols: {
+    "\\mathbf{x}^{t}": "x[t]",
+    "\\mathbf{h}^{t}": "h[t]",
+    "\\Delta^{t}": "dloss[t]",
+    "\\delta\\mathbf{h}^{t}": "deltas.h[t]",
+    "\\delta\\mathbf{x}^{t}": "grads.x[t]",
+    L: "loss",
+    ...Object.fromEntries(
+      GRU_BLOCKS.flatMap((g) => [
+        [`\\mathbf{${g}}^{t}`, `gates.${g}[t]`],
+        [`\\bar{\\mathbf{${g}}}^{t}`, `pre.${g}[t]`],
+        [`\\delta\\bar{\\mathbf{${g}}}^{t}`, `deltas.${g}[t]`],
+        [`\\delta\\bar{${g}}^{t}`, `deltas.${g}[t]`], // δ\bar{∗}ᵗ with ∗ = g
+        [`W_{i${g}}`, `W_i.${g}`],
+        [`W_{h${g}}`, `W_h.${g}`],
+        [`\\mathbf{b}_{i${g}}`, `b_i.${g}`],
+        [`\\mathbf{b}_{h${g}}`, `b_h.${g}`],
+        [`\\delta W_{i${g}}`, `grads.W_i.${g}`],
+        [`\\delta W_{h${g}}`, `grads.W_h.${g}`],
+        [`\\delta\\mathbf{b}_{i${g}}`, `grads.b_i.${g}`],
+        [`\\delta\\mathbf{b}_{h${g}}`, `grads.b_h.${g}`],
+      ]),
+    ),
+  },
+  functions: { "\\sigma": "sigmoid", "\\sigma'": "sigmoid'", "\\tanh'": "tanh'" },
+  boundaries: {
+    h: { before: "h0" },
+    "deltas.h": { before: "grads.h0", after: "zero" },
+    ...Object.fromEntries(GRU_BLOCKS.map((g) => [`deltas.${g}`, { after: "zero" as const }])),
+  },
+};
+
 /** A table for an example that is not about a case: its symbols are its record's values. */
 const scalar = (symbols: Record<string, string>, extra: Partial<NotationTable> = {}): NotationTable => ({ indices: [], functions: {}, boundaries: {}, symbols, ...extra });
 
 export default defineNotation({
-  cells: { lstm, rnn },
+  cells: { lstm, gru, rnn },
   examples: {
     "chain-one-route-example": scalar({ "\\pd{f}{y}": "dfdy", "\\pd{f}{x}": "dfdx", "\\pd{x}{y}": "dxdy" }),
     "chain-two-routes-example": scalar({ "\\pd{f}{y_1}": "dfdy1", "\\pd{f}{x_1}": "dfdx1", "\\pd{x_1}{y_1}": "dx1dy1", "\\pd{f}{x_2}": "dfdx2", "\\pd{x_2}{y_1}": "dx2dy1" }),
@@ -121,7 +160,9 @@ export function caseValues(json: unknown): Record<string, NestedNumbers> {
     "grads.bias_ih": r.grads.bias_ih,
     "grads.bias_hh": r.grads.bias_hh,
   };
-  return c.cell === "lstm" ? { ...common, ...lstmValues(c, r) } : { ...common, ...rnnValues(c, r, raw.loss.target) };
+  if (c.cell === "lstm") return { ...common, ...lstmValues(c, r) };
+  if (c.cell === "gru") return { ...common, ...gruValues(c, r) };
+  return { ...common, ...rnnValues(c, r, raw.loss.target) };
 }
 
 const toNested = (data: Float64Array, cols: number): number[][] => Array.from({ length: data.length / cols }, (_, r) => Array.from(data.subarray(r * cols, (r + 1) * cols)));
@@ -170,6 +211,29 @@ function localCellJacobians(c: Case, r: CaseResult): number[][][] {
     });
     return Array.from({ length: H }, (_, row) => columns.map((col) => col[row]));
   });
+}
+
+function gruValues(c: Case, r: CaseResult): Record<string, NestedNumbers> {
+  const H = c.sizes.hiddenSize;
+  const wih = toNested(c.params.weightIh.data, c.sizes.inputSize);
+  const whh = toNested(c.params.weightHh.data, H);
+  // r̄ and z̄ are src/grad's affine maps; n̄ (r multiplies its hidden part) is read back
+  // from n = tanh(n̄), so it does not restate the slide's formula
+  const pre = casePreactivations(c);
+  const values: Record<string, NestedNumbers> = { "pre.r": blockOfEach(pre, 0, H), "pre.z": blockOfEach(pre, 1, H), "pre.n": r.gates!.n!.map((row) => row.map(Math.atanh)) };
+  GRU_BLOCKS.forEach((g, b) => {
+    values[`gates.${g}`] = r.gates![g]!;
+    values[`deltas.${g}`] = r.deltas[g]!;
+    values[`W_i.${g}`] = block(wih, b, H);
+    values[`W_h.${g}`] = block(whh, b, H);
+    values[`b_i.${g}`] = Array.from(c.params.biasIh.subarray(b * H, (b + 1) * H));
+    values[`b_h.${g}`] = Array.from(c.params.biasHh.subarray(b * H, (b + 1) * H));
+    values[`grads.W_i.${g}`] = block(r.grads.weight_ih, b, H);
+    values[`grads.W_h.${g}`] = block(r.grads.weight_hh, b, H);
+    values[`grads.b_i.${g}`] = r.grads.bias_ih.slice(b * H, (b + 1) * H);
+    values[`grads.b_h.${g}`] = r.grads.bias_hh.slice(b * H, (b + 1) * H);
+  });
+  return values;
 }
 
 function rnnValues(c: Case, r: CaseResult, target: number[][] | undefined): Record<string, NestedNumbers> {

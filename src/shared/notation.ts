@@ -42,8 +42,9 @@ export interface Notation {
   /** tables for examples that are not about a case (scalar chain-rule examples), by the
    * example slide's id: their value names are the keys of the example's `values` */
   examples: Record<string, NotationTable>;
-  /** the order `\prod_{j=a}^{b} M_j` multiplies in, as the slides state it */
-  product: "later-left";
+  /** the order `\prod_{j=a}^{b} M_j` multiplies in, as the slides state it: "later-left"
+   * is M_b ⋯ M_a (backpropagation's order), "as-written" M_a ⋯ M_b */
+  product: "later-left" | "as-written";
   /** a case's values by name, computed with src/grad (runs in the snippet worker) */
   values?: (caseJson: unknown) => Record<string, NestedNumbers>;
 }

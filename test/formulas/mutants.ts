@@ -10,6 +10,7 @@ export interface Mutant {
 }
 
 const GATES = ["z", "i", "f", "o"];
+const GRU_GATES = ["r", "z", "n"];
 
 function replaceAt(tex: string, at: number, length: number, by: string): string {
   return tex.slice(0, at) + by + tex.slice(at + length);
@@ -38,6 +39,11 @@ export function mutants(tex: string): Mutant[] {
     const letter = m[2];
     const other = GATES[(GATES.indexOf(letter) + 1) % GATES.length];
     add("gate letters", m.index! + m[1].length, letter, other);
+  }
+  // a GRU gate's letter: W_{ir}, W_{hz}, \mathbf{b}_{hn}, \bar{\mathbf{n}}
+  for (const m of tex.matchAll(/(W_\{[ih]|\\mathbf\{b\}_\{[ih]|\\bar\{\\mathbf\{)([rzn])\b/g)) {
+    const letter = m[2];
+    add("gate letters", m.index! + m[1].length, letter, GRU_GATES[(GRU_GATES.indexOf(letter) + 1) % GRU_GATES.length]);
   }
   // a product's order: \prod_{j=a}^{b} → \prod_{j=b}^{a}
   for (const m of tex.matchAll(/\\prod_\{(\w)=([^{}]+)\}\^\{([^{}]+)\}/g)) {

@@ -11,8 +11,8 @@ import { itemRange } from "./tex-tree.ts";
 
 /** `tex` with each symbol's items wrapped in \htmlData{sym=N}{…}; the symbols kept (N is
  * the index into the result) — overlapping ones are left out. */
-export function wrapSymbols(tex: string, symbols: readonly ShownSymbol[]): { tex: string; wrapped: ShownSymbol[] } {
-  const ranges = symbols.map((s) => ({ symbol: s, range: itemRange(tex, s.range) })).sort((x, y) => x.range[0] - y.range[0]);
+export function wrapSymbols(tex: string, symbols: readonly ShownSymbol[], macros: Readonly<Record<string, string>> = {}): { tex: string; wrapped: ShownSymbol[] } {
+  const ranges = symbols.map((s) => ({ symbol: s, range: itemRange(tex, s.range, macros) })).sort((x, y) => x.range[0] - y.range[0]);
   const kept: typeof ranges = [];
   for (const r of ranges) if (!kept.length || kept[kept.length - 1].range[1] <= r.range[0]) kept.push(r);
   let out = tex;
@@ -23,19 +23,17 @@ export function wrapSymbols(tex: string, symbols: readonly ShownSymbol[]): { tex
   return { tex: out, wrapped: kept.map((r) => r.symbol) };
 }
 
-/** Replaces a .math-display's formula with one whose symbols carry their values. */
-export function annotateFormula(display: Element, tex: string, symbols: readonly ShownSymbol[], macros: Record<string, string>): void {
-  if (symbols.length === 0) return;
-  const { tex: wrappedTex, wrapped } = wrapSymbols(tex, symbols);
-  const html = katex.renderToString(wrappedTex, {
-    displayMode: true,
-    output: "htmlAndMathml",
-    throwOnError: true,
-    macros: { ...MATH_MACROS, ...macros },
-    trust: (context: { command: string; attributes?: Record<string, string> }) =>
-      trust(context) || (context.command === "\\htmlData" && Object.keys(context.attributes ?? {}).every((k) => k === "data-sym")),
-    strict: "ignore",
-  });
+/** Replaces a .math-display's formula with one whose symbols carry their values; returns
+ * why it could not (the formula then stays as it was), or undefined. */
+export function annotateFormula(display: Element, tex: string, symbols: readonly ShownSymbol[], macros: Record<string, string>): string | undefined {
+  if (symbols.length === 0) return undefined;
+  const { tex: wrappedTex, wrapped } = wrapSymbols(tex, symbols, { ...MATH_MACROS, ...macros });
+  let html: string;
+  try {
+    html = typeset(wrappedTex, macros);
+  } catch (error) {
+    return (error as Error).message;
+  }
   display.innerHTML = html;
   const annotation = display.querySelector("annotation");
   if (annotation) annotation.textContent = tex; // the TeX as written, not our wrapping
@@ -52,6 +50,20 @@ export function annotateFormula(display: Element, tex: string, symbols: readonly
     span.setAttribute("tabindex", "0");
   }
   exposeSymbols(display);
+  return undefined;
+}
+
+/** KaTeX with the deck's macros, trusting our \htmlData keys and the symbols' own. */
+function typeset(tex: string, macros: Record<string, string>): string {
+  return katex.renderToString(tex, {
+    displayMode: true,
+    output: "htmlAndMathml",
+    throwOnError: true,
+    macros: { ...MATH_MACROS, ...macros },
+    trust: (context: { command: string; attributes?: Record<string, string> }) =>
+      trust(context) || (context.command === "\\htmlData" && Object.keys(context.attributes ?? {}).every((k) => k === "data-sym")),
+    strict: "ignore",
+  });
 }
 
 /** KaTeX marks its HTML aria-hidden (screen readers read the MathML). Focusable symbols

@@ -21,6 +21,8 @@ export interface FormulaContext {
    * values) */
   exampleIndices: Record<string, number>;
   macros: Record<string, string>;
+  /** the order \prod multiplies in (the notation's `product`) */
+  product: "later-left" | "as-written";
 }
 
 export interface FormulaProblem {
@@ -53,7 +55,14 @@ function rowsOf(nodes: TexNode[]): TexNode[][] {
   if (top.length === 1 && top[0].type === "array" && Array.isArray(top[0].body)) {
     // cells pair up as (lhs & = rhs) & (lhs & = rhs) …: a new pair starts a new equation
     const pairBreak: TexNode = { type: "atom", family: "punct", text: "," };
-    return (top[0].body as unknown[][]).map((row) => row.flatMap((cell, k) => (k > 0 && k % 2 === 0 ? [pairBreak, ...cellContents(cell)] : cellContents(cell))));
+    const rows = (top[0].body as unknown[][]).map((row) => row.flatMap((cell, k) => (k > 0 && k % 2 === 0 ? [pairBreak, ...cellContents(cell)] : cellContents(cell))));
+    // a row that starts with its relation (`&= …`) goes on with the row above
+    return rows.reduce<TexNode[][]>((out, row) => {
+      const first = row.find((n) => n.type !== "spacing" && n.type !== "kern");
+      if (out.length > 0 && first?.type === "atom" && first.family === "rel") out[out.length - 1].push(...row);
+      else out.push(row);
+      return out;
+    }, []);
   }
   return [nodes];
 }
@@ -102,14 +111,27 @@ export function checkFormula(tex: string, context: FormulaContext): FormulaRepor
           else report.relations += relation.relations.length;
         } catch (error) {
           if (!(error instanceof FormulaError)) throw error;
-          report.problems.push({ offset: at(error.nodes, piece), message: rowName + error.message });
+          const letter = variant.letter ? ` (∗ = ${variant.letter})` : "";
+          report.problems.push({ offset: at(error.nodes, piece), message: rowName + error.message + letter });
         }
       }
       // a formula for each ∗ shows its first letter's values
       if (variant === variants[0]) report.symbols.push(...shownSymbols(parser, tex, context, variant.letter));
     }
   }
-  return report;
+  return { ...report, problems: dedupe(report.problems) };
+}
+
+/** A problem every ∗-letter has alike is reported once. */
+function dedupe(problems: FormulaProblem[]): FormulaProblem[] {
+  const seen = new Set<string>();
+  return problems.flatMap((p) => {
+    const plain = p.message.replace(/ \(∗ = \w+\)$/, "");
+    const key = `${p.offset}\0${plain}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [{ ...p, message: problems.filter((q) => q.offset === p.offset && q.message.replace(/ \(∗ = \w+\)$/, "") === plain).length > 1 ? plain : p.message }];
+  });
 }
 
 /** The index variables an expression leaves free (not bound by a \sum or \prod). */
@@ -176,7 +198,7 @@ function checkRelation(relation: Relation, context: FormulaContext, letter: stri
   const name = readable(canon(relation.left)) + (letter ? ` (∗ = ${letter})` : "");
   let checked = 0;
   for (const indices of assignments(free, context.steps)) {
-    const scope: Scope = { values: context.values, boundaries: context.notation.boundaries, indices: { ...constantsOf(context), ...indices, T: context.steps } };
+    const scope: Scope = { values: context.values, boundaries: context.notation.boundaries, indices: { ...constantsOf(context), ...indices, T: context.steps }, product: context.product };
     let sides: Value[];
     try {
       sides = relation.operands.map((o) => evaluate(o, scope));
@@ -185,7 +207,7 @@ function checkRelation(relation: Relation, context: FormulaContext, letter: stri
       return `${name}: cannot be evaluated${where(indices)}: ${error.message}`;
     }
     if (sides.some((s) => s === UNDEFINED)) continue;
-    checked++;
+    if (sides.some((s) => s !== ZERO && s !== IDENTITY)) checked++; // zero = zero says nothing
     for (let k = 0; k < relation.relations.length; k++) {
       const [left, right] = [sides[k], sides[k + 1]];
       if (!sameShape(left, right) || !holds(relation.relations[k], left, right)) {
@@ -213,7 +235,7 @@ function where(indices: Record<string, number>): string {
  * other index it names). */
 function shownSymbols(parser: ExpressionParser, tex: string, context: FormulaContext, letter: string): ShownSymbol[] {
   const indices: Record<string, number> = { ...context.exampleIndices, T: context.steps };
-  const scope: Scope = { values: context.values, boundaries: context.notation.boundaries, indices };
+  const scope: Scope = { values: context.values, boundaries: context.notation.boundaries, indices, product: context.product };
   return parser.symbols.flatMap(({ nodes, symbol }) => {
     const range = sourceRange(nodes, tex);
     if (!range) return [];

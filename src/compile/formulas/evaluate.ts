@@ -11,6 +11,8 @@ export interface Scope {
   boundaries: Readonly<Record<string, Boundary>>;
   /** index variable → its value now (T included) */
   indices: Readonly<Record<string, number>>;
+  /** the order \prod multiplies in (the notation states it) */
+  product: "later-left" | "as-written";
 }
 
 const sigmoid = (x: number): number => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
@@ -46,10 +48,14 @@ export function lookup(symbol: BoundSymbol, scope: Scope): Value {
   return fromNested(value);
 }
 
+/** A \sum's or \prod's range holds at most this many steps (examples are small). */
+const MAX_RANGE = 10_000;
+
 function range(from: Linear | undefined, to: Linear | undefined, scope: Scope): number[] | undefined {
   const first = from ? evaluateIndex(from, scope.indices) : 0;
   const last = to ? evaluateIndex(to, scope.indices) : (scope.indices.T ?? 0) - 1;
   if (first === undefined || last === undefined) return undefined;
+  if (last - first + 1 > MAX_RANGE) throw new ValueError(`a range of ${last - first + 1} steps (at most ${MAX_RANGE})`);
   return last < first ? [] : Array.from({ length: last - first + 1 }, (_, k) => first + k);
 }
 
@@ -88,27 +94,27 @@ export function evaluate(expr: Expr, scope: Scope): Value {
 
 function call(fn: string, args: Value[]): Value {
   if (args.some((a) => a === UNDEFINED)) return UNDEFINED;
+  if (fn === "tuple") throw new ValueError("a list in parentheses is only an argument list");
+  if ((fn === "min" || fn === "max") !== args.length > 1) throw new ValueError(fn === "min" || fn === "max" ? `${fn} takes two or more arguments` : `${fn} takes one argument, not ${args.length}`);
   if (fn === "diag") return diag(args[0]);
   if (fn === "min" || fn === "max") {
     const numbers = args.map((a) => scalarArgument(a, fn));
     return fn === "min" ? Math.min(...numbers) : Math.max(...numbers);
   }
-  if (fn === "tuple") throw new ValueError("a list in parentheses is only an argument list");
   const f = ELEMENTWISE[fn as FunctionName];
   if (!f) throw new ValueError(`unknown function ${fn}`);
-  if (args.length !== 1) throw new ValueError(`${fn} takes one argument, not ${args.length}`);
   return applyElementwise(args[0], f);
 }
 
-/** \sum adds its body over the range; \prod multiplies, later indices on the left (the
- * order the notation states: backpropagation applies step t's Jacobian last). */
+/** \sum adds its body over the range; \prod multiplies in the order the notation states
+ * ("later-left": M_b ⋯ M_a, as backpropagation applies them; "as-written": M_a ⋯ M_b). */
 function bigop(expr: Extract<Expr, { kind: "bigop" }>, scope: Scope): Value {
   const steps = range(expr.from, expr.to, scope);
   if (!steps) return UNDEFINED;
   let acc: Value = expr.op === "sum" ? ZERO : IDENTITY;
   for (const j of steps) {
     const v = evaluate(expr.body, { ...scope, indices: { ...scope.indices, [expr.variable]: j } });
-    acc = expr.op === "sum" ? add(acc, v) : multiply(v, acc);
+    acc = expr.op === "sum" ? add(acc, v) : scope.product === "later-left" ? multiply(v, acc) : multiply(acc, v);
   }
   return acc;
 }

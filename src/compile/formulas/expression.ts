@@ -7,6 +7,7 @@
 import type { Linear } from "./index-expr.ts";
 import { parseIndex } from "./index-expr.ts";
 import { bindSymbol, type BoundSymbol, type CompiledNotation } from "./notation-table.ts";
+import { adjacent, isAtom, peek, splitTopLevelCommas, startsSymbol, type Cursor } from "./cursor.ts";
 import { canon, delimiter, isNode, listOf, splice, type TexNode } from "./tex-tree.ts";
 
 export type Expr =
@@ -33,8 +34,11 @@ export class FormulaError extends Error {
   }
 }
 
+/** Delimiters a formula may group with: opening → closing. */
+const PAIRS: Readonly<Record<string, string>> = { "(": ")", "[": "]", "\\lVert": "\\rVert", "\\lvert": "\\rvert", "\\|": "\\|" };
+
 /** Functions every formula may use, besides the notation's own. */
-const BUILTIN: Record<string, string> = {
+const BUILTIN: Readonly<Record<string, string>> = {
   "\\tanh": "tanh",
   "\\exp": "exp",
   "\\log": "log",
@@ -54,6 +58,7 @@ export class ExpressionParser {
 
   parse(nodes: readonly TexNode[]): Expr {
     const list = splice(nodes).filter((n) => n.type !== "spacing" && n.type !== "kern");
+    if (list.length > 1 && list[list.length - 1].text === ".") list.pop(); // a sentence's full stop
     if (list.length === 0) throw new FormulaError("an empty side", [...nodes]);
     const cursor = { nodes: list, at: 0 };
     const expr = this.sum(cursor);
@@ -84,7 +89,8 @@ export class ExpressionParser {
       if (!n || isAtom(n, "+") || isAtom(n, "-") || delimiter(n)?.side === "close" || (n.type === "atom" && n.family === "punct")) return left;
       let op: "juxt" | "cdot" | "odot" = "juxt";
       if (isAtom(n, "\\odot")) op = "odot";
-      else if (isAtom(n, "\\cdot") || isAtom(n, "\\times")) op = "cdot";
+      else if (isAtom(n, "\\cdot")) op = "cdot";
+      else if (isAtom(n, "\\times")) throw new FormulaError("\\times is not supported (a scalar product is \\cdot or juxtaposition)", [n]);
       if (op !== "juxt") c.at++;
       left = { kind: "product", op, left, right: this.factor(c) };
     }
@@ -116,8 +122,7 @@ export class ExpressionParser {
 
   private primary(c: Cursor): Expr {
     const n = c.nodes[c.at];
-    const d = delimiter(n);
-    if (d?.side === "open") return this.group(c, d.text);
+    if (delimiter(n)?.side === "open") return this.group(c);
     c.at++;
     switch (n.type) {
       case "textord":
@@ -127,10 +132,11 @@ export class ExpressionParser {
       case "ordgroup":
         return this.parse(listOf(n.body));
       case "leftright":
-        return this.scripted(c, this.parse(listOf(n.body)), undefined, [n], String(n.left), String(n.right));
+        return this.scripted(this.leftRight(n), undefined, [n], String(n.left));
       case "genfrac":
         return this.fraction(c, n);
       case "sqrt":
+        if (isNode(n.index)) throw new FormulaError("a root with an index (\\sqrt[n]{…}) is not supported", [n]);
         return { kind: "call", fn: "sqrt", args: [this.parse(listOf(n.body))] };
       case "horizBrace":
         return this.parse(listOf(n.base));
@@ -148,18 +154,27 @@ export class ExpressionParser {
     }
   }
 
+  /** Digits written together (not apart by a space: 2\,3 is a product), and 10^{-12}. */
   private number(c: Cursor, first: TexNode): Expr {
     let text = String(first.text);
-    for (let n = peek(c); n && (n.type === "textord" || n.type === "mathord") && /^[\d.]$/.test(String(n.text)); n = peek(c)) {
-      text += String(n.text);
+    let last = first;
+    for (let n = peek(c); n; n = peek(c)) {
+      const digit = (n.type === "textord" || n.type === "mathord") && /^[\d.]$/.test(String(n.text));
+      const power = n.type === "supsub" && isNode(n.base) && /^\d$/.test(String(n.base.text ?? ""));
+      if ((!digit && !power) || !adjacent(last, power ? (n.base as TexNode) : n)) break;
       c.at++;
+      if (power) return this.withSuperscript({ kind: "number", value: Number(text + String((n.base as TexNode).text)) }, n.sup, [n]);
+      text += String(n.text);
+      last = n;
     }
     return { kind: "number", value: Number(text) };
   }
 
-  /** ( … ), \lVert … \rVert, | … |, \bigl( … \bigr), with the scripts on the closing one. */
-  private group(c: Cursor, open: string): Expr {
+  /** The nodes of ( … ), \lVert … \rVert, \bigl( … \bigr) at the cursor, the cursor past it. */
+  private readGroup(c: Cursor): { open: string; inner: TexNode[]; nodes: TexNode[] } {
     const start = c.at;
+    const open = delimiter(c.nodes[start])!.text;
+    if (!PAIRS[open]) throw new FormulaError(`the delimiter ${open} is not supported (supported: ( ), [ ], \\lVert \\rVert, \\lvert \\rvert)`, [c.nodes[start]]);
     let depth = 0;
     let end = start;
     for (; end < c.nodes.length; end++) {
@@ -168,10 +183,15 @@ export class ExpressionParser {
       if (depth === 0) break;
     }
     if (end >= c.nodes.length) throw new FormulaError(`${open} is never closed`, [c.nodes[start]]);
-    const inner = c.nodes.slice(start + 1, end);
-    const close = c.nodes[end];
+    const close = delimiter(c.nodes[end])!.text;
+    if (close !== PAIRS[open]) throw new FormulaError(`${open} is closed by ${close}`, [c.nodes[end]]);
     c.at = end + 1;
-    return this.scripted(c, this.parseList(inner), undefined, [c.nodes[start], close], open, delimiter(close)!.text);
+    return { open, inner: c.nodes.slice(start + 1, end), nodes: [c.nodes[start], c.nodes[end]] };
+  }
+
+  private group(c: Cursor): Expr {
+    const { open, inner, nodes } = this.readGroup(c);
+    return this.scripted(this.parseList(inner), undefined, nodes, open);
   }
 
   /** A bracketed list, for function arguments: (a, b). */
@@ -184,7 +204,7 @@ export class ExpressionParser {
   /** What delimiters mean: ‖·‖ a norm, |·| an absolute value, () a group. Scripts on the
    * group (on the closing delimiter, or on \left…\right) are a power, a transpose, or the
    * norm's name. */
-  private scripted(c: Cursor, inner: Expr, scripts: TexNode | undefined, nodes: TexNode[], open: string, close: string): Expr {
+  private scripted(inner: Expr, scripts: TexNode | undefined, nodes: TexNode[], open: string): Expr {
     const closing = nodes[nodes.length - 1];
     const sup = scripts?.sup ?? closing.sup;
     const sub = scripts?.sub ?? closing.sub;
@@ -193,8 +213,14 @@ export class ExpressionParser {
     if (norm) expr = { kind: "norm", expr: inner, name: sub ? canon(splice(listOf(sub))) : "" };
     else if (open === "\\lvert" || open === "|") expr = { kind: "abs", expr: inner };
     else if (sub) throw new FormulaError("a subscript on parentheses is not supported", nodes);
-    void c;
     return this.withSuperscript(expr, sup, nodes);
+  }
+
+  /** \left( … \right): the same delimiters as the sized ones. */
+  private leftRight(n: TexNode): Expr {
+    const [open, close] = [String(n.left), String(n.right)];
+    if (PAIRS[open] !== close) throw new FormulaError(`\\left${open} … \\right${close} is not supported`, [n]);
+    return this.parseList(listOf(n.body));
   }
 
   private withSuperscript(expr: Expr, sup: unknown, nodes: TexNode[]): Expr {
@@ -207,6 +233,7 @@ export class ExpressionParser {
   }
 
   private fraction(c: Cursor, n: TexNode): Expr {
+    if (n.hasBarLine === false) throw new FormulaError("a fraction without a bar (\\binom) is not supported", [n]);
     const numer = splice(listOf(n.numer));
     if (numer[0] && (numer[0].text === "\\partial" || numer[0].text === "d")) return this.symbolOrCall(c, [n]);
     return { kind: "divide", numerator: this.parse(numer), denominator: this.parse(listOf(n.denom)) };
@@ -217,7 +244,7 @@ export class ExpressionParser {
   private supsub(c: Cursor, n: TexNode): Expr {
     const base = isNode(n.base) ? n.base : undefined;
     if (base && delimiter(base)?.side === "close") throw new FormulaError(`${canon(base)} without its opening delimiter`, [n]);
-    if (base?.type === "leftright") return this.scripted(c, this.parse(listOf(base.body)), n, [n], String(base.left), String(base.right));
+    if (base?.type === "leftright") return this.scripted(this.leftRight(base), n, [n], String(base.left));
     if (base?.type === "horizBrace") return this.parse(listOf(base.base)); // \underbrace{…}_{label}
     if (base && (base.type === "op" || base.type === "operatorname")) return this.call(c, canon(n), [n]);
     const sup = isNode(n.sup) ? canon(splice(listOf(n.sup))) : "";
@@ -238,6 +265,7 @@ export class ExpressionParser {
         c.at++;
         return joined;
       }
+      if (first.text === "\\delta") throw this.unknown([first, peek(c)!]);
     }
     const key = canon(nodes);
     if (this.notation.functions.has(key) || BUILTIN[key]) return this.call(c, key, nodes);
@@ -274,44 +302,27 @@ export class ExpressionParser {
     return new FormulaError(`unknown symbol ${canon(nodes)}: not in the notation table${near}`, nodes);
   }
 
+  /** f(x) or f\left(x\right); a script after the parentheses belongs to f(x): tanh(a)² is
+   * (tanh a)², not tanh(a²). */
   private call(c: Cursor, key: string, nodes: TexNode[]): Expr {
     const fn = this.notation.functions.get(key) ?? BUILTIN[key];
     if (!fn) throw new FormulaError(`unknown function ${key}`, nodes);
     const next = peek(c);
-    const open = next && delimiter(next);
-    if (!next || (open?.side !== "open" && next.type !== "leftright")) throw new FormulaError(`${key} needs its argument in parentheses`, nodes);
-    const arg = this.primary(c);
+    const leftRight = next?.type === "leftright" ? next : next?.type === "supsub" && isNode(next.base) && next.base.type === "leftright" ? next.base : undefined;
+    let arg: Expr;
+    let scripts: TexNode | undefined;
+    if (leftRight) {
+      c.at++;
+      arg = this.leftRight(leftRight);
+      scripts = next !== leftRight ? next : undefined;
+    } else if (next && delimiter(next)?.side === "open") {
+      const group = this.readGroup(c);
+      if (group.open !== "(" && group.open !== "[") throw new FormulaError(`${key} needs its argument in parentheses`, nodes);
+      arg = this.parseList(group.inner);
+      scripts = group.nodes[1].type === "supsub" ? group.nodes[1] : undefined;
+    } else throw new FormulaError(`${key} needs its argument in parentheses`, nodes);
+    if (scripts?.sub) throw new FormulaError("a subscript after a function's parentheses is not supported", [scripts]);
     const args = arg.kind === "call" && arg.fn === "tuple" ? arg.args : [arg];
-    return { kind: "call", fn, args };
+    return this.withSuperscript({ kind: "call", fn, args }, scripts?.sup, nodes);
   }
 }
-
-interface Cursor {
-  nodes: TexNode[];
-  at: number;
-}
-
-function peek(c: Cursor): TexNode | undefined {
-  return c.nodes[c.at];
-}
-
-function isAtom(n: TexNode | undefined, text: string): boolean {
-  return n?.type === "atom" && n.text === text;
-}
-
-function startsSymbol(n: TexNode): boolean {
-  return ["mathord", "textord", "font", "accent", "supsub"].includes(n.type);
-}
-
-function splitTopLevelCommas(nodes: TexNode[]): TexNode[][] {
-  const parts: TexNode[][] = [[]];
-  let depth = 0;
-  for (const n of nodes) {
-    const d = delimiter(n);
-    if (d) depth += d.side === "open" ? 1 : -1;
-    if (depth === 0 && n.type === "atom" && n.family === "punct" && n.text === ",") parts.push([]);
-    else parts[parts.length - 1].push(n);
-  }
-  return parts;
-}
-

@@ -4,10 +4,11 @@
 import { FormulaError, type Expr, type ExpressionParser } from "./expression.ts";
 import { delimiter, splice, type TexNode } from "./tex-tree.ts";
 
-const SEPARATOR_SPACES = new Set(["\\quad", "\\qquad"]);
+const SEPARATOR_SPACES: ReadonlySet<string> = new Set(["\\quad", "\\qquad"]);
 /** The relations a formula may state, by KaTeX's spelling → the checker's. */
-export const RELATIONS = new Map([["=", "="], ["\\leq", "\\leq"], ["\\le", "\\leq"], ["\\geq", "\\geq"], ["\\ge", "\\geq"], ["<", "<"], [">", ">"], ["\\approx", "\\approx"]]);
-const IMPLIES = new Set(["\\Rightarrow", "\\implies", "\\Leftrightarrow", "\\iff"]);
+export const RELATIONS: ReadonlyMap<string, string> = new Map([["=", "="], ["\\leq", "\\leq"], ["\\le", "\\leq"], ["\\geq", "\\geq"], ["\\ge", "\\geq"], ["<", "<"], [">", ">"], ["\\approx", "\\approx"]]);
+/** between two relations of one row (KaTeX spells \implies and \iff as the long arrows) */
+const IMPLIES: ReadonlySet<string> = new Set(["\\Rightarrow", "\\Longrightarrow", "\\Leftrightarrow", "\\Longleftrightarrow"]);
 
 function isSeparator(n: TexNode): boolean {
   return (n.type === "atom" && n.family === "punct" && n.text === ",") || (n.type === "spacing" && SEPARATOR_SPACES.has(String(n.text))) || (n.type === "atom" && IMPLIES.has(String(n.text))) || n.type === "text";

@@ -33,7 +33,7 @@ export function listOf(value: unknown): TexNode[] {
 
 /** Wrappers that change how a formula is revealed or styled, not what it says: \hl, \step
  * and \stepat (KaTeX's "html" node), \textstyle and friends ("styling"), \color. */
-const TRANSPARENT = new Set(["html", "styling", "color", "sizing"]);
+const TRANSPARENT: ReadonlySet<string> = new Set(["html", "styling", "color", "sizing"]);
 
 /** The nodes of a list with transparent wrappers replaced by their contents. */
 export function splice(nodes: readonly TexNode[]): TexNode[] {
@@ -120,15 +120,34 @@ function canonNode(n: TexNode, slots?: string[]): string {
       return n.name ? String(n.name) : `\\operatorname{${canon(listOf(n.body))}}`;
     case "operatorname":
       return `\\operatorname{${canon(listOf(n.body))}}`;
+    case "delimsizing":
+      return String(n.delim);
+    case "leftright":
+      return `\\left${String(n.left)}${canon(listOf(n.body), slots)}\\right${String(n.right)}`;
     default:
       return `\\${n.type}`;
   }
 }
 
-/** The [start, end) of whole TeX items around [a, b): a control word with its braced
- * arguments and scripts, or a character with its scripts, within the innermost brace group
- * holding the range — so wrapping the range keeps the TeX well formed. */
-export function itemRange(tex: string, [a, b]: [number, number]): [number, number] {
+/** Commands whose arguments may be written without braces (\mathbf b), by how many. */
+const ARITY: Readonly<Record<string, number>> = {
+  mathbf: 1, mathrm: 1, mathit: 1, mathsf: 1, mathtt: 1, mathcal: 1, mathbb: 1, boldsymbol: 1, bm: 1,
+  bar: 1, hat: 1, tilde: 1, vec: 1, dot: 1, ddot: 1, overline: 1, underline: 1, widehat: 1, widetilde: 1,
+  operatorname: 1, text: 1, sqrt: 1, frac: 2, tfrac: 2, dfrac: 2, binom: 2,
+};
+
+/** How many arguments a control word takes: KaTeX's common ones, or a deck macro's
+ * highest #n. */
+function arityOf(name: string, macros: Readonly<Record<string, string>>): number {
+  const body = macros[`\\${name}`];
+  if (body !== undefined) return Math.max(0, ...[...body.matchAll(/#(\d)/g)].map((m) => Number(m[1])));
+  return ARITY[name] ?? 0;
+}
+
+/** The [start, end) of whole TeX items around [a, b): a control word with its arguments
+ * (braced or not) and scripts, or a character with its scripts, within the innermost brace
+ * group holding the range — so that wrapping the range keeps the TeX well formed. */
+export function itemRange(tex: string, [a, b]: [number, number], macros: Readonly<Record<string, string>> = {}): [number, number] {
   // the innermost {…} around all of [a, b): groups open at a, less those that close before b
   const stack: number[] = [];
   let depthAtA = 0;
@@ -142,8 +161,6 @@ export function itemRange(tex: string, [a, b]: [number, number]): [number, numbe
     }
   }
   const open = depthAtA > 0 ? stack.slice(0, depthAtA).pop()! : -1;
-  const items: [number, number][] = [];
-  let k = open + 1;
   const skipGroup = (at: number): number => {
     let depth = 0;
     for (let j = at; j < tex.length; j++) {
@@ -153,30 +170,41 @@ export function itemRange(tex: string, [a, b]: [number, number]): [number, numbe
     }
     return tex.length;
   };
+  /** One token from `at`: a braced group, a control word or symbol, or a character. */
+  const token = (at: number): number => {
+    if (tex[at] === "{") return skipGroup(at);
+    if (tex[at] === "\\") {
+      let k = at + 1;
+      if (/[A-Za-z]/.test(tex[k] ?? "")) while (/[A-Za-z]/.test(tex[k] ?? "")) k++;
+      else k++;
+      return k;
+    }
+    return at + 1;
+  };
+  const items: [number, number][] = [];
+  let k = open + 1;
   while (k < tex.length && tex[k] !== "}") {
     if (/\s/.test(tex[k])) {
       k++;
       continue;
     }
     const start = k;
-    if (tex[k] === "\\") {
-      k++;
-      if (/[A-Za-z]/.test(tex[k] ?? "")) while (/[A-Za-z]/.test(tex[k] ?? "")) k++;
-      else k++;
+    k = token(k);
+    const word = /^\\([A-Za-z]+)$/.exec(tex.slice(start, k))?.[1];
+    if (word) {
+      for (let n = arityOf(word, macros); n > 0; n--) {
+        while (tex[k] === " ") k++;
+        k = token(k);
+      }
       while (tex[k] === "{") k = skipGroup(k);
-    } else if (tex[k] === "{") k = skipGroup(k);
-    else k++;
+    }
     // scripts and primes belong to the item
     for (;;) {
       if (tex[k] === "'") k++;
       else if (tex[k] === "^" || tex[k] === "_") {
         k++;
         while (tex[k] === " ") k++;
-        if (tex[k] === "{") k = skipGroup(k);
-        else if (tex[k] === "\\") {
-          k++;
-          while (/[A-Za-z]/.test(tex[k] ?? "")) k++;
-        } else k++;
+        k = token(k);
       } else break;
     }
     items.push([start, k]);

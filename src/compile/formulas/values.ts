@@ -29,17 +29,23 @@ export function matrix(rows: number, cols: number, data: number[]): Matrix {
   return { rows, cols, data };
 }
 
-/** Numbers from a case or an example record: a number, a vector (a column) or rows. */
+/** Numbers from a case or an example record: a number, a vector (a column) or the rows of a
+ * matrix (all of one length); null is "no value here". Anything else is a ValueError. */
 export function fromNested(value: NestedNumbers | undefined): Value {
   if (value === undefined || value === null) return UNDEFINED;
-  if (typeof value === "number") return value;
-  if (value.length === 0) return UNDEFINED;
-  if (value.every((v) => typeof v === "number")) return matrix(value.length, 1, value as number[]);
-  if (value.every((r) => Array.isArray(r) && r.every((v) => typeof v === "number"))) {
-    const rows = value as number[][];
-    return matrix(rows.length, rows[0].length, rows.flat());
+  if (typeof value === "number") return Number.isFinite(value) ? value : notNumbers(value);
+  if (!Array.isArray(value) || value.length === 0) return notNumbers(value);
+  if (value.every((v) => typeof v === "number" && Number.isFinite(v))) return matrix(value.length, 1, value as number[]);
+  const rows = value as unknown[];
+  const width = Array.isArray(rows[0]) ? (rows[0] as unknown[]).length : -1;
+  if (width > 0 && rows.every((r) => Array.isArray(r) && r.length === width && r.every((v) => typeof v === "number" && Number.isFinite(v)))) {
+    return matrix(rows.length, width, (rows as number[][]).flat());
   }
-  return UNDEFINED;
+  return notNumbers(value);
+}
+
+function notNumbers(value: unknown): never {
+  throw new ValueError(`expected a number, a vector or a matrix (rows of one length), got ${JSON.stringify(value).slice(0, 60)}`);
 }
 
 export function shape(v: Value): string {
@@ -138,15 +144,17 @@ export function power(a: Value, p: Value): Value {
   return elementwise(a, e, (x, y) => x ** y, "^");
 }
 
+/** f on every number; of a zero or an empty product, whose shape is not known, nothing
+ * can be said: the formula is not checked at that step. */
 export function applyElementwise(a: Value, f: (x: number) => number): Value {
   if (typeof a === "number") return f(a);
   if (isMatrix(a)) return map(a, f);
-  if (a === ZERO) throw new ValueError("a function of a zero of unknown shape");
-  return a;
+  return UNDEFINED;
 }
 
 export function diag(a: Value): Value {
-  if (a === UNDEFINED) return UNDEFINED;
+  if (a === UNDEFINED || a === IDENTITY) return UNDEFINED;
+  if (a === ZERO) return ZERO;
   if (!isMatrix(a) || a.cols !== 1) throw new ValueError(`diag of ${shape(a)} (expects a vector)`);
   const n = a.rows;
   const out = new Array<number>(n * n).fill(0);
@@ -157,12 +165,20 @@ export function diag(a: Value): Value {
 /** ‖v‖ of a vector; of a matrix only when named: "F" (Frobenius) or "2" (spectral). */
 export function norm(a: Value, kind: string): Value {
   if (a === UNDEFINED) return UNDEFINED;
+  if (a === ZERO) return 0;
+  if (a === IDENTITY) return kind === "2" ? 1 : UNDEFINED; // ‖I‖₂ = 1 whatever its size
   if (typeof a === "number") return Math.abs(a);
   if (!isMatrix(a)) throw new ValueError(`the norm of ${shape(a)}`);
   const frobenius = Math.sqrt(a.data.reduce((s, x) => s + x * x, 0));
   if (a.cols === 1 || a.rows === 1) return kind === "" || kind === "2" ? frobenius : kindError(kind);
   if (kind === "F") return frobenius;
-  if (kind === "2") return Math.sqrt(largestEigenvalue(multiply(transpose(a), a) as Matrix));
+  if (kind === "2") {
+    // scaled to magnitude 1 first, so the rotations' stopping test means the same at any size
+    const scale = Math.max(...a.data.map(Math.abs));
+    if (scale === 0) return 0;
+    const unit = map(a, (x) => x / scale);
+    return scale * Math.sqrt(largestEigenvalue(multiply(transpose(unit), unit) as Matrix));
+  }
   throw new ValueError(`the norm of ${shape(a)} needs a name: ‖·‖_2 (spectral) or ‖·‖_F (Frobenius)`);
 }
 
@@ -205,6 +221,7 @@ function largestEigenvalue(s: Matrix): number {
 }
 
 export function scalarArgument(v: Value, what: string): number {
+  if (v === ZERO) return 0;
   const s = scalarOf(v);
   if (s === undefined) throw new ValueError(`${what} of ${shape(v)} (expects scalars)`);
   return s;

@@ -159,7 +159,10 @@ export function mathPlugin(md: MarkdownIt): void {
   md.renderer.rules.math_inline = (tokens: Token[], idx: number, _o, env) => {
     const t = tokens[idx];
     const meta = t.meta as unknown as MathInlineMeta;
-    return renderMath(t.content, meta.display, meta.location ?? locate(env, 0, 1), env);
+    const at = meta.location ?? locate(env, 0, 1);
+    const html = renderMath(t.content, meta.display, at, env);
+    // `$$…$$` inside a paragraph is display math too: the formula checker finds it the same way
+    return meta.display ? `<span class="math-display" data-at="${at.line}:${at.col}">${html}</span>` : html;
   };
   md.renderer.rules.math_unclosed = (tokens: Token[], idx: number, _o, env) => {
     const t = tokens[idx];

@@ -66,22 +66,22 @@ export async function formulasStage(state: DeckState): Promise<void> {
     }
     return tables.get(key)!;
   };
-  const caseValues = new Map<string, Promise<CaseValues | Error>>();
+  const computing = new Map<string, Promise<CaseValues | Error>>();
   const valuesFor = async (id: string, record: ExampleRecord): Promise<ExampleValues | string> => {
     if (!record.case) {
       const t = table("examples", id);
       return typeof t === "string" ? t : { notation: t, values: record.values as Record<string, NestedNumbers>, steps: 0 };
     }
-    if (!caseValues.has(record.case)) {
-      const code = `import notation from "./notation.ts";\nimport json from "@/${record.case}";\nexport default { cell: json.cell, steps: json.x.length, values: notation.values(json) };\n`;
-      caseValues.set(record.case, runBeside(state, file, code).then((v) => v as CaseValues, (e: Error) => e));
+    if (!computing.has(record.case)) {
+      const code = `import notation from "./notation.ts";\nimport json from ${JSON.stringify(`@/${record.case}`)};\nexport default { cell: json.cell, steps: json.x.length, values: notation.values(json) };\n`;
+      computing.set(record.case, runBeside(state, file, code).then((v) => v as CaseValues, (e: Error) => e));
     }
-    const computed = await caseValues.get(record.case)!;
+    const computed = await computing.get(record.case)!;
     if (computed instanceof Error) return `the values of ${record.case}: ${computed.message}`;
     const t = table("cells", computed.cell);
     return typeof t === "string" ? t : { notation: t, values: computed.values, steps: computed.steps };
   };
-  await checkSlides(state, valuesFor, file);
+  await checkSlides(state, valuesFor, file, notation.product ?? "later-left");
 }
 
 interface CaseValues {
@@ -92,7 +92,7 @@ interface CaseValues {
 
 type ValuesFor = (id: string, record: ExampleRecord) => Promise<ExampleValues | string>;
 
-async function checkSlides(state: DeckState, valuesFor: ValuesFor, notationFile: string): Promise<void> {
+async function checkSlides(state: DeckState, valuesFor: ValuesFor, notationFile: string, product: Notation["product"]): Promise<void> {
   const byId = new Map(state.leaves.filter((s) => s.id).map((s) => [s.id, s] as const));
   for (const [k, leaf] of state.leaves.entries()) {
     const displays = [...leaf.querySelectorAll(".math-display[data-at]")].filter((d) => !d.closest("aside.notes, .snippet-output"));
@@ -114,12 +114,13 @@ async function checkSlides(state: DeckState, valuesFor: ValuesFor, notationFile:
         continue;
       }
       const tex = display.querySelector("annotation")?.textContent ?? "";
-      const report = checkFormula(tex, { notation: values.notation, values: values.values, steps: values.steps, exampleIndices: { ...example.record.at, ...(example.record.t === undefined ? {} : { t: example.record.t }) }, macros: state.options.macros });
+      const report = checkFormula(tex, { notation: values.notation, values: values.values, steps: values.steps, exampleIndices: { ...example.record.at, ...(example.record.t === undefined ? {} : { t: example.record.t }) }, macros: state.options.macros, product });
       for (const p of report.problems) state.diagnostics.error(offsetLocation(start, tex, p.offset), `formula: ${p.message.replace("the notation table", `the notation table (${notationFile})`)}`);
       state.formulas.formulas++;
       state.formulas.relations += report.relations;
       if (report.problems.length === 0 && report.symbols.length > 0) {
-        annotateFormula(editLeaf(state, k).querySelectorAll(".math-display[data-at]")[indexIn(leaf, display)], tex, report.symbols, state.options.macros);
+        const failed = annotateFormula(editLeaf(state, k).querySelectorAll(".math-display[data-at]")[indexIn(leaf, display)], tex, report.symbols, state.options.macros);
+        if (failed) state.diagnostics.warning(start, `formula: checked, but its symbols' values cannot be shown: ${failed}`);
       }
     }
   }
