@@ -50,7 +50,7 @@ const lstm: NotationTable = {
       [`\\delta\\mathbf{b}_${g}`, `grads.b.${g}`],
     ]),
   },
-  functions: { "\\sigma": "sigmoid", "\\sigma'": "sigmoid'", g: "tanh", "g'": "tanh'", h: "tanh", "h'": "tanh'" },
+  functions: { "\\sigma": "sigmoid", "\\sigma'": "sigmoid'", "\\tanh'": "tanh'" },
   boundaries: {
     h: { before: "h0" },
     c: { before: "c0" },
@@ -66,7 +66,7 @@ const rnn: NotationTable = {
     "\\mathbf{x}^{t}": "x[t]",
     "\\mathbf{h}^{t}": "h[t]",
     "\\mathbf{a}^{t}": "a[t]",
-    "\\mathbf{y}_\\star^{t}": "target[t]",
+    "\\mathbf{d}^{t}": "target[t]",
     "W_{ih}": "W_ih",
     "W_{hh}": "W_hh",
     "\\mathbf{b}_{ih}": "b_ih",
@@ -82,7 +82,7 @@ const rnn: NotationTable = {
     "\\pd{L}{\\mathbf{b}_{hh}}": "grads.bias_hh",
     "\\pd{\\mathbf{h}^{t}}{\\mathbf{h}^{k}}": "jac[t][k]",
   },
-  functions: {},
+  functions: { "\\tanh'": "tanh'" },
   boundaries: { h: { before: "h0" }, "deltas.h": { before: "grads.h0", after: "zero" }, "deltas.a": { after: "zero" } },
 };
 
@@ -130,10 +130,20 @@ const scalar = (symbols: Record<string, string>, extra: Partial<NotationTable> =
 export default defineNotation({
   cells: { lstm, gru, rnn },
   examples: {
-    "chain-one-route-example": scalar({ "\\pd{f}{y}": "dfdy", "\\pd{f}{x}": "dfdx", "\\pd{x}{y}": "dxdy" }),
-    "chain-two-routes-example": scalar({ "\\pd{f}{y_1}": "dfdy1", "\\pd{f}{x_1}": "dfdx1", "\\pd{x_1}{y_1}": "dx1dy1", "\\pd{f}{x_2}": "dfdx2", "\\pd{x_2}{y_1}": "dx2dy1" }),
-    "chain-general-example": scalar({ "\\pd{f}{y_i}": "dfdy", "\\pd{f}{x_j}": "dfdx[j-1]", "\\pd{x_j}{y_i}": "dxdy[j-1]", n: "n" }, { indices: ["j"] }),
-    "chain-vectors-example": scalar({ "\\pd{L}{\\mathbf{y}}": "grad", "\\pd{L}{\\mathbf{x}}": "a", J: "J", "\\mathbf{y}": "y" }, { functions: { "\\phi": "tanh", "\\phi'": "tanh'" } }),
+    "chain-one-route-example": scalar({ "\\pd{f}{u}": "dfdu", "\\pd{f}{x}": "dfdx", "\\pd{x}{u}": "dxdu" }),
+    "chain-two-routes-example": scalar({ "\\pd{f}{u_1}": "dfdu1", "\\pd{f}{x_1}": "dfdx1", "\\pd{x_1}{u_1}": "dx1du1", "\\pd{f}{x_2}": "dfdx2", "\\pd{x_2}{u_1}": "dx2du1" }),
+    "chain-general-example": scalar({ "\\pd{f}{u_i}": "dfdu", "\\pd{f}{x_j}": "dfdx[j-1]", "\\pd{x_j}{u_i}": "dxdu[j-1]", n: "n" }, { indices: ["j"] }),
+    "chain-vectors-example": scalar({ "\\pd{L}{\\mathbf{u}}": "grad", "\\pd{L}{\\mathbf{x}}": "a", J: "J", "\\mathbf{u}": "u" }, { functions: { "\\phi": "tanh", "\\phi'": "tanh'" } }),
+    "dense-layer-example": scalar({ "\\mathbf{v}": "v", W: "W", "\\mathbf{x}": "x", "\\mathbf{b}": "b", "\\delta\\mathbf{v}": "dv", "\\delta\\mathbf{x}": "dx", "\\delta W": "dW", "\\delta\\mathbf{b}": "db" }),
+    "rnn-output-layer-example": scalar({ "\\mathbf{o}": "o", V: "V", "\\mathbf{h}": "h", "\\mathbf{c}": "c", "\\hat{\\mathbf{y}}": "yhat", "\\mathbf{d}": "d", L: "L", "\\pd{L}{\\mathbf{o}}": "dLdo", "\\pd{L}{\\mathbf{h}}": "Delta", "\\Delta": "Delta" }),
+    "lstm-peepholes-example": scalar(
+      {
+        "\\delta\\mathbf{c}^{t}": "deltas.c[t]", "\\delta\\mathbf{y}^{t}": "deltas.h[t]", "\\mathbf{o}^{t}": "gates.o[t]", "\\mathbf{f}^{t}": "gates.f[t]", "\\mathbf{c}^{t}": "c[t]",
+        "\\delta\\bar{\\mathbf{o}}^{t}": "deltas.o[t]", "\\delta\\bar{\\mathbf{i}}^{t}": "deltas.i[t]", "\\delta\\bar{\\mathbf{f}}^{t}": "deltas.f[t]",
+        "\\mathbf{p}_o": "p_o", "\\mathbf{p}_i": "p_i", "\\mathbf{p}_f": "p_f",
+      },
+      { indices: ["t"], functions: { "\\tanh'": "tanh'" }, boundaries: { "deltas.c": { after: "zero" }, "deltas.i": { after: "zero" }, "deltas.f": { after: "zero" } } },
+    ),
     "clipping-example": scalar({ "\\tilde{\\mathbf{g}}": "clipped", "\\mathbf{g}": "g", "\\tau": "tau" }),
   },
   product: "later-left",

@@ -21,16 +21,24 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${d.file}:${d.line}:${d.col}: ${d.severity === "warning" ? "warning: " : ""}${d.message}`;
 }
 
-/** Collects diagnostics in the order they are found. */
+/** Collects diagnostics in the order they are found; the same one twice is kept once. */
 export class Diagnostics {
   readonly list: Diagnostic[] = [];
+  private readonly seen = new Set<string>();
 
   error(at: SourceLocation, message: string): void {
-    this.list.push({ ...at, severity: "error", message });
+    this.add({ ...at, severity: "error", message });
   }
 
   warning(at: SourceLocation, message: string): void {
-    this.list.push({ ...at, severity: "warning", message });
+    this.add({ ...at, severity: "warning", message });
+  }
+
+  private add(d: Diagnostic): void {
+    const key = formatDiagnostic(d);
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.list.push(d);
   }
 
   get errors(): Diagnostic[] {

@@ -69,7 +69,7 @@ export function texMatrix(value: readonly number[] | readonly (readonly number[]
  * keyed by their path in the grad CLI's output for `case` (e.g. "deltas.c.2"), the time
  * step `t` it shows (its equation slide's symbols show their values at that step), or, for
  * an example that is not about a case, the values and how they were checked. */
-export function deckExample(record: { case?: string; t?: number; at?: Record<string, number>; values: Record<string, unknown>; check?: string }): DeckValue {
+export function deckExample(record: { case?: string; t?: number; at?: Record<string, number>; steps?: number; values: Record<string, unknown>; given?: Record<string, unknown>; check?: string }): DeckValue {
   const json = JSON.stringify(record).replace(/</g, "\\u003c");
   return { __deck: "html", html: `<script type="application/json" class="deck-example">${json}</script>` };
 }

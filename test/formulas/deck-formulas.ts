@@ -37,7 +37,7 @@ export function deckFormulas(deck: CompiledDeck, root: string): DeckFormula[] {
       const json = JSON.parse(readFileSync(path.join(root, example.record.case), "utf8")) as { cell: string; x: unknown[] };
       context = { notation: compileNotation(notation.cells[json.cell], macros), values: caseValues(json), steps: json.x.length, exampleIndices: indices, macros, product: notation.product };
     } else {
-      context = { notation: compileNotation(notation.examples[example.id], macros), values: example.record.values as Record<string, NestedNumbers>, steps: 0, exampleIndices: indices, macros, product: notation.product };
+      context = { notation: compileNotation(notation.examples[example.id], macros), values: { ...example.record.given, ...example.record.values } as Record<string, NestedNumbers>, steps: example.record.steps ?? 0, exampleIndices: indices, macros, product: notation.product };
     }
     for (const display of displays) {
       const line = display.getAttribute("data-at")!.split(":")[0];

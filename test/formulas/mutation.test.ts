@@ -13,7 +13,7 @@ import { mutants } from "./mutants.ts";
 const EQUIVALENT: { slide: string; change: RegExp; why: string }[] = [
   { slide: "chain-vectors", change: /= J \\pd\{L\}/, why: "J is diagonal, so Jᵀ = J" },
   {
-    slide: "rnn-jacobian-product",
+    slide: "rnn-jacobian-bound",
     change: /\\Bigl\\lVert \\pd\{\\mathbf\{h\}\^\{t\+1\}\}|\\Bigl\\lVert \\pd\{\\mathbf\{h\}\^\{t\}\}\{\\mathbf\{h\}\^\{k-1\}\}/,
     why: "one more Jacobian on the left of the bound is still under it (‖·‖₂ of each factor ≤ ‖W_hh‖₂ < 1 here): a true, looser statement",
   },

@@ -56,10 +56,11 @@ function rowsOf(nodes: TexNode[]): TexNode[][] {
     // cells pair up as (lhs & = rhs) & (lhs & = rhs) …: a new pair starts a new equation
     const pairBreak: TexNode = { type: "atom", family: "punct", text: "," };
     const rows = (top[0].body as unknown[][]).map((row) => row.flatMap((cell, k) => (k > 0 && k % 2 === 0 ? [pairBreak, ...cellContents(cell)] : cellContents(cell))));
-    // a row that starts with its relation (`&= …`) goes on with the row above
+    // a row that starts with its relation or an operator (`&= …`, `&\quad + …`) goes on with
+    // the row above
     return rows.reduce<TexNode[][]>((out, row) => {
       const first = row.find((n) => n.type !== "spacing" && n.type !== "kern");
-      if (out.length > 0 && first?.type === "atom" && first.family === "rel") out[out.length - 1].push(...row);
+      if (out.length > 0 && first?.type === "atom" && (first.family === "rel" || first.family === "bin")) out[out.length - 1].push(...row.filter((n) => n.type !== "spacing"));
       else out.push(row);
       return out;
     }, []);

@@ -4,7 +4,7 @@ import type { Boundary, FunctionName, NestedNumbers } from "../../shared/notatio
 import type { Expr } from "./expression.ts";
 import { evaluateIndex, type Linear } from "./index-expr.ts";
 import type { BoundSymbol } from "./notation-table.ts";
-import { add, applyElementwise, diag, divide, fromNested, hadamard, IDENTITY, multiply, negate, norm, power, scalarArgument, transpose, UNDEFINED, ValueError, ZERO, type Value } from "./values.ts";
+import { add, applyElementwise, diag, isMatrix, divide, fromNested, hadamard, IDENTITY, multiply, negate, norm, power, scalarArgument, transpose, UNDEFINED, ValueError, ZERO, type Value } from "./values.ts";
 
 export interface Scope {
   values: Readonly<Record<string, NestedNumbers>>;
@@ -46,6 +46,19 @@ export function lookup(symbol: BoundSymbol, scope: Scope): Value {
     return UNDEFINED;
   }
   return fromNested(value);
+}
+
+/** softmax of a vector: exp(v − max v) / Σ exp(v − max v). */
+function softmax(v: Value): Value {
+  if (!isMatrix(v) || (v.cols !== 1 && v.rows !== 1)) return v === UNDEFINED ? UNDEFINED : failSoftmax();
+  const top = Math.max(...v.data);
+  const e = v.data.map((x) => Math.exp(x - top));
+  const sum = e.reduce((a, b) => a + b, 0);
+  return { ...v, data: e.map((x) => x / sum) };
+}
+
+function failSoftmax(): never {
+  throw new ValueError("softmax of something that is not a vector");
 }
 
 /** A \sum's or \prod's range holds at most this many steps (examples are small). */
@@ -97,6 +110,7 @@ function call(fn: string, args: Value[]): Value {
   if (fn === "tuple") throw new ValueError("a list in parentheses is only an argument list");
   if ((fn === "min" || fn === "max") !== args.length > 1) throw new ValueError(fn === "min" || fn === "max" ? `${fn} takes two or more arguments` : `${fn} takes one argument, not ${args.length}`);
   if (fn === "diag") return diag(args[0]);
+  if (fn === "softmax") return softmax(args[0]);
   if (fn === "min" || fn === "max") {
     const numbers = args.map((a) => scalarArgument(a, fn));
     return fn === "min" ? Math.min(...numbers) : Math.max(...numbers);

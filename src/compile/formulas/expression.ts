@@ -45,6 +45,7 @@ const BUILTIN: Readonly<Record<string, string>> = {
   "\\min": "min",
   "\\max": "max",
   "\\operatorname{diag}": "diag",
+  "\\operatorname{softmax}": "softmax",
 };
 
 export class ExpressionParser {
@@ -144,6 +145,9 @@ export class ExpressionParser {
       case "operatorname":
         return this.call(c, canon(n), [n]);
       case "font":
+        // \mathbf{0}, \mathbf{1}: a number (a zero or ones vector is the number, broadcast)
+        if (/^\d$/.test(canon(listOf(n.body)))) return { kind: "number", value: Number(canon(listOf(n.body))) };
+        return this.symbolOrCall(c, [n]);
       case "accent":
         return this.symbolOrCall(c, [n]);
       case "supsub":

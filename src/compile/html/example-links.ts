@@ -22,6 +22,10 @@ export interface ExampleRecord {
   t?: number;
   /** other indices it fixes, e.g. { k: 0 } */
   at?: Record<string, number>;
+  /** an example that is not about a case but runs over time steps: how many */
+  steps?: number;
+  /** numbers the example's formulas use but the slide does not show (its inputs) */
+  given?: Record<string, unknown>;
   values: Record<string, unknown>;
   check?: string;
 }

@@ -26,6 +26,8 @@ export interface DeckEnv {
   readProjectFile(path: string): string | undefined;
   /** diagrams met while rendering, to be rendered to SVG afterwards */
   diagrams: DiagramRequest[];
+  /** rendering a snippet's value: its numbers are computed, not typed */
+  computed?: boolean;
 }
 
 export function envOf(env: unknown): DeckEnv {

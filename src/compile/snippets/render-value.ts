@@ -31,14 +31,14 @@ export function renderSnippetValue(value: unknown, md: MarkdownIt, env: unknown,
       case "tex":
         return renderMath(value.tex, value.display, at, env);
       case "md":
-        return md.render(value.markdown, { ...deck, firstLine: at.line });
+        return md.render(value.markdown, { ...deck, firstLine: at.line, computed: true });
       case "html":
         return value.html;
       case "live":
         return renderLive(value, md, env, at);
       case "table":
         return tableHtml(value, (c) =>
-          typeof c === "number" ? renderMath(num(c), false, at, env) : md.renderInline(String(c), { ...deck, firstLine: at.line }),
+          typeof c === "number" ? renderMath(num(c), false, at, env) : md.renderInline(String(c), { ...deck, firstLine: at.line, computed: true }),
         );
     }
   }
@@ -65,7 +65,7 @@ function renderLive(value: Extract<DeckValue, { __deck: "live" }>, md: MarkdownI
   const controls = value.inputs
     .map((input) => {
       const current = inputValue(value.json, input.path);
-      return `<label><span>${md.renderInline(input.label, { ...envOf(env), firstLine: at.line })}</span><input type="range" min="${input.min}" max="${input.max}" step="${input.step}" value="${current}" data-path="${esc(input.path)}"><output>${current}</output></label>`;
+      return `<label><span>${md.renderInline(input.label, { ...envOf(env), firstLine: at.line, computed: true })}</span><input type="range" min="${input.min}" max="${input.max}" step="${input.step}" value="${current}" data-path="${esc(input.path)}"><output>${current}</output></label>`;
     })
     .join("");
   return `<div class="live-example" data-live="${esc(snippetKey(at.file, at.line))}"><div class="live-values">${inner}</div><form class="live-controls"><span class="live-title">try it</span>${controls}<button type="reset">reset</button></form></div>`;

@@ -70,7 +70,9 @@ export async function formulasStage(state: DeckState): Promise<void> {
   const valuesFor = async (id: string, record: ExampleRecord): Promise<ExampleValues | string> => {
     if (!record.case) {
       const t = table("examples", id);
-      return typeof t === "string" ? t : { notation: t, values: record.values as Record<string, NestedNumbers>, steps: 0 };
+      // an example that is not about a case may still run over time steps: its record's `steps`
+      const values = { ...record.given, ...record.values } as Record<string, NestedNumbers>;
+      return typeof t === "string" ? t : { notation: t, values, steps: record.steps ?? 0 };
     }
     if (!computing.has(record.case)) {
       const code = `import notation from "./notation.ts";\nimport json from ${JSON.stringify(`@/${record.case}`)};\nexport default { cell: json.cell, steps: json.x.length, values: notation.values(json) };\n`;
