@@ -7,12 +7,14 @@ import { findChromium, INSTALL_HINT } from "../src/chromium/find-chromium.ts";
 import { printPdf } from "../src/chromium/print-pdf.ts";
 import { singleFileOf } from "../src/vite/dist-files.ts";
 
-const HELP = `usage: npm run pdf [-- --fragments] [-- --handout] [-- --out FILE]
+const HELP = `usage: npm run pdf [-- --fragments] [-- --handout [--paper a4|letter]] [-- --out FILE]
 
 Prints the built deck (run npm run build first) to dist/<name>.pdf.
-  --fragments   one page per reveal step instead of one per slide
-  --handout     each page shows the slide with its speaker notes (file: <name>-handout.pdf)
-  --out FILE    write the PDF here instead
+  --fragments      one page per reveal step instead of one per slide
+  --handout        two slides a page, portrait, each at its last step with its speaker
+                   notes under it, pages numbered (file: <name>-handout.pdf)
+  --paper SIZE     the handout's paper: a4 (the default) or letter
+  --out FILE       write the PDF here instead
 Uses CHROME_PATH, or a system Chromium/Chrome; never downloads a browser.
 `;
 
@@ -22,7 +24,13 @@ if (args.includes("--help") || args.includes("-h")) {
   process.exit(0);
 }
 const fragments = args.includes("--fragments");
-const handout = args.includes("--handout");
+const paperArg = args.indexOf("--paper");
+const paper = paperArg >= 0 ? args[paperArg + 1] : "a4";
+if (paper !== "a4" && paper !== "letter") {
+  console.error(`pdf: --paper takes a4 or letter, not ${paper ?? "nothing"}`);
+  process.exit(1);
+}
+const handout = args.includes("--handout") ? paper : undefined;
 const outArg = args.indexOf("--out");
 
 const root = process.cwd();

@@ -1,6 +1,6 @@
 // Renders mermaid diagrams to SVG in headless Chromium, with mermaid's own code, at build
 // time. Results are cached on disk by content hash (diagram source, mermaid version,
-// theme), so an unchanged diagram costs nothing on the next build.
+// configuration), so an unchanged diagram costs nothing on the next build.
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -48,8 +48,10 @@ export function createMermaidRenderer(options: MermaidRendererOptions): MermaidR
     await page.evaluate((config) => (window as unknown as { mermaid: { initialize(c: unknown): void } }).mermaid.initialize(config), mermaidConfig(options.theme));
     return page;
   };
+  // the configuration is part of the key: a changed font size must redraw every diagram
+  const configKey = JSON.stringify(mermaidConfig(options.theme));
   const cacheFile = (source: string): string =>
-    path.join(options.cacheDir, `${createHash("sha256").update(`${version}\0${options.theme}\0${source}`).digest("hex").slice(0, 24)}.svg`);
+    path.join(options.cacheDir, `${createHash("sha256").update(`${version}\0${configKey}\0${source}`).digest("hex").slice(0, 24)}.svg`);
 
   return {
     async render(requests: readonly DiagramSource[]) {

@@ -6,8 +6,9 @@ import { pathToFileURL } from "node:url";
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, type PDFRef } from "pdf-lib";
 import { writeFileAtomic } from "../io/atomic-write.ts";
 import { CHAPTERS_ID } from "../shared/runtime-config.ts";
-import { FRAME, READY_SELECTOR } from "../shared/constants.ts";
+import { FRAME, PAPER, READY_SELECTOR, type Paper } from "../shared/constants.ts";
 import { launchChromium } from "./find-chromium.ts";
+
 
 export interface PrintOptions {
   /** the self-contained deck, dist/<name>.html */
@@ -16,8 +17,8 @@ export interface PrintOptions {
   executablePath: string;
   /** one page per reveal step instead of one per slide */
   fragments?: boolean;
-  /** each page shows the slide with its speaker notes */
-  handout?: boolean;
+  /** a handout on this paper: two slides a sheet at their last step, notes under each */
+  handout?: Paper;
 }
 
 export interface PrintResult {
@@ -30,17 +31,21 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
   const browser = await launchChromium(options.executablePath);
   try {
     const page = await browser.newPage({ viewport: { ...FRAME } });
-    const query = ["print-pdf", options.fragments ? "pdfSeparateFragments=true" : "", options.handout ? "showNotes=true" : ""].filter(Boolean).join("&");
+    const query = ["print-pdf", options.fragments && !options.handout ? "pdfSeparateFragments=true" : "", options.handout ? `handout=${options.handout}` : ""].filter(Boolean).join("&");
     await page.goto(`${pathToFileURL(options.htmlFile).href}?${query}`);
     await page.waitForSelector(READY_SELECTOR, { state: "attached", timeout: 60_000 });
     const outline = await page.evaluate((chaptersId) => {
       const chapters = JSON.parse(document.getElementById(chaptersId)?.textContent ?? "[]") as { title: string; file: string }[];
-      const pages = [...document.querySelectorAll(".pdf-page")];
+      // a printed page: a slide, or (handout) a sheet of slides
+      const pages = [...document.querySelectorAll(".handout-sheet")].length > 0 ? [...document.querySelectorAll(".handout-sheet")] : [...document.querySelectorAll(".pdf-page")];
+      const opens = (p: Element, file: string): boolean => [...p.querySelectorAll("section")].some((s) => s.getAttribute("data-source")?.startsWith(`${file}:`));
       return chapters
-        .map((c) => ({ title: c.title, page: pages.findIndex((p) => p.querySelector("section")?.getAttribute("data-source")?.startsWith(`${c.file}:`)) }))
+        .map((c) => ({ title: c.title, page: pages.findIndex((p) => opens(p, c.file)) }))
         .filter((c) => c.page >= 0);
     }, CHAPTERS_ID);
-    const pdf = await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true });
+    // a handout is on paper (its sheets are laid out to PAPER's sizes); slides are 16:9 pages
+    const paper = options.handout ? { format: PAPER[options.handout].format } : { preferCSSPageSize: true };
+    const pdf = await page.pdf({ printBackground: true, tagged: true, ...paper });
     const doc = await PDFDocument.load(pdf);
     addOutline(doc, outline);
     const title = await page.title();

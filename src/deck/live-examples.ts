@@ -1,6 +1,7 @@
 // The presenter's controls on live examples: moving an input recomputes every number the
-// example shows (see live-render.ts); reset puts back the numbers the build computed,
-// which are also what the PDF prints.
+// example shows (see live-render.ts) and marks the ones that changed; an input back at the
+// case's value (or merely touched) changes nothing; reset puts back the numbers the build
+// computed, which are also what the PDF prints.
 export function wireLiveExamples(doc: Document, macros: Record<string, string>): void {
   for (const example of doc.querySelectorAll<HTMLElement>(".live-example:not([data-wired])")) {
     example.dataset.wired = "true"; // the dev server re-wires after an update: once each
@@ -11,24 +12,33 @@ export function wireLiveExamples(doc: Document, macros: Record<string, string>):
     let pending = 0;
     let generation = 0;
 
+    /** The inputs the presenter moved away from the case's own value (the build checked
+     * that each slider can show that value exactly). */
     const showInputs = (): Record<string, number> => {
       const changes: Record<string, number> = {};
       for (const input of form.querySelectorAll<HTMLInputElement>("input[data-path]")) {
-        changes[input.dataset.path!] = Number(input.value);
+        if (Number(input.value) !== Number(input.defaultValue)) changes[input.dataset.path!] = Number(input.value);
         const output = input.nextElementSibling;
         if (output) output.textContent = input.value;
       }
       return changes;
     };
 
+    const restore = (): void => {
+      values.innerHTML = original;
+      example.classList.remove("live-changed");
+    };
+
     const recompute = async (): Promise<void> => {
       const mine = ++generation;
       const changes = showInputs();
+      if (Object.keys(changes).length === 0) return restore();
       example.classList.add("live-busy");
       try {
         const { renderLiveExample } = await import("./live-render.ts");
         const html = await renderLiveExample(example.dataset.live!, changes, macros);
-        if (mine === generation) values.innerHTML = html; // a later input wins
+        if (mine !== generation) return; // a later input wins
+        values.innerHTML = html;
         example.classList.add("live-changed");
       } catch (error) {
         values.insertAdjacentHTML("beforeend", `<p class="deck-error">${String((error as Error).message)}</p>`);
@@ -46,8 +56,7 @@ export function wireLiveExamples(doc: Document, macros: Record<string, string>):
       // the form resets its inputs after this event: show their values then
       setTimeout(() => {
         showInputs();
-        values.innerHTML = original;
-        example.classList.remove("live-changed");
+        restore();
       });
     });
     form.addEventListener("submit", (e) => e.preventDefault());

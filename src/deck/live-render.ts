@@ -6,21 +6,39 @@ import { liveModules } from "virtual:deck-live";
 import { isLiveExample, num, withInputs, type DeckValue } from "../shared/deck-values.ts";
 import { escapeHtml, tableHtml } from "../shared/html.ts";
 import { MATH_MACROS, trust } from "../shared/math-macros.ts";
+import { LIVE_DIFF_KEY, markChangedNumbers } from "./live-diff.ts";
 
-function renderValue(value: DeckValue, macros: Record<string, string>): string {
-  const tex = (source: string, display: boolean): string =>
-    katex.renderToString(source, { displayMode: display, output: "htmlAndMathml", throwOnError: false, macros: { ...MATH_MACROS, ...macros }, trust });
+const trustHere = (context: { command: string; attributes?: Record<string, string> }): boolean =>
+  trust(context) || (context.command === "\\htmlData" && Object.keys(context.attributes ?? {}).every((k) => k === LIVE_DIFF_KEY));
+
+/** `value` as HTML, its numbers that differ from `before`'s (the build's value) marked. */
+function renderValue(value: DeckValue, before: DeckValue | undefined, macros: Record<string, string>): string {
+  const tex = (source: string, display: boolean, was: string | undefined): string =>
+    katex.renderToString(was === undefined ? source : markChangedNumbers(was, source), {
+      displayMode: display,
+      output: "htmlAndMathml",
+      throwOnError: false,
+      macros: { ...MATH_MACROS, ...macros },
+      trust: trustHere,
+      strict: "ignore", // \htmlData is ours, under trustHere
+    });
   switch (value.__deck) {
     case "tex":
-      return tex(value.tex, value.display);
+      return tex(value.tex, value.display, before?.__deck === "tex" ? before.tex : undefined);
     case "html":
       return value.html;
-    case "table":
-      return tableHtml(value, (c) => (typeof c === "number" ? tex(num(c), false) : escapeHtml(String(c))));
+    case "table": {
+      const old = before?.__deck === "table" ? before.rows : undefined;
+      return tableHtml(value, (c, row, col) => {
+        if (typeof c !== "number") return escapeHtml(String(c));
+        const was = old?.[row]?.[col];
+        return tex(num(c), false, typeof was === "number" ? num(was) : undefined);
+      });
+    }
     case "md":
       return `<p>${escapeHtml(value.markdown)}</p>`; // no Markdown in the browser; live views use tex/html/table
     case "live":
-      return value.values.map((v) => renderValue(v, macros)).join("\n");
+      return value.values.map((v, k) => renderValue(v, before?.__deck === "live" ? before.values[k] : undefined, macros)).join("\n");
   }
 }
 
@@ -32,6 +50,7 @@ export async function renderLiveExample(key: string, changes: Record<string, num
   const example = [exported].flat().find(isLiveExample);
   if (!example?.view) throw new Error(`${key} is not a live example`);
   const values = example.view(withInputs(example.json, changes));
-  // Each value is rendered the way the build rendered it: display math in its own block.
-  return values.map((v) => (v.__deck === "tex" && v.display ? `<div class="snippet-output">${renderValue(v, macros)}</div>` : renderValue(v, macros))).join("\n");
+  // rendered as the build rendered them (no wrapper: the slide must not move), numbers
+  // that differ from the build's marked
+  return values.map((v, k) => renderValue(v, example.values[k], macros)).join("\n");
 }

@@ -7,9 +7,13 @@ import Zoom from "reveal.js/plugin/zoom";
 import "reveal.js/reveal.css";
 import "katex/dist/katex.css";
 import "./theme.css";
+import "./classroom.css";
 import { FRAME } from "../shared/constants.ts";
 import { readRuntimeConfig } from "./config.ts";
 import { wireLiveExamples } from "./live-examples.ts";
+import { keepMathmlInStep } from "./mathml-steps.ts";
+import { fitToFrame } from "./fit-to-frame.ts";
+import { layoutHandout, paperOf } from "./handout.ts";
 import { rewriteLinksForPrint } from "./print-links.ts";
 import { signalReady } from "./ready.ts";
 import { wireSymbolValues } from "./symbol-values.ts";
@@ -31,16 +35,19 @@ const deck = new Reveal(document.querySelector<HTMLElement>(".reveal")!, {
   // defaults < the deck's front matter (reveal: …) < reveal's own query-string handling
   width: FRAME.width,
   height: FRAME.height,
-  margin: 0.04,
+  margin: 0,
   hash: true,
   slideNumber: "c/t",
   showSlideNumber: "all",
   transition: "slide",
-  center: false,
+  center: true,
   pdfSeparateFragments: false,
   plugins: [Notes, Search, Zoom],
   ...config.reveal,
 });
+
+// reveal.js's API object where plugins, decktape and user scripts expect it, from the start
+Object.assign(window as unknown as { deck: typeof deck; Reveal: typeof deck }, { deck, Reveal: deck });
 
 deck.addKeyBinding({ keyCode: 84, key: "T", description: "Light / dark theme" }, () =>
   setTheme(document.documentElement.classList.contains("theme-dark") ? "light" : "dark"),
@@ -58,13 +65,19 @@ async function renderDiagrams(): Promise<void> {
 const printing = /print-pdf/i.test(location.search) || config.reveal.view === "print";
 const printLaidOut = printing ? new Promise<void>((resolve) => deck.on("pdf-ready", () => resolve())) : Promise.resolve();
 
+await fitToFrame(document, FRAME);
 await deck.initialize();
 await renderDiagrams();
 await printLaidOut;
-if (printing) rewriteLinksForPrint(document);
+if (printing) {
+  rewriteLinksForPrint(document);
+  const paper = paperOf(location.search);
+  if (paper) layoutHandout(document, paper, FRAME);
+}
 else {
   wireLiveExamples(document, config.macros);
   wireSymbolValues(document);
+  keepMathmlInStep(document, deck);
 }
 await document.fonts.ready;
 if (!printing) deck.layout();
@@ -87,6 +100,7 @@ if (import.meta.hot) {
     } else {
       slides.innerHTML = data.slidesHtml ?? "";
     }
+    await fitToFrame(document, FRAME);
     deck.sync();
     deck.slide(h, v, f);
     await renderDiagrams();
@@ -95,4 +109,3 @@ if (import.meta.hot) {
   });
 }
 
-(window as unknown as { deck: typeof deck }).deck = deck;

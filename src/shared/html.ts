@@ -6,10 +6,11 @@ export function escapeHtml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-/** A table value as a real <table>; `cell` renders one header or body cell. */
-export function tableHtml(value: Extract<DeckValue, { __deck: "table" }>, cell: (c: string | number) => string): string {
-  const head = `<thead><tr>${value.header.map((h) => `<th>${cell(h)}</th>`).join("")}</tr></thead>`;
-  const body = `<tbody>${value.rows.map((r) => `<tr>${r.map((c) => `<td>${cell(c)}</td>`).join("")}</tr>`).join("")}</tbody>`;
+/** A table value as a real <table>; `cell` renders one header or body cell, told its row
+ * (−1 for the header) and column. */
+export function tableHtml(value: Extract<DeckValue, { __deck: "table" }>, cell: (c: string | number, row: number, col: number) => string): string {
+  const head = `<thead><tr>${value.header.map((h, col) => `<th>${cell(h, -1, col)}</th>`).join("")}</tr></thead>`;
+  const body = `<tbody>${value.rows.map((r, row) => `<tr>${r.map((c, col) => `<td>${cell(c, row, col)}</td>`).join("")}</tr>`).join("")}</tbody>`;
   const caption = value.caption ? `<caption>${escapeHtml(value.caption)}</caption>` : "";
   return `<table class="snippet-table">${caption}${head}${body}</table>`;
 }

@@ -10,6 +10,8 @@ export function mermaidConfig(theme: "light" | "dark"): Record<string, unknown> 
     handDrawnSeed: 1,
     deterministicIds: true,
     fontFamily: "Helvetica, Arial, sans-serif",
+    // labels for the back row: the slide shows a diagram at about its natural size or larger
+    themeVariables: { fontSize: "24px" },
     htmlLabels: false,
     flowchart: { htmlLabels: false, useMaxWidth: true },
   };

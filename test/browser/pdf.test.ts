@@ -99,9 +99,54 @@ describe.runIf(hasChromium)("npm run pdf", () => {
     expect(outcome.stderr).toMatch(/no Chromium found.*apt-get install chromium/);
   }, 60_000);
 
-  it("--handout puts the speaker notes on each slide's page", async () => {
+  it("--handout prints two slides a portrait A4 page, each with its notes, pages numbered", async () => {
     const { doc } = await pdf("--handout");
-    expect(doc.numPages).toBe(slides.ids.length);
-    expect(await pageText(doc, 1)).toContain("Speaker notes with math");
+    const pages = Math.ceil(slides.ids.length / 2);
+    expect(doc.numPages).toBe(pages);
+    const [, , width, height] = (await doc.getPage(1)).view;
+    // A4 is 595.3 × 841.9 pt; Chromium's printer rounds its sizes to a hundredth of an inch
+    expect(Math.abs(width - 595.3)).toBeLessThan(1.5);
+    expect(Math.abs(height - 841.9)).toBeLessThan(1.5);
+    const all = await Promise.all(Array.from({ length: pages }, (_, k) => pageText(doc, k + 1)));
+    expect(all.join(" ")).toContain("Speaker notes with math");
+    all.forEach((text, k) => expect(text, `page ${k + 1}`).toContain(`${k + 1} / ${pages}`));
+  }, 60_000);
+
+  it("--handout --paper letter prints on US letter", async () => {
+    const { doc } = await pdf("--handout", "--paper", "letter");
+    const [, , width, height] = (await doc.getPage(1)).view;
+    expect(Math.abs(width - 612)).toBeLessThan(1.5); // 8.5 × 11 in
+    expect(Math.abs(height - 792)).toBeLessThan(1.5);
+  }, 60_000);
+
+  it("in the handout, each slide is at its last step and its notes are typeset, below it, within their box", async () => {
+    const browser = await startBrowser();
+    const page = await browser.newPage();
+    await page.goto(`${pathToFileURL(path.join(root, "dist", "sample.html")).href}?print-pdf&handout=a4`);
+    await waitForReady(page);
+    const items = await page.evaluate(() =>
+      [...document.querySelectorAll(".handout-item")].map((item) => {
+        const frame = item.querySelector(".handout-frame")!.getBoundingClientRect();
+        const notes = item.querySelector<HTMLElement>(".handout-notes")!;
+        return {
+          id: item.querySelector("section")?.id,
+          hiddenSteps: item.querySelectorAll(".handout-frame .fragment:not(.visible)").length,
+          notesTop: notes.getBoundingClientRect().top,
+          frameBottom: frame.bottom,
+          fits: notes.scrollHeight <= notes.clientHeight + 1,
+          rawTex: /\$[^$]*\\[a-z]+/.test(notes.textContent ?? ""),
+          typeset: notes.querySelectorAll(".katex").length,
+        };
+      }),
+    );
+    await browser.close();
+    expect(items.length).toBe(slides.ids.length);
+    for (const item of items) {
+      expect(item.hiddenSteps, item.id).toBe(0);
+      expect(item.notesTop, item.id).toBeGreaterThanOrEqual(item.frameBottom);
+      expect(item.fits, item.id).toBe(true);
+      expect(item.rawTex, item.id).toBe(false);
+    }
+    expect(items.some((i) => i.typeset > 0)).toBe(true);
   }, 60_000);
 });

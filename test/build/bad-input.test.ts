@@ -32,6 +32,11 @@ const BAD: BadInput[] = [
   { name: "a snippet with a syntax error", text: "# X\n\n```ts run\nconst a = 1;\nexport default a + ;\n```\n", expected: "5:20: snippet: Unexpected token" },
   { name: "a snippet that throws", text: "# X\n\n```ts run\nconst a = 1;\nthrow new Error('kaput');\n```\n", expected: "5:7: snippet: kaput" },
   { name: "a snippet in speaker notes that throws", text: "# X\n\nNote:\nnotes\n\n```ts run\nthrow new Error('in notes');\n```\n", expected: "7:7: snippet: in notes" },
+  {
+    name: "a live slider that cannot show the case's value",
+    text: `# X\n\n\`\`\`ts run\nimport { live, tex } from "@deck/snippet";\nexport default live({\n  json: { b: 0.1 },\n  view: () => [tex\`1\`],\n  inputs: [{ label: "b", path: "b", min: -4, max: 4, step: 0.5 }],\n});\n\`\`\`\n`,
+    expected: `8:26: live input "b": the case's value 0.1 is not on the slider's grid (min -4, step 0.5)`,
+  },
   { name: "unclosed display math", text: "# X\n\nText.\n\n$$\n\\frac{1}{2}\n", expected: "5:1: TeX: display math opened with $$ is never closed" },
   { name: "a bad TeX formula", text: "# X\n\nText $\\frac{1}{$ here.\n", expected: "3:16: TeX: " },
   { name: "an untrusted TeX command", text: "# X\n\nText $\\href{https://x}{y}$.\n", expected: "3:7: TeX: \\href is not allowed" },

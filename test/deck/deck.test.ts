@@ -5,13 +5,12 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseHTML } from "linkedom";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { CompiledDeck } from "../../src/compile/state.ts";
 import { formatDiagnostic } from "../../src/compile/diagnostics.ts";
 import { FRAME } from "../../src/shared/constants.ts";
 import { num } from "../../src/shared/deck-values.ts";
 import { evaluateCase, parseCase, type CaseResult } from "../../src/grad/index.ts";
-import { buildDeck } from "../../src/vite/build.ts";
 import { DeckSession } from "../../src/session/session.ts";
 import { hasChromium, startBrowser, waitForReady, watchedPage } from "../support/browser.ts";
 
@@ -128,17 +127,12 @@ describe("the deck in slides/", () => {
 
 describe.runIf(hasChromium)("the built deck in Chromium", () => {
   let browser: Awaited<ReturnType<typeof startBrowser>>;
-  let outDir: string;
-  let singleFile: string;
+  const singleFile = inject("builtDeckFile"); // shared, read-only (test/support/global-setup.ts)
   beforeAll(async () => {
-    outDir = `.deck-test-${process.pid}`;
-    singleFile = path.join(root, (await buildDeck({ deckRoot: root, outDir })).singleFile);
     browser = await startBrowser();
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
-    const { rm } = await import("node:fs/promises");
-    await rm(path.join(root, outDir), { recursive: true, force: true });
   });
 
   it("a live example recomputes every number in the browser with src/grad, and resets", async () => {

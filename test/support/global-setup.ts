@@ -1,7 +1,9 @@
 // Once per `npm test`: the sample deck (test/fixtures/sample-deck) built into a scratch
-// folder, which every test that only reads a built deck shares. Nobody writes into it:
-// a test that builds, prints or edits makes its own copy.
+// folder, and the real deck in slides/ built into a scratch folder of the project, which
+// every test that only reads a built deck shares. Nobody writes into them: a test that
+// builds, prints or edits makes its own copy.
 import { rm } from "node:fs/promises";
+import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { buildDeck } from "../../src/vite/build.ts";
 import { copySampleDeck } from "./sample-deck.ts";
@@ -10,6 +12,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** a built copy of the sample deck: its dist/ holds index.html and sample.html */
     builtSampleDeck: string;
+    /** the real deck's single-file build (absolute path of its .html) */
+    builtDeckFile: string;
   }
 }
 
@@ -17,5 +21,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const root = copySampleDeck();
   await buildDeck({ deckRoot: root });
   project.provide("builtSampleDeck", root);
-  return () => rm(root, { recursive: true, force: true });
+  const projectRoot = process.cwd();
+  const outDir = `.deck-test-${process.pid}`;
+  const built = await buildDeck({ deckRoot: projectRoot, outDir });
+  project.provide("builtDeckFile", path.join(projectRoot, built.singleFile));
+  return async () => {
+    await rm(root, { recursive: true, force: true });
+    await rm(path.join(projectRoot, outDir), { recursive: true, force: true });
+  };
 }

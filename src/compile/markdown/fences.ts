@@ -54,7 +54,7 @@ export function fencesPlugin(md: MarkdownIt): void {
         return code;
       }
       if (!outcome.ok) return `${code}<div class="deck-error">${md.utils.escapeHtml(outcome.error.message)}</div>\n`;
-      return `${code}${openTag("div", "snippet-output", token)}${renderSnippetValue(outcome.value, md, env, at)}</div>\n`;
+      return `${code}${openTag("div", "snippet-output", token)}${renderSnippetValue(outcome.value, md, env, at, token.content)}</div>\n`;
     }
     return mergeIntoFirstTag(deck.highlighter.html(token.content, info.lang), token);
   };

@@ -1,5 +1,6 @@
 // Build-time code highlighting with shiki: light and dark colours in one pass (the dark
 // ones as CSS variables, which the dark theme switches on). No highlighter in the browser.
+// GitHub's high-contrast themes: every token ≥ 4.5:1 on the code panel, for a projector.
 import { createHighlighter } from "shiki";
 
 const LANGUAGES = ["ts", "tsx", "js", "json", "bash", "sh", "python", "markdown", "yaml", "html", "css", "tex"] as const;
@@ -12,13 +13,13 @@ export interface Highlighter {
 
 /** A highlighter of its own (the session owns it and disposes of it when it closes). */
 export async function createCodeHighlighter(): Promise<Highlighter> {
-  const shiki = await createHighlighter({ themes: ["github-light", "github-dark"], langs: [...LANGUAGES] });
+  const shiki = await createHighlighter({ themes: ["github-light-high-contrast", "github-dark-high-contrast"], langs: [...LANGUAGES] });
   const known = new Set<string>(shiki.getLoadedLanguages());
   return {
     html(code, lang) {
       return shiki.codeToHtml(code.replace(/\n$/, ""), {
         lang: known.has(lang) ? lang : "text",
-        themes: { light: "github-light", dark: "github-dark" },
+        themes: { light: "github-light-high-contrast", dark: "github-dark-high-contrast" },
         defaultColor: "light",
         // shiki stops tokenizing a line after 500 ms of wall-clock time by default, so a
         // busy machine would colour the same code differently: no limit, ever.

@@ -24,8 +24,13 @@ interface MathInlineMeta {
   location?: SourceLocation;
 }
 
-export function renderMath(tex: string, display: boolean, at: SourceLocation, env: unknown): string {
+/** `{{=0.5}}` marks an exact constant in prose (markdown/values.ts); inside math it is
+ * the constant itself. (`{{x}}` is TeX's own grouping and stays as it is.) */
+const EXACT_CONSTANT = /\{\{=\s*(-?\d+(?:\.\d+)?)\s*\}\}/g;
+
+export function renderMath(source: string, display: boolean, at: SourceLocation, env: unknown): string {
   const deck = envOf(env);
+  const tex = source.replace(EXACT_CONSTANT, "$1");
   try {
     return katex.renderToString(tex, {
       displayMode: display,

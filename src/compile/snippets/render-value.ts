@@ -5,7 +5,7 @@ import type { SourceLocation } from "../diagnostics.ts";
 import { envOf } from "../markdown/env.ts";
 import { snippetKey } from "./identity.ts";
 import { renderMath } from "../markdown/math.ts";
-import { inputValue, num, texMatrix, type DeckValue } from "../../shared/deck-values.ts";
+import { inputValue, num, texMatrix, type DeckValue, type LiveInput } from "../../shared/deck-values.ts";
 import { tableHtml } from "../../shared/html.ts";
 
 function isNumberArray(v: unknown): v is number[] {
@@ -20,7 +20,8 @@ function isDeckValue(v: unknown): v is DeckValue {
   return typeof v === "object" && v !== null && typeof (v as { __deck?: unknown }).__deck === "string";
 }
 
-export function renderSnippetValue(value: unknown, md: MarkdownIt, env: unknown, at: SourceLocation): string {
+/** `code` is the snippet's source, to point an error at the line that caused it. */
+export function renderSnippetValue(value: unknown, md: MarkdownIt, env: unknown, at: SourceLocation, code = ""): string {
   const deck = envOf(env);
   if (typeof value === "number") return renderMath(num(value), false, at, env);
   if (typeof value === "string") return `<p>${md.utils.escapeHtml(value)}</p>`;
@@ -35,7 +36,7 @@ export function renderSnippetValue(value: unknown, md: MarkdownIt, env: unknown,
       case "html":
         return value.html;
       case "live":
-        return renderLive(value, md, env, at);
+        return renderLive(value, md, env, at, code);
       case "table":
         return tableHtml(value, (c) =>
           typeof c === "number" ? renderMath(num(c), false, at, env) : md.renderInline(String(c), { ...deck, firstLine: at.line, computed: true }),
@@ -43,7 +44,7 @@ export function renderSnippetValue(value: unknown, md: MarkdownIt, env: unknown,
     }
   }
   if (Array.isArray(value) && value.every(isDeckValue)) {
-    return value.map((v) => renderSnippetValue(v, md, env, at)).join("\n");
+    return value.map((v) => renderSnippetValue(v, md, env, at, code)).join("\n");
   }
   deck.diagnostics.error(at, `snippet: cannot show a value of this kind (${describe(value)}); export a number, an array, or use tex/md/html/table from "@deck/snippet"`);
   return "";
@@ -57,14 +58,37 @@ function describe(v: unknown): string {
   return typeof v;
 }
 
+/** Why a slider cannot show the case's own value, if it cannot: the browser would snap a
+ * value off the grid to the nearest step, and the first touch of any control would then
+ * recompute the example with a value the case does not have. */
+export function sliderProblem(input: LiveInput, current: number): string | undefined {
+  if (typeof current !== "number" || !Number.isFinite(current)) return `the case has no number at this path (found ${String(current)})`;
+  if (!(input.step > 0) || !(input.min < input.max)) return `needs min < max and a step above 0 (min ${input.min}, max ${input.max}, step ${input.step})`;
+  if (current < input.min || current > input.max) return `the case's value ${current} is outside the slider's range ${input.min} … ${input.max}`;
+  const steps = (current - input.min) / input.step;
+  if (Math.abs(steps - Math.round(steps)) > 1e-9 * Math.max(1, Math.abs(steps))) {
+    return `the case's value ${current} is not on the slider's grid (min ${input.min}, step ${input.step}); the browser would move it to ${input.min + Math.round(steps) * input.step}`;
+  }
+  return undefined;
+}
+
 /** A live example: its values as at build time, and the controls the browser wires up
  * (src/deck/live-examples.ts). The key names the snippet, whose code the deck bundles. */
-function renderLive(value: Extract<DeckValue, { __deck: "live" }>, md: MarkdownIt, env: unknown, at: SourceLocation): string {
+function renderLive(value: Extract<DeckValue, { __deck: "live" }>, md: MarkdownIt, env: unknown, at: SourceLocation, code: string): string {
   const esc = md.utils.escapeHtml;
   const inner = value.values.map((v) => renderSnippetValue(v, md, env, at)).join("\n");
   const controls = value.inputs
     .map((input) => {
       const current = inputValue(value.json, input.path);
+      const problem = sliderProblem(input, current);
+      if (problem) {
+        // the snippet's line that names this input (`path: "…"`), or the fence's line
+        const named = new RegExp(`path\\s*:\\s*["'\`]${input.path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}["'\`]`);
+        const lines = code.split("\n");
+        const line = lines.findIndex((l) => named.test(l));
+        const col = line < 0 ? 1 : lines[line].search(named) + 1;
+        envOf(env).diagnostics.error(line < 0 ? at : { ...at, line: at.line + 1 + line, col }, `live input "${input.path}": ${problem}`);
+      }
       return `<label><span>${md.renderInline(input.label, { ...envOf(env), firstLine: at.line, computed: true })}</span><input type="range" min="${input.min}" max="${input.max}" step="${input.step}" value="${current}" data-path="${esc(input.path)}"><output>${current}</output></label>`;
     })
     .join("");

@@ -1,0 +1,172 @@
+// The real deck as a lecture hall sees it, in Chromium: text large enough for the back
+// row and clear of a projector's overscan, axe-core clean in both themes, plot and diagram
+// colours that carry on the dark theme, live controls that change nothing until moved,
+// MathML that keeps pace with a formula's steps, and reveal.js's API where plugins look.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { FRAME } from "../../src/shared/constants.ts";
+import { num } from "../../src/shared/deck-values.ts";
+import { evaluateCase, parseCase } from "../../src/grad/index.ts";
+import { hasChromium, startBrowser, waitForReady } from "../support/browser.ts";
+import { measureTextSizes } from "../support/legibility.ts";
+import { contrast } from "../support/contrast.ts";
+
+const root = process.cwd();
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+describe.runIf(hasChromium)("the deck in a lecture hall", () => {
+  let browser: Browser;
+  const singleFile = inject("builtDeckFile"); // shared, read-only
+  const open = async (query = "", hash = ""): Promise<Page> => {
+    const page = await browser.newPage({ viewport: { ...FRAME } });
+    await page.goto(pathToFileURL(singleFile).href + query + hash);
+    await waitForReady(page);
+    return page;
+  };
+  beforeAll(async () => {
+    browser = await startBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("every text node is at least 18 px and inside the 48 px side margins, every step shown", async () => {
+    const page = await open();
+    const sizes = await measureTextSizes(page);
+    await page.close();
+    expect(sizes.length).toBeGreaterThan(2000);
+    const small = sizes.filter((s) => s.px < 18).map((s) => `${s.slide}: "${s.text}" at ${s.px} px (${s.where})`);
+    expect(small).toEqual([]);
+    // the slide number sits in the corner, outside the slides' margins; everything else keeps them
+    const outside = sizes
+      .filter((s) => s.slide !== "(slide number)" && (s.box.left < 46 || s.box.right > FRAME.width - 46 || s.box.top < 0 || s.box.bottom > FRAME.height - 30))
+      .map((s) => `${s.slide}: "${s.text}" at ${Math.round(s.box.left)}…${Math.round(s.box.right)} × ${Math.round(s.box.top)}…${Math.round(s.box.bottom)}`);
+    expect(outside).toEqual([]);
+  }, 120_000);
+
+  for (const theme of ["light", "dark"] as const) {
+    it(`axe-core finds no serious or critical violation on any slide (${theme} theme)`, async () => {
+      const page = await open(`?theme=${theme}`);
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => {
+        type Deck = { getSlides(): HTMLElement[]; getIndices(s: HTMLElement): { h: number; v: number }; slide(h: number, v: number, f?: number): void; nextFragment(): boolean; configure(o: object): void };
+        type Axe = { run(context: Node, options: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+        const { Reveal: deck, axe } = window as unknown as { Reveal: Deck; axe: Axe };
+        deck.configure({ transition: "none", backgroundTransition: "none" });
+        const container = document.querySelector(".reveal .slides")!;
+        const found: string[] = [];
+        for (const slide of deck.getSlides()) {
+          const { h, v } = deck.getIndices(slide);
+          deck.slide(h, v, -1); // before its first step
+          const steps = new Set([...slide.querySelectorAll(".fragment")].map((f) => f.getAttribute("data-fragment-index"))).size;
+          // Only this slide (and the deck's controls) in the document while axe looks: axe
+          // reads the whole document on every run, and 76 slides of KaTeX make that slow.
+          const stack = slide.parentElement!.tagName === "SECTION" ? slide.parentElement! : undefined;
+          const topLevel = [...container.children];
+          const inStack = stack ? [...stack.children] : [];
+          container.replaceChildren(...topLevel.filter((c) => c === (stack ?? slide)));
+          stack?.replaceChildren(slide);
+          for (let k = 0; k <= steps; k++) {
+            if (k > 0) deck.nextFragment(); // every step: each route's highlight is checked
+            const result = await axe.run(document, { resultTypes: ["violations"] });
+            for (const v of result.violations.filter((x) => x.impact === "serious" || x.impact === "critical")) {
+              found.push(`#${slide.id} at step ${k}: ${v.id} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+            }
+          }
+          container.replaceChildren(...topLevel);
+          stack?.replaceChildren(...inStack);
+        }
+        return found;
+      });
+      await page.close();
+      expect(violations).toEqual([]);
+    }, 120_000);
+
+    it(`plot lines and diagram strokes have at least 3:1 contrast with the background (${theme} theme)`, async () => {
+      const page = await open(`?theme=${theme}`);
+      const strokes = await page.evaluate(() => {
+        const background = getComputedStyle(document.body).backgroundColor;
+        const found: { what: string; colour: string; background: string }[] = [];
+        // data lines and axes of plots; edges and node outlines of diagrams (arrowheads take
+        // their edge's colour); faint grid lines are meant to be faint and are left out
+        for (const el of document.querySelectorAll<SVGElement>(".plot svg path, .diagram svg path.flowchart-link, .diagram svg .node :is(rect, circle, polygon)")) {
+          const style = getComputedStyle(el);
+          if (!style.stroke || style.stroke === "none" || Number(style.strokeOpacity) < 0.5) continue;
+          found.push({ what: `${el.closest("section")?.id}: <${el.tagName} class="${el.getAttribute("class") ?? ""}">`, colour: style.stroke, background });
+        }
+        return found;
+      });
+      await page.close();
+      expect(strokes.length).toBeGreaterThan(20);
+      const faint = strokes.filter((s) => contrast(s.colour, s.background) < 3).map((s) => `${s.what} ${s.colour} on ${s.background}: ${contrast(s.colour, s.background).toFixed(2)}:1`);
+      expect(faint).toEqual([]);
+    }, 60_000);
+  }
+
+  it("window.Reveal is the deck's reveal.js API", async () => {
+    const page = await open();
+    const api = await page.evaluate(() => {
+      const w = window as unknown as { Reveal?: { getTotalSlides(): number; isReady(): boolean; getConfig(): { width: number } } };
+      return w.Reveal && { total: w.Reveal.getTotalSlides(), ready: w.Reveal.isReady(), width: w.Reveal.getConfig().width, sections: document.querySelectorAll(".reveal .slides section:not(.stack)").length };
+    });
+    await page.close();
+    expect(api).toBeDefined();
+    expect(api!.ready).toBe(true);
+    expect(api!.width).toBe(FRAME.width);
+    expect(api!.total).toBe(api!.sections);
+  });
+
+  it("touching a slider without moving it changes nothing; moving one recomputes only what moved, marked, without a jump", async () => {
+    const page = await open("", "#/lstm-delta-gates-example");
+    const example = page.locator("section.present:not(.stack) .live-example");
+    const shown = async (): Promise<string> => (await example.locator(".live-values annotation").allTextContents()).join(" ");
+    const before = await shown();
+    const controlsTop = async (): Promise<number> => (await example.locator("form.live-controls").boundingBox())!.y;
+    const top = await controlsTop();
+    // a touch: an input event with the value the slider already has
+    const inputGate = example.locator("input[data-path='params.bias_ih.0']");
+    await inputGate.dispatchEvent("input");
+    await inputGate.focus();
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowLeft"); // moved and back: the case's own value again
+    await page.waitForTimeout(300);
+    expect(await shown()).toBe(before);
+    expect(await example.getAttribute("class")).not.toContain("live-changed");
+
+    // moving the forget-gate bias recomputes with the case's own input-gate bias (0.1)
+    const json = JSON.parse(readFileSync(path.join(root, "slides/examples/tiny-lstm.json"), "utf8"));
+    expect(json.params.bias_ih[0]).toBe(0.1);
+    json.params.bias_ih[2] = 3;
+    const expected = evaluateCase(parseCase(json)).deltas.o![1];
+    await example.locator("input[data-path='params.bias_ih.2']").fill("3");
+    await page.waitForFunction(() => document.querySelector("section.present:not(.stack) .live-example")?.classList.contains("live-changed"));
+    const after = await shown();
+    for (const x of expected) expect(after).toContain(num(x));
+    // changed numbers are marked, unchanged ones are not; the moved value reads large
+    expect(await example.locator(".live-values [data-live-diff]").count()).toBeGreaterThan(3);
+    const outputPx = await example.locator("input[data-path='params.bias_ih.2'] + output").evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(outputPx).toBeGreaterThanOrEqual(24);
+    expect(await example.locator("input[data-path='params.bias_ih.2'] + output").textContent()).toBe("3");
+    expect(Math.abs((await controlsTop()) - top)).toBeLessThan(2); // the slider did not move under the pointer
+    await page.close();
+  });
+
+  it("a formula's MathML is hidden from screen readers until all of its steps are shown", async () => {
+    const page = await open("", "#/lstm-forward");
+    const state = (): Promise<(string | null)[]> =>
+      page.evaluate(() => [...document.querySelectorAll("section.present:not(.stack) .katex")].filter((k) => k.querySelector(".katex-html .fragment:not(.hl)")).map((k) => k.querySelector(".katex-mathml")!.getAttribute("aria-hidden")));
+    const steps = await page.evaluate(() => new Set([...document.querySelectorAll("section.present:not(.stack) .fragment")].map((f) => f.getAttribute("data-fragment-index"))).size);
+    expect(steps).toBeGreaterThan(0);
+    expect(await state()).not.toEqual([]);
+    expect((await state()).every((h) => h === "true")).toBe(true);
+    for (let k = 0; k < steps; k++) await page.evaluate(() => (window as unknown as { Reveal: { next(): void } }).Reveal.next());
+    expect((await state()).every((h) => h === null)).toBe(true);
+    await page.keyboard.press("ArrowLeft"); // one step back: hidden again
+    expect((await state()).every((h) => h === "true")).toBe(true);
+    await page.close();
+  });
+});
