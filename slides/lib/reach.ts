@@ -38,10 +38,10 @@ function caseFor(cell: Cell, keepBias: number, seed: number) {
 export function gradientReach(): { model: string; lag: number; norm: number }[] {
   const models: [string, Cell, number][] = [
     ["RNN", "rnn", 0],
-    ["LSTM, b_f = 0", "lstm", 0],
-    ["LSTM, b_f = 2", "lstm", 2],
-    ["LSTM, b_f = 4", "lstm", 4],
-    ["GRU, b_z = 2", "gru", 2],
+    ["LSTM, f bias 0", "lstm", 0],
+    ["LSTM, f bias 2", "lstm", 2],
+    ["LSTM, f bias 4", "lstm", 4],
+    ["GRU, z bias 2", "gru", 2],
   ];
   return models.flatMap(([model, cell, keepBias]) => {
     const sums = new Array<number>(T).fill(0);

@@ -67,8 +67,8 @@ export function fdError(w: Worked, quantity: "h" | "c" | "pre", t: number, analy
 }
 
 /** "matches finite differences to 3.1×10⁻¹¹" as TeX text. */
-export function fdText(error: number): string {
-  return `\\text{matches central finite differences to } ${num(error, 2)}`;
+export function fdText(error: number, subject: "one" | "several" = "one"): string {
+  return `\\text{${subject === "one" ? "matches" : "match"} central finite differences to } ${num(error, 2)}`;
 }
 
 /** The largest relative error between a parameter gradient from src/grad and central

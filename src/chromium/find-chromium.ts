@@ -1,7 +1,7 @@
 // Finding and starting a Chromium for build-time work (diagrams, PDF). We never download a
 // browser: CHROME_PATH, then the usual system locations.
 import { existsSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 
 const CANDIDATES = [
   "/usr/bin/chromium",
@@ -34,6 +34,9 @@ export const HEADLESS_ARGS = [
   "--disable-dev-shm-usage",
 ];
 
-export function launchChromium(executablePath: string): Promise<Browser> {
+/** Starts Chromium. Playwright is loaded here, on first use: a build whose diagrams are all
+ * cached never pays for it. */
+export async function launchChromium(executablePath: string): Promise<Browser> {
+  const { chromium } = await import("playwright-core");
   return chromium.launch({ executablePath, headless: true, args: HEADLESS_ARGS });
 }

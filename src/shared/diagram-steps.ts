@@ -41,7 +41,7 @@ export function applyDiagramSteps(svg: Element, steps: readonly DiagramStep[]): 
       const hits = candidates.filter((el) => matches(el, target));
       if (hits.length === 0) missing.push({ step, target });
       for (const el of hits) {
-        el.classList.add("fragment", "hl");
+        el.classList.add("fragment", "hl", `route-${step.index}`); // the route's colour (reveal renumbers indices)
         el.setAttribute("data-fragment-index", String(step.index));
       }
     }

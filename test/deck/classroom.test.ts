@@ -107,6 +107,53 @@ describe.runIf(hasChromium)("the deck in a lecture hall", () => {
     }, 60_000);
   }
 
+  for (const theme of ["light", "dark"] as const) {
+    it(`at each step a route has one colour, in its formula and its diagram, that stands out (${theme} theme)`, async () => {
+      const page = await open(`?theme=${theme}`);
+      await page.addStyleTag({ content: "* { transition: none !important; }" }); // colours at rest
+      const steps = await page.evaluate(() => {
+        type Deck = { getSlides(): HTMLElement[]; getIndices(s: HTMLElement): { h: number; v: number }; slide(h: number, v: number, f?: number): void; nextFragment(): boolean; configure(o: object): void };
+        const deck = (window as unknown as { Reveal: Deck }).Reveal;
+        deck.configure({ transition: "none", backgroundTransition: "none" });
+        const text = getComputedStyle(document.querySelector(".reveal")!).color;
+        const background = getComputedStyle(document.body).backgroundColor;
+        const found: { at: string; formula: string[]; diagram: string[]; boxed: boolean; text: string; background: string }[] = [];
+        for (const slide of deck.getSlides().filter((s) => s.querySelector(".fragment.hl"))) {
+          const { h, v } = deck.getIndices(slide);
+          deck.slide(h, v, -1);
+          for (let k = 1; deck.nextFragment(); k++) {
+            const current = [...slide.querySelectorAll<HTMLElement | SVGElement>(".fragment.hl.current-fragment")];
+            const formula = current.filter((el) => el.closest(".katex"));
+            const diagram = current.filter((el) => el.closest(".diagram"));
+            if (formula.length + diagram.length === 0) continue; // a step that reveals something else
+            found.push({
+              at: `#${slide.id} step ${k}`,
+              formula: formula.map((el) => getComputedStyle(el).color),
+              diagram: diagram.map((el) => getComputedStyle(el.matches("path") ? el : el.querySelector("rect, circle, polygon, path")!).stroke),
+              boxed: formula.every((el) => getComputedStyle(el).boxShadow !== "none"),
+              text,
+              background,
+            });
+          }
+        }
+        return found;
+      });
+      await page.close();
+      expect(steps.length).toBeGreaterThan(20);
+      const wrong = steps.flatMap((s) => {
+        const colours = new Set([...s.formula, ...s.diagram]);
+        const [colour] = colours;
+        const problems: string[] = [];
+        if (colours.size !== 1) problems.push(`${colours.size} colours (${[...colours].join(", ")})`);
+        if (colour === s.text) problems.push("the text colour");
+        if (colour && contrast(colour, s.background) < 3) problems.push(`${contrast(colour, s.background).toFixed(2)}:1 against the background`);
+        if (!s.boxed) problems.push("a term without its box");
+        return problems.map((p) => `${s.at}: ${p}`);
+      });
+      expect(wrong).toEqual([]);
+    }, 60_000);
+  }
+
   it("window.Reveal is the deck's reveal.js API", async () => {
     const page = await open();
     const api = await page.evaluate(() => {

@@ -5,7 +5,8 @@ export function applyMathSteps(section: Element): void {
   for (const span of section.querySelectorAll("[data-step]")) {
     const step = span.getAttribute("data-step")!;
     span.classList.add("fragment");
-    if (span.getAttribute("data-fragment-style") === "hl") span.classList.add("hl");
+    // reveal.js renumbers fragment indices from 0, so a route's colour goes by a class
+    if (span.getAttribute("data-fragment-style") === "hl") span.classList.add("hl", `route-${step}`);
     if (/^\d+$/.test(step)) span.setAttribute("data-fragment-index", step);
     span.removeAttribute("data-step");
     span.removeAttribute("data-fragment-style");

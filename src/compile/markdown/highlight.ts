@@ -2,6 +2,7 @@
 // ones as CSS variables, which the dark theme switches on). No highlighter in the browser.
 // GitHub's high-contrast themes: every token ≥ 4.5:1 on the code panel, for a projector.
 import { createHighlighter } from "shiki";
+import { createJavaScriptRegexEngine } from "shiki/engine/javascript";
 
 const LANGUAGES = ["ts", "tsx", "js", "json", "bash", "sh", "python", "markdown", "yaml", "html", "css", "tex"] as const;
 
@@ -13,7 +14,13 @@ export interface Highlighter {
 
 /** A highlighter of its own (the session owns it and disposes of it when it closes). */
 export async function createCodeHighlighter(): Promise<Highlighter> {
-  const shiki = await createHighlighter({ themes: ["github-light-high-contrast", "github-dark-high-contrast"], langs: [...LANGUAGES] });
+  // JavaScript's own regular expressions, not the Oniguruma WebAssembly: no half-second of
+  // compiling a wasm module before the first slide (shiki's JS engine runs its grammars)
+  const shiki = await createHighlighter({
+    themes: ["github-light-high-contrast", "github-dark-high-contrast"],
+    langs: [...LANGUAGES],
+    engine: createJavaScriptRegexEngine(),
+  });
   const known = new Set<string>(shiki.getLoadedLanguages());
   return {
     html(code, lang) {

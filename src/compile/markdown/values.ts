@@ -41,8 +41,8 @@ function valueRef(state: StateInline, silent: boolean): boolean {
 
 /** A decimal written into text: "0.8", "−1.25" (not 10, not v1.2.3, not 5.4e-2's parts). */
 const DECIMAL = /(?<![\w.,])[-−]?\d+\.\d+(?!\w|\.\d)/;
-/** TeX that was meant for $…$: scripts in braces or on single letters, and \commands. */
-const RAW_TEX = /[\w)}]\^\{|[\w)}]_\{|\\[a-zA-Z]{2,}|\b[A-Za-z]\^[\w(]|\b[A-Za-z]_[A-Za-z0-9]\b/;
+/** TeX that was meant for $…$: scripts in braces or on single letters (b_i, b_ih, R_*), and \commands. */
+const RAW_TEX = /[\w)}]\^\{|[\w)}]_\{|\\[a-zA-Z]{2,}|\b[A-Za-z]\^[\w(]|\b[A-Za-z]_(?:[A-Za-z0-9]{1,3}\b|\*)/;
 
 /** The location of `needle` in the source, from the block's first line on. */
 function find(env: unknown, block: Token, needle: string): SourceLocation {
