@@ -1,20 +1,26 @@
 // `npm run bench`: prints the project's speed and size figures. Benchmarks print; tests
-// assert. `npm run bench -- grad` runs only the gradient module's figures.
+// assert. `npm run bench -- grad` runs only the gradient module's figures; `--deck DIR`
+// measures another deck (e.g. a peer benchmark deck) with this project's scripts.
+import path from "node:path";
 import { benchDeck } from "./bench/deck.ts";
 import { benchGrad } from "./bench/grad.ts";
 import { printRows } from "./bench/report.ts";
 
-const only = process.argv[2];
-if (only === "--help" || only === "-h") {
-  process.stdout.write(`usage: npm run bench [-- grad]
+const args = process.argv.slice(2);
+if (args.includes("--help") || args.includes("-h")) {
+  process.stdout.write(`usage: npm run bench [-- grad] [-- --deck DIR]
 
 Prints speed and size figures (medians of several runs): the gradient module's forward and
 backward pass; cold and warm npm run build; the offline file's size, raw and gzipped; time
 from navigation to the ready signal (file:// and served); npm run pdf for the whole deck; the
 dev server's latency from a slide edit to the updated page. "grad" prints the first only.
+  --deck DIR   the deck figures for the deck in DIR/slides (any folder: this project's
+               scripts build it there, into DIR/dist) instead of this project's slides/
 The deck figures rebuild dist/ and need Chromium for the browser figures.
 `);
   process.exit(0);
 }
-printRows(benchGrad());
-if (only !== "grad") printRows(await benchDeck());
+const deckArg = args.indexOf("--deck");
+const deckRoot = deckArg >= 0 ? path.resolve(args[deckArg + 1] ?? ".") : process.cwd();
+if (deckArg < 0) printRows(benchGrad());
+if (!args.includes("grad")) printRows(await benchDeck(deckRoot));

@@ -13,26 +13,27 @@ import { serveStatic } from "../../src/io/static-server.ts";
 import { FRAME, READY_SELECTOR } from "../../src/shared/constants.ts";
 import { singleFileOf } from "../../src/vite/dist-files.ts";
 import { startDevServer } from "../../src/vite/dev-server.ts";
+import { PACKAGE_ROOT } from "../../src/io/package-root.ts";
 import { median, type BenchRow } from "./report.ts";
 
-const root = process.cwd();
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
-function timeScript(script: string): number {
+/** Runs one of this project's npm scripts on the deck in `root` (its slides/), timed. */
+function timeScript(root: string, script: string): number {
   const started = performance.now();
-  execFileSync("node", [path.join(root, "scripts/launch.mjs"), path.join(root, "scripts", script)], { cwd: root, stdio: "ignore" });
+  execFileSync("node", [path.join(PACKAGE_ROOT, "scripts/launch.mjs"), path.join(PACKAGE_ROOT, "scripts", script)], { cwd: root, stdio: "ignore" });
   return performance.now() - started;
 }
 
-function benchBuild(): BenchRow[] {
+function benchBuild(root: string): BenchRow[] {
   // Cold: no diagram or font cache, so Chromium starts and renders every diagram and every
   // KaTeX font is subset again.
   for (const dir of ["diagrams", "fonts"]) rmSync(cacheDir(root, dir), { recursive: true, force: true });
-  const cold = timeScript("build.ts");
-  const warm = [timeScript("build.ts"), timeScript("build.ts"), timeScript("build.ts")];
+  const cold = timeScript(root, "build.ts");
+  const warm = [timeScript(root, "build.ts"), timeScript(root, "build.ts"), timeScript(root, "build.ts")];
   const single = readFileSync(singleFileOf(path.join(root, "dist")));
   return [
-    { name: "build: cold npm run build (no diagram/font cache)", value: seconds(cold), detail: "Node start, compile, Chromium for diagrams, two Vite builds" },
+    { name: "build: cold npm run build (no diagram/font cache)", value: seconds(cold), detail: "Node start, compile, Chromium for diagrams, one Vite build" },
     { name: "build: warm npm run build (diagrams cached)", value: seconds(median(warm)), detail: "median of 3" },
     { name: "offline file: raw size", value: `${(single.length / 1024).toFixed(0)} KB` },
     { name: "offline file: gzip size", value: `${(gzipSync(single, { level: 9 }).length / 1024).toFixed(0)} KB` },
@@ -54,7 +55,7 @@ async function timeNavigation(browser: Browser, url: string, runs = 5): Promise<
 }
 
 /** A chapter edit, timed from the file write until the page shows it. */
-async function timeDevEdits(browser: Browser, runs = 5): Promise<number> {
+async function timeDevEdits(root: string, browser: Browser, runs = 5): Promise<number> {
   const dev = await startDevServer({ deckRoot: root, port: 0 });
   const page = await browser.newPage();
   await page.goto(dev.url);
@@ -78,14 +79,14 @@ async function timeDevEdits(browser: Browser, runs = 5): Promise<number> {
   return median(latencies);
 }
 
-async function benchBrowser(browser: Browser): Promise<BenchRow[]> {
+async function benchBrowser(root: string, browser: Browser): Promise<BenchRow[]> {
   const dist = path.join(root, "dist");
   const fileNav = await timeNavigation(browser, pathToFileURL(singleFileOf(dist)).href);
   const server = await serveStatic(dist);
   const servedNav = await timeNavigation(browser, server.url).finally(() => server.close());
   // The whole deck to PDF, as `npm run pdf` does it (Node and Chromium start included).
-  const pdf = median([timeScript("pdf.ts"), timeScript("pdf.ts"), timeScript("pdf.ts")]);
-  const dev = await timeDevEdits(browser);
+  const pdf = median([timeScript(root, "pdf.ts"), timeScript(root, "pdf.ts"), timeScript(root, "pdf.ts")]);
+  const dev = await timeDevEdits(root, browser);
   return [
     { name: "offline file: navigation → ready (file://)", value: `${fileNav.toFixed(0)} ms`, detail: "median of 5" },
     { name: "site: navigation → ready (served on loopback)", value: `${servedNav.toFixed(0)} ms`, detail: "median of 5" },
@@ -94,13 +95,14 @@ async function benchBrowser(browser: Browser): Promise<BenchRow[]> {
   ];
 }
 
-export async function benchDeck(): Promise<BenchRow[]> {
-  const rows = benchBuild();
+/** The deck figures for the deck whose slides/ is in `root`. */
+export async function benchDeck(root: string): Promise<BenchRow[]> {
+  const rows = benchBuild(root);
   const chromiumPath = findChromium();
   if (!chromiumPath) return [...rows, { name: "browser figures", value: "skipped", detail: "no Chromium found" }];
   const browser = await launchChromium(chromiumPath);
   try {
-    return [...rows, ...(await benchBrowser(browser))];
+    return [...rows, ...(await benchBrowser(root, browser))];
   } finally {
     await browser.close();
   }

@@ -1,5 +1,6 @@
-// Every slide inside its frame, measured once before reveal.js lays the deck out (screen
-// and print alike), with the deck's fonts loaded:
+// Every slide inside its frame, measured with the deck's fonts loaded — on screen each
+// slide just before it is shown (a layout of one slide of KaTeX costs milliseconds, of the
+// whole deck a second), in print every slide before the pages are laid out:
 // - display formulas wider than the slide's text column are set smaller, but never so
 //   small that their scripts drop below the legibility floor;
 // - diagrams are drawn as large as the theme allows, and on a slide whose content would
@@ -9,24 +10,53 @@
 /** the legibility floor: no glyph a student must read below it */
 const MIN_TEXT_PX = 18;
 
-export async function fitToFrame(doc: Document, frame: { width: number; height: number }): Promise<void> {
-  const slides = [...doc.querySelectorAll<HTMLElement>(".reveal .slides section")].filter((s) => !s.querySelector("section"));
+/** A slide fitted to the frame already (fitting is once per slide and slide content). */
+const FITTED = "fitted";
+
+/** Every slide, one at a time, before reveal.js lays the deck out (the print view, which
+ * lays out every page at once). */
+export async function fitAllSlides(doc: Document, frame: { width: number; height: number }): Promise<void> {
+  const slides = [...doc.querySelectorAll<HTMLElement>(".reveal .slides section")].filter((s) => !s.querySelector("section") && !s.dataset[FITTED]);
   if (slides.length === 0) return;
   const root = doc.documentElement;
   root.style.setProperty("--deck-measure-width", `${frame.width}px`);
   root.classList.add("deck-measuring");
   try {
-    await doc.fonts.ready;
+    await loadFonts(doc);
+    // one slide laid out at a time: a layout of the whole deck costs more than all of them
     for (const slide of slides) {
-      fitFormulas(slide);
-      fitDiagrams(slide, frame.height); // the slide's padding keeps the slide number clear
+      slide.classList.add("deck-measured");
+      fitSlide(slide, frame.height, 1);
+      slide.classList.remove("deck-measured");
     }
   } finally {
     root.classList.remove("deck-measuring");
   }
 }
 
-function fitFormulas(slide: HTMLElement): void {
+/** Every font face the page declares (the build keeps only those the deck uses): a slide
+ * measured before its fonts arrive would be measured in a fallback font. */
+export async function loadFonts(doc: Document): Promise<void> {
+  await Promise.all([...doc.fonts].map((face) => face.load().catch(() => undefined)));
+}
+
+/** Fits one slide as it is laid out now (`scale`: how much larger it is drawn than the
+ * frame). Returns whether anything changed; a slide is fitted once. */
+export function fitSlide(slide: HTMLElement, frameHeight: number, scale: number): boolean {
+  if (slide.dataset[FITTED] || slide.getClientRects().length === 0) return false;
+  slide.dataset[FITTED] = "true";
+  // every measurement of a step is read before anything is written: one layout each
+  const formulas = formulaFits(slide);
+  formulas.forEach(({ katex, px }) => (katex.style.fontSize = `${px.toFixed(2)}px`));
+  const diagrams = diagramFits(slide, frameHeight, scale); // the slide's padding keeps the slide number clear
+  diagrams.forEach(({ svg, px }) => (svg.style.maxHeight = `${px}px`));
+  return formulas.length + diagrams.length > 0;
+}
+
+/** The font size each too-wide display formula of `slide` gets: as small as its column
+ * needs, but with the formula's smallest script still on the floor. Reads only. */
+function formulaFits(slide: HTMLElement): { katex: HTMLElement; px: number }[] {
+  const fits: { katex: HTMLElement; px: number }[] = [];
   for (const display of slide.querySelectorAll<HTMLElement>(".katex-display")) {
     const katex = display.querySelector<HTMLElement>(".katex");
     if (!katex || display.closest("aside.notes")) continue;
@@ -34,22 +64,41 @@ function fitFormulas(slide: HTMLElement): void {
     const room = display.clientWidth;
     const width = display.scrollWidth;
     if (room <= 0 || width <= room) continue;
-    // as small as the column needs, but the formula's smallest script stays on the floor
     const glyphs = [...katex.querySelectorAll<HTMLElement>(".katex-html span")].filter((s) => [...s.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()));
     const smallest = Math.min(...glyphs.map((g) => parseFloat(getComputedStyle(g).fontSize)));
     const factor = Math.max(room / width, MIN_TEXT_PX / smallest);
-    if (factor >= 1) continue;
-    katex.style.fontSize = `${(parseFloat(getComputedStyle(katex).fontSize) * factor).toFixed(2)}px`;
+    if (factor < 1) fits.push({ katex, px: parseFloat(getComputedStyle(katex).fontSize) * factor });
   }
+  return fits;
 }
 
-function fitDiagrams(slide: HTMLElement, height: number): void {
+/** The height each diagram of a slide that runs past the frame gets: all shrink by one
+ * factor until the slide fits. Reads only. */
+function diagramFits(slide: HTMLElement, height: number, scale: number): { svg: SVGSVGElement; px: number }[] {
   const svgs = [...slide.querySelectorAll<SVGSVGElement>(".diagram svg")];
-  if (svgs.length === 0) return;
-  const over = slide.getBoundingClientRect().height - height;
-  if (over <= 0) return;
-  const heights = svgs.map((svg) => svg.getBoundingClientRect().height);
+  if (svgs.length === 0) return [];
+  const over = slide.getBoundingClientRect().height / scale - height;
+  if (over <= 0) return [];
+  const heights = svgs.map((svg) => svg.getBoundingClientRect().height / scale);
   const total = heights.reduce((a, b) => a + b, 0);
   const factor = Math.max(0, (total - over) / total);
-  svgs.forEach((svg, k) => (svg.style.maxHeight = `${Math.floor(heights[k] * factor)}px`));
+  return svgs.map((svg, k) => ({ svg, px: Math.floor(heights[k] * factor) }));
+}
+
+interface ShowingDeck {
+  getCurrentSlide(): HTMLElement | undefined;
+  getScale(): number;
+  layout(): void;
+  on(type: string, listener: () => void): void;
+}
+
+/** On screen: each slide is fitted when it becomes the current one (before it is drawn:
+ * reveal.js announces the change synchronously), then laid out again. */
+export function fitSlidesAsShown(deck: ShowingDeck, frameHeight: number): void {
+  const fitCurrent = (): void => {
+    const slide = deck.getCurrentSlide();
+    if (slide && fitSlide(slide, frameHeight, deck.getScale())) deck.layout();
+  };
+  deck.on("slidechanged", fitCurrent);
+  fitCurrent();
 }

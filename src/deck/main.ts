@@ -12,13 +12,16 @@ import { FRAME } from "../shared/constants.ts";
 import { readRuntimeConfig } from "./config.ts";
 import { wireLiveExamples } from "./live-examples.ts";
 import { keepMathmlInStep } from "./mathml-steps.ts";
-import { fitToFrame } from "./fit-to-frame.ts";
+import { fitAllSlides, fitSlide, fitSlidesAsShown, loadFonts } from "./fit-to-frame.ts";
 import { layoutHandout, paperOf } from "./handout.ts";
 import { rewriteLinksForPrint } from "./print-links.ts";
 import { signalReady } from "./ready.ts";
 import { wireSymbolValues } from "./symbol-values.ts";
 
 declare const __DECK_RUNTIME_MERMAID__: boolean;
+/** false in a build whose deck has no live example: the live renderer (and KaTeX's
+ * runtime) is then left out of the bundle */
+declare const __DECK_LIVE__: boolean;
 
 const config = readRuntimeConfig(document);
 
@@ -65,7 +68,9 @@ async function renderDiagrams(): Promise<void> {
 const printing = /print-pdf/i.test(location.search) || config.reveal.view === "print";
 const printLaidOut = printing ? new Promise<void>((resolve) => deck.on("pdf-ready", () => resolve())) : Promise.resolve();
 
-await fitToFrame(document, FRAME);
+// The print view lays every slide out at once: fit them all first (on screen, each slide
+// is fitted when it is shown).
+if (printing) await fitAllSlides(document, FRAME);
 await deck.initialize();
 await renderDiagrams();
 await printLaidOut;
@@ -75,12 +80,15 @@ if (printing) {
   if (paper) layoutHandout(document, paper, FRAME);
 }
 else {
-  wireLiveExamples(document, config.macros);
+  if (__DECK_LIVE__) wireLiveExamples(document, config.macros);
   wireSymbolValues(document);
   keepMathmlInStep(document, deck);
 }
-await document.fonts.ready;
-if (!printing) deck.layout();
+await loadFonts(document);
+if (!printing) {
+  fitSlidesAsShown(deck, FRAME.height);
+  deck.layout();
+}
 signalReady(document);
 
 if (import.meta.hot) {
@@ -100,11 +108,12 @@ if (import.meta.hot) {
     } else {
       slides.innerHTML = data.slidesHtml ?? "";
     }
-    await fitToFrame(document, FRAME);
     deck.sync();
     deck.slide(h, v, f);
+    const current = deck.getCurrentSlide();
+    if (current && fitSlide(current, FRAME.height, deck.getScale())) deck.layout(); // new sections are fitted afresh
     await renderDiagrams();
-    wireLiveExamples(document, config.macros);
+    if (__DECK_LIVE__) wireLiveExamples(document, config.macros);
     document.documentElement.dataset.deckUpdated = String(Date.now());
   });
 }

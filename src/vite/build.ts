@@ -1,9 +1,11 @@
-// The static build: compile the deck once (a session), then two Vite builds from it — the
-// site (index.html + assets, for any static host) and one self-contained HTML file that
-// works from file:// with no network. dist/ is written whole or not at all.
-import { rename, rm } from "node:fs/promises";
+// The static build: compile the deck once (a session), then one Vite build from it — the
+// site (index.html and one script and one stylesheet in assets/, for any static host) —
+// and from the site, one self-contained HTML file that works from file:// with no network:
+// the same page with its script and stylesheet inlined. dist/ is written whole or not at all.
+import { readFile, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { build as viteBuild, mergeConfig } from "vite";
+import { replaceCss, replaceScript } from "vite-plugin-singlefile";
 import { DeckError, formatDiagnostic } from "../compile/diagnostics.ts";
 import { formulaSummaryLines, type CompiledDeck } from "../compile/state.ts";
 import { replaceDir, stagingDirFor } from "../io/atomic-write.ts";
@@ -27,10 +29,26 @@ export interface BuildResult {
   singleFile: string;
 }
 
-async function viteBuildInto(deck: CompiledDeck, deckRoot: string, outDir: string, singleFile: boolean, fonts: FontSubset): Promise<void> {
-  const plugins = deckPlugins({ deckRoot, current: () => deck, fonts, singleFile });
-  const config = baseViteConfig(plugins, deck.runtimeDiagrams > 0, deckRoot);
-  await viteBuild(mergeConfig(config, { build: { outDir, emptyOutDir: true } }));
+async function viteBuildInto(deck: CompiledDeck, deckRoot: string, outDir: string, fonts: FontSubset): Promise<void> {
+  const plugins = deckPlugins({ deckRoot, current: () => deck, fonts });
+  const config = baseViteConfig(plugins, { mermaid: deck.runtimeDiagrams > 0, live: deck.liveSnippets.length > 0 }, deckRoot);
+  // one script and one stylesheet, so that the offline file is the page with both inlined
+  const oneChunk = { build: { outDir, emptyOutDir: true, cssCodeSplit: false, rolldownOptions: { output: { codeSplitting: false } } } };
+  await viteBuild(mergeConfig(config, oneChunk));
+}
+
+/** The site's page with its script and stylesheet inlined: the offline file. */
+async function inlineSite(siteDir: string): Promise<string> {
+  const assets = await readdir(path.join(siteDir, "assets"));
+  let html = await readFile(path.join(siteDir, "index.html"), "utf8");
+  for (const file of assets.sort()) {
+    const code = await readFile(path.join(siteDir, "assets", file), "utf8");
+    // the module loader Vite adds is for chunks; with everything inline there are none
+    if (file.endsWith(".js")) html = replaceScript(html, file, code, true);
+    else if (file.endsWith(".css")) html = replaceCss(html, file, code);
+  }
+  if (/<(script|link)[^>]+(src|href)="\.\/assets\//.test(html)) throw new Error("the offline file still refers to assets/");
+  return html;
 }
 
 /** Compiles the deck; throws DeckError (every error, file:line:col) when it has errors. */
@@ -59,19 +77,16 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
   }
 
   const staging = await stagingDirFor(dist);
-  const singleDir = await stagingDirFor(dist);
   try {
     log(`bundling ${deck.slideCount} slides…`);
     const fonts = fontSubsetOf(deck.slidesHtml, session.services.fonts);
     const fontsReady = prewarmKatexFonts(fonts); // overlaps with Vite's start; awaited below
-    // The two builds are independent: run them side by side (two cores).
-    await Promise.all([viteBuildInto(deck, deckRoot, staging, false, fonts), viteBuildInto(deck, deckRoot, singleDir, true, fonts), fontsReady]);
+    await Promise.all([viteBuildInto(deck, deckRoot, staging, fonts), fontsReady]);
     const singleName = `${deck.options.name}.html`;
-    await rename(path.join(singleDir, "index.html"), path.join(staging, singleName));
+    await writeFile(path.join(staging, singleName), await inlineSite(staging));
     await replaceDir(staging, dist); // dist/ swaps in only now that all of it exists
     return { deck, siteIndex: `${outName}/index.html`, singleFile: `${outName}/${singleName}` };
   } finally {
     await rm(staging, { recursive: true, force: true });
-    await rm(singleDir, { recursive: true, force: true });
   }
 }

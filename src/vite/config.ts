@@ -7,7 +7,15 @@ import { snippetAliases } from "../compile/snippets/runner.ts";
 /** The browser runtime's folder: index.html and main.ts. */
 export const DECK_APP_ROOT = path.join(PACKAGE_ROOT, "src", "deck");
 
-export function baseViteConfig(plugins: PluginOption[], runtimeMermaid: boolean, deckRoot: string): InlineConfig {
+/** What the browser runtime needs beyond reveal.js: code a deck without it never ships. */
+export interface RuntimeFeatures {
+  /** mermaid, to draw diagrams the build could not */
+  mermaid: boolean;
+  /** the live-example renderer (KaTeX's runtime and the examples' code) */
+  live: boolean;
+}
+
+export function baseViteConfig(plugins: PluginOption[], features: RuntimeFeatures, deckRoot: string): InlineConfig {
   return {
     configFile: false,
     root: DECK_APP_ROOT,
@@ -15,7 +23,7 @@ export function baseViteConfig(plugins: PluginOption[], runtimeMermaid: boolean,
     logLevel: "warn",
     clearScreen: false,
     plugins,
-    define: { __DECK_RUNTIME_MERMAID__: JSON.stringify(runtimeMermaid) },
+    define: { __DECK_RUNTIME_MERMAID__: JSON.stringify(features.mermaid), __DECK_LIVE__: JSON.stringify(features.live) },
     // live examples' code imports what snippets import
     resolve: { alias: snippetAliases(deckRoot) },
     server: { fs: { allow: [PACKAGE_ROOT, deckRoot] } },

@@ -1,7 +1,6 @@
 // The deck's Vite plugins, in the one order they are applied in, for the dev server and
-// for both builds.
+// the build.
 import type { PluginOption } from "vite";
-import { viteSingleFile } from "vite-plugin-singlefile";
 import type { CompiledDeck } from "../compile/state.ts";
 import { createDeckHtmlPlugin } from "./html-plugin.ts";
 import { createKatexFontsPlugin, type FontSubset } from "./katex-fonts-plugin.ts";
@@ -15,8 +14,6 @@ export interface DeckPluginOptions {
   fonts?: FontSubset;
   /** the dev server's live updates, last in line */
   dev?: PluginOption;
-  /** inline everything into one file that works from file:// */
-  singleFile?: boolean;
 }
 
 export function deckPlugins(options: DeckPluginOptions): PluginOption[] {
@@ -25,6 +22,5 @@ export function deckPlugins(options: DeckPluginOptions): PluginOption[] {
     createDeckHtmlPlugin(options.current), //                the slides into index.html
     createLiveExamplesPlugin(options.deckRoot, options.current), // live examples' code for the browser
     ...(options.dev ? [options.dev] : []), //               dev: recompile on change, push updates
-    ...(options.singleFile ? [viteSingleFile({ removeViteModuleLoader: true })] : []),
   ];
 }

@@ -5,7 +5,8 @@
 //   SELECTOR => N       exactly N match
 //   SELECTOR ~ TEXT     an element that matches contains TEXT (!SELECTOR ~ TEXT: none does)
 //   SELECTOR @ATTR=VAL  an element that matches has attribute ATTR equal to VAL
-//   error L:C TEXT      a diagnostic at line L, column C whose message contains TEXT
+//   error L:C TEXT      an error at line L, column C whose message contains TEXT
+//   warning L:C TEXT    a warning likewise
 // A fixture that lists no `error` line must compile without errors.
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -55,11 +56,11 @@ export function checkExpectations(deck: CompiledDeck, expected: string): void {
       const [, selector, text] = m;
       const texts = [...root.querySelectorAll(selector)].map((el) => el.textContent ?? "");
       expect(texts.some((t) => t.includes(text)), `${line}\nfound: ${JSON.stringify(texts)}`).toBe(false);
-    } else if ((m = /^error (\d+):(\d+) (.+)$/.exec(line))) {
-      const [, l, c, text] = m;
-      const hit = deck.diagnostics.find((d) => d.severity === "error" && d.line === Number(l) && d.col === Number(c) && d.message.includes(text));
-      expect(hit, `no error at ${l}:${c} containing "${text}"; got:\n${deck.diagnostics.map(formatDiagnostic).join("\n")}`).toBeDefined();
-      wantedErrors.push(line);
+    } else if ((m = /^(error|warning) (\d+):(\d+) (.+)$/.exec(line))) {
+      const [, severity, l, c, text] = m;
+      const hit = deck.diagnostics.find((d) => d.severity === severity && d.line === Number(l) && d.col === Number(c) && d.message.includes(text));
+      expect(hit, `no ${severity} at ${l}:${c} containing "${text}"; got:\n${deck.diagnostics.map(formatDiagnostic).join("\n")}`).toBeDefined();
+      if (severity === "error") wantedErrors.push(line);
     } else if ((m = /^(.+?) => (\d+)$/.exec(line))) {
       expect(root.querySelectorAll(m[1]).length, line).toBe(Number(m[2]));
     } else if ((m = /^(.+?) ~ (.+)$/.exec(line))) {

@@ -41,8 +41,11 @@ function valueRef(state: StateInline, silent: boolean): boolean {
 
 /** A decimal written into text: "0.8", "−1.25" (not 10, not v1.2.3, not 5.4e-2's parts). */
 const DECIMAL = /(?<![\w.,])[-−]?\d+\.\d+(?!\w|\.\d)/;
-/** TeX that was meant for $…$: scripts in braces or on single letters (b_i, b_ih, R_*), and \commands. */
-const RAW_TEX = /[\w)}]\^\{|[\w)}]_\{|\\[a-zA-Z]{2,}|\b[A-Za-z]\^[\w(]|\b[A-Za-z]_(?:[A-Za-z0-9]{1,3}\b|\*)/;
+/** TeX that was meant for $…$: scripts in braces or on single letters, and \commands. */
+const RAW_TEX = /[\w)}]\^\{|[\w)}]_\{|\\[a-zA-Z]{2,}|\b[A-Za-z]\^[\w(]|\b[A-Za-z]_[A-Za-z0-9]\b/;
+/** A name with a subscript of a few letters (b_ih, W_hh, R_*): very likely a symbol typed as
+ * text, but a plain-text name in notes is not wrong, so a warning. */
+const SUBSCRIPTED_NAME = /\b[A-Za-z]_(?:[A-Za-z0-9]{2,3}\b|\*)/;
 
 /** The location of `needle` in the source, from the block's first line on. */
 function find(env: unknown, block: Token, needle: string): SourceLocation {
@@ -78,6 +81,8 @@ export function valuesPlugin(md: MarkdownIt): void {
       if (decimal) envOf(env).diagnostics.error(find(env, block, decimal[0]), `a number typed by hand (${decimal[0]}): compute it with {{path}} from the example, or mark an exact constant {{=${decimal[0].replace("−", "-")}}}`);
       const tex = RAW_TEX.exec(t.content);
       if (tex) envOf(env).diagnostics.error(find(env, block, tex[0]), `TeX outside math (${tex[0]}…): write it between $…$ so it is typeset`);
+      const name = tex ? null : SUBSCRIPTED_NAME.exec(t.content);
+      if (name) envOf(env).diagnostics.warning(find(env, block, name[0]), `a symbol as plain text (${name[0]}): write it between $…$ so it is typeset`);
     }
     return text(tokens, idx, options, env, self);
   };
