@@ -7,6 +7,7 @@ import { Diagnostics } from "./diagnostics.ts";
 import { createMarkdown } from "./markdown/index.ts";
 import { assembleStage } from "./stages/assemble.ts";
 import { checksStage } from "./stages/checks.ts";
+import { codeStage } from "./stages/code.ts";
 import { diagramsStage } from "./stages/diagrams.ts";
 import { formulasStage } from "./stages/formulas.ts";
 import { valuesStage } from "./stages/values.ts";
@@ -24,6 +25,7 @@ export interface Stage {
 export const COMPILE_STAGES: readonly Stage[] = [
   { name: "parse", run: parseStage }, //               front matter, slides, Markdown tokens (pure)
   { name: "snippets", run: snippetsStage }, //        ```ts run, one at a time in a worker
+  { name: "code", run: codeStage }, //                code blocks: highlighted from the cache, or by shiki
   { name: "render", run: renderStage }, //            Markdown → HTML, slide by slide
   { name: "slide-passes", run: slidePassesStage }, // attribute comments, formula steps, ids
   { name: "checks", run: checksStage }, //            duplicate ids, equation ↔ example links

@@ -33,16 +33,16 @@ export class DeckServices {
 
   private constructor(
     readonly options: ServiceOptions,
-    private readonly highlighter: Promise<Highlighter>,
+    private readonly highlighter: Highlighter,
   ) {
     this.snippets = new SnippetRunner(options.deckRoot, () => this.snippetTimeoutMs, bundleSnippetWorker());
     this.fonts = new FontSubsetter(cacheDir(options.deckRoot, "fonts"));
   }
 
-  /** Services with their slow parts already starting: the highlighter and the worker. */
+  /** Services with their slow parts already starting: the snippet worker. (The highlighter
+   * loads shiki when a compile first shows code its cache lacks.) */
   static start(options: ServiceOptions): DeckServices {
-    const services = new DeckServices(options, createCodeHighlighter());
-    services.highlighter.catch(() => undefined); // reported when a compile awaits it
+    const services = new DeckServices(options, createCodeHighlighter(cacheDir(options.deckRoot, "code")));
     services.snippets.warmUp();
     return services;
   }
@@ -51,7 +51,7 @@ export class DeckServices {
   async forCompile(cache?: CompileCache): Promise<CompileServices> {
     const { deckRoot } = this.options;
     return {
-      highlighter: await this.highlighter,
+      highlighter: this.highlighter,
       runSnippet: (s) => this.snippets.run(s),
       readProjectFile: (p) => {
         const file = path.join(deckRoot, p);
@@ -92,6 +92,6 @@ export class DeckServices {
     await this.snippets.close();
     await Promise.all([...this.renderers.values()].map((r) => r.close()));
     this.renderers.clear();
-    (await this.highlighter.catch(() => undefined))?.dispose();
+    this.highlighter.dispose();
   }
 }

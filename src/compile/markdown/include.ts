@@ -63,27 +63,31 @@ export function regionNames(text: string): string[] {
   return text.split("\n").flatMap((l) => REGION_START.exec(l)?.[1] ?? []);
 }
 
+/** What an include token shows: the file it names (relative to the project), and the code
+ * and language, or why there is none. */
+export function resolveInclude(token: Token, chapterFile: string, readProjectFile: (p: string) => string | undefined): { target: string; code?: string; lang: string; problem?: string } {
+  const meta = token.meta as unknown as IncludeMeta;
+  const rel = meta.path;
+  const target = rel.startsWith("@/") ? rel.slice(2) : path.posix.join(path.posix.dirname(chapterFile), rel);
+  const lang = meta.lang ?? path.extname(target).slice(1);
+  const text = readProjectFile(target);
+  if (text === undefined) return { target, lang, problem: `include: no file ${target}` };
+  const code = extractRegion(text, meta.region);
+  if (code === undefined) return { target, lang, problem: `include: no region "${meta.region}" in ${target} (regions: ${regionNames(text).join(", ") || "none"})` };
+  return { target, code, lang };
+}
+
 export function includePlugin(md: MarkdownIt): void {
   md.block.ruler.before("fence", "include", includeBlock, { alt: ["paragraph"] });
   md.renderer.rules.include = (tokens: Token[], idx: number, _o, env) => {
     const t = tokens[idx];
     const meta = t.meta as unknown as IncludeMeta;
     const deck = envOf(env);
-    const at = locate(env, t.map![0], meta.column);
-    const rel = meta.path;
-    const target = rel.startsWith("@/") ? rel.slice(2) : path.posix.join(path.posix.dirname(deck.file), rel);
-    const text = deck.readProjectFile(target);
-    if (text === undefined) {
-      deck.diagnostics.error(at, `include: no file ${target}`);
-      return "";
-    }
-    const code = extractRegion(text, meta.region);
+    const { target, code, lang, problem } = resolveInclude(t, deck.file, deck.readProjectFile);
     if (code === undefined) {
-      const known = regionNames(text);
-      deck.diagnostics.error(at, `include: no region "${meta.region}" in ${target} (regions: ${known.join(", ") || "none"})`);
+      deck.diagnostics.error(locate(env, t.map![0], meta.column), problem!);
       return "";
     }
-    const lang = meta.lang ?? path.extname(target).slice(1);
     const caption = `${target}${meta.region ? `#${meta.region}` : ""}`;
     return `<figure class="include">${deck.highlighter.html(code, lang)}<figcaption>${md.utils.escapeHtml(caption)}</figcaption></figure>\n`;
   };
