@@ -38,11 +38,23 @@ export function cloneMatrix(m: Matrix): Matrix {
 /** y += A·x, with A of shape rows×cols, x of length cols, y of length rows. */
 export function addMatVec(a: Matrix, x: Float64Array, y: Float64Array): void {
   const { rows, cols, data } = a;
+  const even = cols - (cols % 4);
   for (let r = 0; r < rows; r++) {
-    let sum = 0;
+    // four running sums: a product's add need not wait for the one before it
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
     const base = r * cols;
-    for (let c = 0; c < cols; c++) sum += data[base + c] * x[c];
-    y[r] += sum;
+    let c = 0;
+    for (; c < even; c += 4) {
+      s0 += data[base + c] * x[c];
+      s1 += data[base + c + 1] * x[c + 1];
+      s2 += data[base + c + 2] * x[c + 2];
+      s3 += data[base + c + 3] * x[c + 3];
+    }
+    for (; c < cols; c++) s0 += data[base + c] * x[c];
+    y[r] += s0 + s1 + (s2 + s3);
   }
 }
 
