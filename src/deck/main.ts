@@ -78,8 +78,7 @@ if (printing) {
   rewriteLinksForPrint(document);
   const paper = paperOf(location.search);
   if (paper) layoutHandout(document, paper, FRAME);
-}
-else {
+} else {
   if (__DECK_LIVE__) wireLiveExamples(document, config.macros);
   wireSymbolValues(document);
   keepMathmlInStep(document, deck);
