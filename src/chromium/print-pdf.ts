@@ -37,7 +37,8 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
     const outline = await page.evaluate((chaptersId) => {
       const chapters = JSON.parse(document.getElementById(chaptersId)?.textContent ?? "[]") as { title: string; file: string }[];
       // a printed page: a slide, or (handout) a sheet of slides
-      const pages = [...document.querySelectorAll(".handout-sheet")].length > 0 ? [...document.querySelectorAll(".handout-sheet")] : [...document.querySelectorAll(".pdf-page")];
+      const sheets = [...document.querySelectorAll(".handout-sheet")];
+      const pages = sheets.length > 0 ? sheets : [...document.querySelectorAll(".pdf-page")];
       const opens = (p: Element, file: string): boolean => [...p.querySelectorAll("section")].some((s) => s.getAttribute("data-source")?.startsWith(`${file}:`));
       return chapters
         .map((c) => ({ title: c.title, page: pages.findIndex((p) => opens(p, c.file)) }))

@@ -6,14 +6,17 @@ interface FragmentEvents {
 }
 
 function update(doc: Document): void {
-  for (const katex of doc.querySelectorAll<HTMLElement>(".reveal .katex")) {
-    const steps = katex.querySelectorAll(".katex-html .fragment:not(.hl)");
-    if (steps.length === 0) continue;
-    const mathml = katex.querySelector<HTMLElement>(".katex-mathml");
+  // one query for the steps (a few dozen), not one per formula (thousands), on every step
+  const hidden = new Map<Element, boolean>();
+  for (const step of doc.querySelectorAll(".reveal .katex-html .fragment:not(.hl)")) {
+    const katex = step.closest(".katex");
+    if (katex) hidden.set(katex, hidden.get(katex) === true || !step.classList.contains("visible"));
+  }
+  for (const [katex, someHidden] of hidden) {
+    const mathml = katex.querySelector(".katex-mathml");
     if (!mathml) continue;
-    const allShown = [...steps].every((s) => s.classList.contains("visible"));
-    if (allShown) mathml.removeAttribute("aria-hidden");
-    else mathml.setAttribute("aria-hidden", "true");
+    if (someHidden) mathml.setAttribute("aria-hidden", "true");
+    else mathml.removeAttribute("aria-hidden");
   }
 }
 

@@ -72,6 +72,14 @@ export function sliderProblem(input: LiveInput, current: number): string | undef
   return undefined;
 }
 
+/** Where the snippet names the input `path` (`path: "…"`), or the fence when it does not. */
+function inputLocation(code: string, path: string, fence: SourceLocation): SourceLocation {
+  const named = new RegExp(`path\\s*:\\s*["'\`]${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}["'\`]`);
+  const lines = code.split("\n");
+  const line = lines.findIndex((l) => named.test(l));
+  return line < 0 ? fence : { ...fence, line: fence.line + 1 + line, col: lines[line].search(named) + 1 };
+}
+
 /** A live example: its values as at build time, and the controls the browser wires up
  * (src/deck/live-examples.ts). The key names the snippet, whose code the deck bundles. */
 function renderLive(value: Extract<DeckValue, { __deck: "live" }>, md: MarkdownIt, env: unknown, at: SourceLocation, code: string): string {
@@ -81,14 +89,7 @@ function renderLive(value: Extract<DeckValue, { __deck: "live" }>, md: MarkdownI
     .map((input) => {
       const current = inputValue(value.json, input.path);
       const problem = sliderProblem(input, current);
-      if (problem) {
-        // the snippet's line that names this input (`path: "…"`), or the fence's line
-        const named = new RegExp(`path\\s*:\\s*["'\`]${input.path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}["'\`]`);
-        const lines = code.split("\n");
-        const line = lines.findIndex((l) => named.test(l));
-        const col = line < 0 ? 1 : lines[line].search(named) + 1;
-        envOf(env).diagnostics.error(line < 0 ? at : { ...at, line: at.line + 1 + line, col }, `live input "${input.path}": ${problem}`);
-      }
+      if (problem) envOf(env).diagnostics.error(inputLocation(code, input.path, at), `live input "${input.path}": ${problem}`);
       return `<label><span>${md.renderInline(input.label, { ...envOf(env), firstLine: at.line, computed: true })}</span><input type="range" min="${input.min}" max="${input.max}" step="${input.step}" value="${current}" data-path="${esc(input.path)}"><output>${current}</output></label>`;
     })
     .join("");
