@@ -2,7 +2,7 @@
 // self-contained offline file (dist/<name>.html). Stops with file:line:col on any error,
 // leaving the previous dist/ as it was.
 import { performance } from "node:perf_hooks";
-import { buildDeck } from "../src/vite/build.ts";
+import { startDiagramWorkerEarly } from "../src/chromium/early-diagrams.ts";
 import { reportFailure } from "./lib/report-failure.ts";
 
 const HELP = `usage: npm run build [-- --out DIR]
@@ -29,10 +29,15 @@ if (outIndex >= 0 && !outDir) {
 }
 
 const started = performance.now();
+// Chromium starts while the compiler and the bundler load (a chunk of their own)
+const diagramWorker = startDiagramWorkerEarly(process.cwd());
 try {
-  const result = await buildDeck({ deckRoot: process.cwd(), outDir, log: (m) => console.log(m) });
+  const { buildDeck } = await import("../src/vite/build.ts");
+  const result = await buildDeck({ deckRoot: process.cwd(), outDir, log: (m) => console.log(m), diagramWorker });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`built ${result.deck.slideCount} slides in ${seconds} s → ${result.siteIndex} and ${result.singleFile}`);
 } catch (error) {
   process.exitCode = reportFailure("build", error, `; ${outDir ?? "dist"}/ was left as it was`);
+} finally {
+  await diagramWorker?.close(); // the session closed it unless the build failed before one
 }

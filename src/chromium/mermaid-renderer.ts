@@ -1,30 +1,35 @@
 // Renders mermaid diagrams to SVG in headless Chromium, with mermaid's own code, at build
-// time. Results are cached on disk by content hash (diagram source, mermaid version,
-// configuration), so an unchanged diagram costs nothing on the next build.
+// time — in a worker thread (mermaid-worker.ts), so that Chromium starts and draws while
+// the main thread compiles and bundles. Results are cached on disk by content hash (diagram
+// source, mermaid version, configuration), so an unchanged diagram costs nothing next time.
+// The worker belongs to the session's services, which start and close it.
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
 import { writeFileAtomic } from "../io/atomic-write.ts";
 import type { DiagramRenderer, DiagramResult, DiagramSource } from "../shared/diagrams.ts";
 import { mermaidConfig } from "../shared/mermaid-config.ts";
-import { launchChromium } from "./find-chromium.ts";
+import type { MermaidWorkerClient } from "./mermaid-worker-client.ts";
 
 const require = createRequire(import.meta.url);
 
-function mermaidFiles(): { script: string; version: string } {
+/** Where the SVG of `source` drawn in `theme` is cached (the configuration is part of the
+ * key: a changed font size must redraw every diagram). */
+export function diagramCacheFile(cacheDir: string, source: string, theme: "light" | "dark"): string {
   const pkgJson = require.resolve("mermaid/package.json");
   const version = (JSON.parse(readFileSync(pkgJson, "utf8")) as { version: string }).version;
-  return { script: path.join(path.dirname(pkgJson), "dist", "mermaid.min.js"), version };
+  const key = createHash("sha256").update(`${version}\0${JSON.stringify(mermaidConfig(theme))}\0${source}`).digest("hex").slice(0, 24);
+  return path.join(cacheDir, `${key}.svg`);
 }
 
 export interface MermaidRendererOptions {
-  executablePath: string;
+  /** the worker that draws (started by whoever owns it, on first call) */
+  worker: () => MermaidWorkerClient;
   cacheDir: string;
   theme: "light" | "dark";
-  /** called once if Chromium is actually started (for progress output) */
+  /** called when diagrams are about to be drawn (for progress output) */
   onLaunch?: () => void;
 }
 
@@ -32,26 +37,11 @@ export interface MermaidRenderer extends DiagramRenderer {
   /** Start Chromium and load mermaid now, while other work goes on, for diagrams to come.
    * `sources` are the diagrams expected; nothing starts when all of them are cached. */
   prewarm(sources: readonly string[]): void;
-  close(): Promise<void>;
 }
 
 export function createMermaidRenderer(options: MermaidRendererOptions): MermaidRenderer {
-  const { script, version } = mermaidFiles();
-  let browser: Promise<Browser> | undefined;
-  let pagePromise: Promise<Page> | undefined;
-  /** A page with mermaid loaded and configured, ready to render. */
-  const openMermaidPage = async (): Promise<Page> => {
-    browser ??= launchChromium(options.executablePath);
-    const page = await (await browser).newPage();
-    await page.setContent(`<!doctype html><html><body></body></html>`);
-    await page.addScriptTag({ path: script });
-    await page.evaluate((config) => (window as unknown as { mermaid: { initialize(c: unknown): void } }).mermaid.initialize(config), mermaidConfig(options.theme));
-    return page;
-  };
-  // the configuration is part of the key: a changed font size must redraw every diagram
-  const configKey = JSON.stringify(mermaidConfig(options.theme));
-  const cacheFile = (source: string): string =>
-    path.join(options.cacheDir, `${createHash("sha256").update(`${version}\0${configKey}\0${source}`).digest("hex").slice(0, 24)}.svg`);
+  const config = mermaidConfig(options.theme);
+  const cacheFile = (source: string): string => diagramCacheFile(options.cacheDir, source, options.theme);
 
   return {
     async render(requests: readonly DiagramSource[]) {
@@ -65,39 +55,19 @@ export function createMermaidRenderer(options: MermaidRendererOptions): MermaidR
       if (missing.length === 0) return results;
 
       options.onLaunch?.();
-      const page = await (pagePromise ??= openMermaidPage());
-      try {
-        for (const r of missing) {
-          const outcome = await page.evaluate(
-            async ({ id, source }) => {
-              const mermaid = (window as unknown as { mermaid: { render(id: string, s: string): Promise<{ svg: string }> } }).mermaid;
-              try {
-                return { svg: (await mermaid.render(`diagram-${id}`, source)).svg };
-              } catch (error) {
-                document.querySelectorAll(`#ddiagram-${id}, #diagram-${id}`).forEach((el) => el.remove());
-                return { error: String((error as Error)?.message ?? error) };
-              }
-            },
-            { id: r.id, source: r.source },
-          );
-          if (outcome.svg !== undefined) await writeFileAtomic(cacheFile(r.source), outcome.svg);
-          results.set(r.id, outcome);
-        }
-      } catch (error) {
-        pagePromise = undefined;
-        throw error;
+      const worker = options.worker();
+      // all requests at once: the worker draws them in order while we write the cache
+      const drawn = missing.map((r) => worker.render(r.id, r.source, config));
+      drawn.forEach((d) => d.catch(() => undefined)); // the first failure is thrown below
+      for (const [k, r] of missing.entries()) {
+        const outcome = await drawn[k];
+        if ("svg" in outcome) await writeFileAtomic(cacheFile(r.source), outcome.svg);
+        results.set(r.id, outcome);
       }
       return results;
     },
     prewarm(sources) {
-      if (sources.every((source) => existsSync(cacheFile(source)))) return;
-      pagePromise ??= openMermaidPage();
-      pagePromise.catch(() => (pagePromise = undefined)); // a failure shows when render() asks
-    },
-    async close() {
-      if (browser) await (await browser).close().catch(() => undefined);
-      browser = undefined;
-      pagePromise = undefined;
+      if (!sources.every((source) => existsSync(cacheFile(source)))) options.worker();
     },
   };
 }

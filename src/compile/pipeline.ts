@@ -6,6 +6,7 @@ import { DEFAULT_OPTIONS } from "./deck-options.ts";
 import { Diagnostics } from "./diagnostics.ts";
 import { createMarkdown } from "./markdown/index.ts";
 import { assembleStage } from "./stages/assemble.ts";
+import { bundleInputsStage } from "./stages/bundle-inputs.ts";
 import { checksStage } from "./stages/checks.ts";
 import { codeStage } from "./stages/code.ts";
 import { diagramsStage } from "./stages/diagrams.ts";
@@ -30,6 +31,7 @@ export const COMPILE_STAGES: readonly Stage[] = [
   { name: "slide-passes", run: slidePassesStage }, // attribute comments, formula steps, ids
   { name: "checks", run: checksStage }, //            duplicate ids, equation ↔ example links
   { name: "values", run: valuesStage }, //            {{path}} in prose and notes: numbers of the example
+  { name: "bundle-inputs", run: bundleInputsStage }, // tell a build what to bundle, so it bundles meanwhile
   { name: "formulas", run: formulasStage }, //        every formula evaluated on its example; symbols carry values
   { name: "diagrams", run: diagramsStage }, //        mermaid → SVG (Chromium) placed in the slides
   { name: "assemble", run: assembleStage }, //        vertical stacks, chapters, the deck's HTML

@@ -24,6 +24,8 @@ export interface CompileServices {
   readProjectFile(path: string): string | undefined;
   /** called once the deck options are known, before any snippet runs */
   onOptions?(options: DeckOptions): void;
+  /** the deck has snippets: start what runs them now, while the parse finishes */
+  prewarmSnippets?(): void;
   /** the diagram renderer for the deck's theme; undefined leaves diagrams to mermaid's
    * runtime in the browser */
   diagrams(theme: DeckOptions["theme"]): DiagramRenderer | undefined;
@@ -31,6 +33,21 @@ export interface CompileServices {
   cache?: CompileCache;
   /** told how long each stage took (DECK_TIMINGS=1 prints it) */
   onStageDone?(stage: string, ms: number): void;
+  /** told what the browser bundle depends on as soon as it is known, before formulas are
+   * checked and diagrams drawn, so that a build can bundle meanwhile; read it at once */
+  onBundleInputs?(inputs: BundleInputs): void;
+}
+
+/** What the browser bundle depends on (the bundle-inputs stage reports it). */
+export interface BundleInputs {
+  /** snippets whose value is a live example: the bundle carries their code */
+  liveSnippets: readonly SnippetSource[];
+  /** every slide as it stands: its formulas' glyphs and classes pick the fonts (no later
+   * stage changes them: formulas typesets the same TeX again with data attributes, and
+   * diagrams add SVG) */
+  slides: readonly Element[];
+  /** the browser must draw diagrams (there is no renderer): the bundle carries mermaid */
+  runtimeDiagrams: boolean;
 }
 
 /** One slide after the parse stage: its source and its Markdown tokens. */

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { findChromium, INSTALL_HINT } from "../chromium/find-chromium.ts";
 import { createMermaidRenderer, type MermaidRenderer } from "../chromium/mermaid-renderer.ts";
+import { MermaidWorkerClient } from "../chromium/mermaid-worker-client.ts";
 import type { CompileCache } from "../compile/cache.ts";
 import { DEFAULT_OPTIONS } from "../compile/deck-options.ts";
 import { createCodeHighlighter, type Highlighter } from "../compile/markdown/highlight.ts";
@@ -21,6 +22,9 @@ export interface ServiceOptions {
    * Chromium); "browser": always leave them to mermaid in the browser (dev server) */
   diagrams: "chromium" | "browser";
   log?: (message: string) => void;
+  /** a diagram worker started before the session (see early-diagrams.ts): the services
+   * take it over, and close it with the rest */
+  diagramWorker?: MermaidWorkerClient;
 }
 
 export class DeckServices {
@@ -30,6 +34,8 @@ export class DeckServices {
   noChromium = false;
   private snippetTimeoutMs = DEFAULT_OPTIONS.snippetTimeoutMs;
   private readonly renderers = new Map<string, MermaidRenderer>();
+  /** draws for every theme's renderer; started on first need */
+  private diagramWorker: MermaidWorkerClient | undefined;
 
   private constructor(
     readonly options: ServiceOptions,
@@ -37,14 +43,14 @@ export class DeckServices {
   ) {
     this.snippets = new SnippetRunner(options.deckRoot, () => this.snippetTimeoutMs, bundleSnippetWorker());
     this.fonts = new FontSubsetter(cacheDir(options.deckRoot, "fonts"));
+    this.diagramWorker = options.diagramWorker;
   }
 
-  /** Services with their slow parts already starting: the snippet worker. (The highlighter
-   * loads shiki when a compile first shows code its cache lacks.) */
+  /** Services, none of them started yet: the snippet worker starts when a compile finds
+   * snippets (prewarmSnippets), Chromium when a diagram is not cached, and the highlighter
+   * loads shiki when a compile first shows code its cache lacks. */
   static start(options: ServiceOptions): DeckServices {
-    const services = new DeckServices(options, createCodeHighlighter(cacheDir(options.deckRoot, "code")));
-    services.snippets.warmUp();
-    return services;
+    return new DeckServices(options, createCodeHighlighter(cacheDir(options.deckRoot, "code")));
   }
 
   /** What one compile gets: these services, and `cache` when compiles should share one. */
@@ -60,6 +66,7 @@ export class DeckServices {
       diagrams: (theme) => this.diagramRenderer(theme),
       cache,
       onStageDone: process.env.DECK_TIMINGS ? (stage, ms) => this.options.log?.(`  ${stage}: ${Math.round(ms)} ms`) : undefined,
+      prewarmSnippets: () => this.snippets.warmUp(),
       onOptions: (o) => {
         this.snippetTimeoutMs = o.snippetTimeoutMs;
       },
@@ -79,7 +86,7 @@ export class DeckServices {
       return undefined;
     }
     const renderer = createMermaidRenderer({
-      executablePath,
+      worker: () => (this.diagramWorker ??= new MermaidWorkerClient(executablePath)),
       theme,
       cacheDir: cacheDir(this.options.deckRoot, "diagrams"),
       onLaunch: () => this.options.log?.("rendering diagrams in headless Chromium…"),
@@ -90,7 +97,8 @@ export class DeckServices {
 
   async close(): Promise<void> {
     await this.snippets.close();
-    await Promise.all([...this.renderers.values()].map((r) => r.close()));
+    await this.diagramWorker?.close();
+    this.diagramWorker = undefined;
     this.renderers.clear();
     this.highlighter.dispose();
   }

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { CompileCache } from "../compile/cache.ts";
 import { compileDeck } from "../compile/pipeline.ts";
-import type { ChapterFile, CompiledDeck } from "../compile/state.ts";
+import type { ChapterFile, CompiledDeck, CompileServices } from "../compile/state.ts";
 import { DeckServices, type ServiceOptions } from "./services.ts";
 
 export interface SessionOptions extends ServiceOptions {
@@ -30,7 +30,7 @@ export class DeckSession {
     readonly services: DeckServices,
   ) {}
 
-  /** A session whose slow services (highlighter, snippet worker) are already starting. */
+  /** A session; its slow services start when a compile first needs them. */
   static create(options: SessionOptions): DeckSession {
     return new DeckSession(options, DeckServices.start(options));
   }
@@ -43,9 +43,11 @@ export class DeckSession {
     return path.join(this.options.deckRoot, this.options.slidesDir ?? "slides");
   }
 
-  async compile(): Promise<CompiledDeck> {
+  /** Compiles the chapters as they are on disk; `onBundleInputs` hears what the browser
+   * bundle needs before the compile is done. */
+  async compile(onBundleInputs?: CompileServices["onBundleInputs"]): Promise<CompiledDeck> {
     const chapters = readChapters(this.options.deckRoot, this.options.slidesDir);
-    return compileDeck(chapters, await this.services.forCompile(this.cache));
+    return compileDeck(chapters, { ...(await this.services.forCompile(this.cache)), onBundleInputs });
   }
 
   /** A file a snippet may import has changed: the next compile imports it afresh. */

@@ -1,17 +1,20 @@
-// The static build: compile the deck once (a session), then one Vite build from it — the
-// site (index.html and one script and one stylesheet in assets/, for any static host) —
-// and from the site, one self-contained HTML file that works from file:// with no network:
-// the same page with its script and stylesheet inlined. dist/ is written whole or not at all.
+// The static build: compile the deck once (a session) and, as soon as the compile knows what
+// the browser runtime needs, one Vite build of it alongside — the site (index.html and one
+// script and one stylesheet in assets/, for any static host), its page filled with the deck
+// when the compile is done — and from the site, one self-contained HTML file that works from
+// file:// with no network: the same page with its script and stylesheet inlined. dist/ is
+// written whole or not at all.
 import { readFile, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { build as viteBuild, mergeConfig } from "vite";
 import { replaceCss, replaceScript } from "vite-plugin-singlefile";
 import { DeckError, formatDiagnostic } from "../compile/diagnostics.ts";
-import { formulaSummaryLines, type CompiledDeck } from "../compile/state.ts";
+import { formulaSummaryLines, type BundleInputs, type CompiledDeck } from "../compile/state.ts";
 import { replaceDir, stagingDirFor } from "../io/atomic-write.ts";
-import { DeckSession } from "../session/session.ts";
+import { DeckSession, type SessionOptions } from "../session/session.ts";
 import { baseViteConfig } from "./config.ts";
 import { fontSubsetOf, prewarmKatexFonts, type FontSubset } from "./katex-fonts-plugin.ts";
+import { deckPageHtml } from "./html-plugin.ts";
 import { deckPlugins } from "./plugins.ts";
 
 export interface BuildOptions {
@@ -20,6 +23,8 @@ export interface BuildOptions {
   outDir?: string;
   slidesDir?: string;
   log?: (message: string) => void;
+  /** a diagram worker already started (startDiagramWorkerEarly): the session takes it over */
+  diagramWorker?: SessionOptions["diagramWorker"];
 }
 
 export interface BuildResult {
@@ -29,12 +34,14 @@ export interface BuildResult {
   singleFile: string;
 }
 
-async function viteBuildInto(deck: CompiledDeck, deckRoot: string, outDir: string, fonts: FontSubset): Promise<void> {
-  const plugins = deckPlugins({ deckRoot, current: () => deck, fonts });
-  const config = baseViteConfig(plugins, { mermaid: deck.runtimeDiagrams > 0, live: deck.liveSnippets.length > 0 }, deckRoot);
-  // one script and one stylesheet, so that the offline file is the page with both inlined
+/** One Vite build of the browser runtime into `outDir`: index.html (its deck placeholders
+ * left for deckPageHtml), one script and one stylesheet — so that the offline file is the
+ * page with both inlined. */
+async function bundleRuntime(inputs: BundleInputs, deckRoot: string, outDir: string, fonts: FontSubset): Promise<void> {
+  const plugins = deckPlugins({ deckRoot, liveSnippets: () => inputs.liveSnippets, fonts });
+  const config = baseViteConfig(plugins, { mermaid: inputs.runtimeDiagrams, live: inputs.liveSnippets.length > 0 }, deckRoot);
   const oneChunk = { build: { outDir, emptyOutDir: true, cssCodeSplit: false, rolldownOptions: { output: { codeSplitting: false } } } };
-  await viteBuild(mergeConfig(config, oneChunk));
+  await Promise.all([viteBuild(mergeConfig(config, oneChunk)), prewarmKatexFonts(fonts)]);
 }
 
 /** The site's page with its script and stylesheet inlined: the offline file. */
@@ -51,10 +58,11 @@ async function inlineSite(siteDir: string): Promise<string> {
   return html;
 }
 
-/** Compiles the deck; throws DeckError (every error, file:line:col) when it has errors. */
-export async function compileForBuild(session: DeckSession, log: (message: string) => void): Promise<CompiledDeck> {
+/** Compiles the deck; throws DeckError (every error, file:line:col) when it has errors.
+ * `onBundleInputs` hears what the browser bundle needs before the compile is done. */
+export async function compileForBuild(session: DeckSession, log: (message: string) => void, onBundleInputs?: (inputs: BundleInputs) => void): Promise<CompiledDeck> {
   log("compiling slides…");
-  const deck = await session.compile();
+  const deck = await session.compile(onBundleInputs);
   for (const w of deck.diagnostics.filter((d) => d.severity === "warning")) log(formatDiagnostic(w));
   const errors = deck.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) throw new DeckError(errors);
@@ -68,20 +76,27 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
   const outName = options.outDir ?? "dist";
   const dist = path.resolve(deckRoot, outName);
 
-  const session = DeckSession.create({ deckRoot, slidesDir: options.slidesDir, diagrams: "chromium", log });
-  let deck: CompiledDeck;
-  try {
-    deck = await compileForBuild(session, log);
-  } finally {
-    await session.close(); // the worker, Chromium and the highlighter are done
-  }
-
   const staging = await stagingDirFor(dist);
+  const session = DeckSession.create({ deckRoot, slidesDir: options.slidesDir, diagrams: "chromium", log, diagramWorker: options.diagramWorker });
+  // the runtime is bundled while the compile checks formulas and draws diagrams
+  let bundled: Promise<void> | undefined;
+  const startBundle = (inputs: BundleInputs): void => {
+    log("bundling the browser runtime…");
+    bundled = bundleRuntime(inputs, deckRoot, staging, fontSubsetOf(inputs.slides, session.services.fonts));
+    bundled.catch(() => undefined); // awaited below; a compile error must not leave it unhandled
+  };
   try {
-    log(`bundling ${deck.slideCount} slides…`);
-    const fonts = fontSubsetOf(deck.slidesHtml, session.services.fonts);
-    const fontsReady = prewarmKatexFonts(fonts); // overlaps with Vite's start; awaited below
-    await Promise.all([viteBuildInto(deck, deckRoot, staging, fonts), fontsReady]);
+    let deck: CompiledDeck;
+    try {
+      deck = await compileForBuild(session, log, startBundle);
+    } finally {
+      await session.close(); // the worker, Chromium and the highlighter are done
+      await bundled?.catch(() => undefined); // nothing may still write into staging when it goes
+    }
+    if (!bundled) throw new Error("the compile never said what to bundle");
+    await bundled;
+    const page = deckPageHtml(await readFile(path.join(staging, "index.html"), "utf8"), deck);
+    await writeFile(path.join(staging, "index.html"), page);
     const singleName = `${deck.options.name}.html`;
     await writeFile(path.join(staging, singleName), await inlineSite(staging));
     await replaceDir(staging, dist); // dist/ swaps in only now that all of it exists

@@ -28,7 +28,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DeckDev
   const session = DeckSession.create({ deckRoot, diagrams: "browser", log });
   const dev = await DevDeck.start(session);
   for (const d of dev.current.diagnostics) log(formatDiagnostic(d));
-  const plugins = deckPlugins({ deckRoot, current: () => dev.current, dev: createDeckDevPlugin(dev, deckRoot, session.slidesDir, log) });
+  const plugins = deckPlugins({ deckRoot, liveSnippets: () => dev.current.liveSnippets, page: () => dev.current, dev: createDeckDevPlugin(dev, deckRoot, session.slidesDir, log) });
   const server = await createServer(
     mergeConfig(baseViteConfig(plugins, { mermaid: true, live: true }, deckRoot), {
       server: { port: options.port ?? 5173, strictPort: options.strictPort ?? false, host: options.host ?? false },

@@ -6,7 +6,6 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { parseHTML } from "linkedom";
 import type { Plugin } from "vite";
 import type { FontSubsetter } from "../session/font-subsets.ts";
 
@@ -23,13 +22,12 @@ export interface FontSubset {
   subsetter: FontSubsetter;
 }
 
-/** Characters and classes of the KaTeX output in `slidesHtml`. Digits and the signs of
+/** Characters and classes of the KaTeX output in `slides`. Digits and the signs of
  * numbers are always kept, since live examples rewrite numbers in the browser. */
-export function fontSubsetOf(slidesHtml: string, subsetter: FontSubsetter): FontSubset {
-  const { document } = parseHTML(`<html><body>${slidesHtml}</body></html>`);
+export function fontSubsetOf(slides: readonly Element[], subsetter: FontSubsetter): FontSubset {
   const chars = new Set("0123456789.,-−+×()[]=");
   const classes = new Set<string>();
-  for (const el of document.querySelectorAll(".katex-html")) {
+  for (const el of slides.flatMap((slide) => [...slide.querySelectorAll(".katex-html")])) {
     for (const ch of el.textContent ?? "") chars.add(ch);
     for (const inner of [el, ...el.querySelectorAll("[class]")]) inner.classList.forEach((c) => classes.add(c));
   }
@@ -37,7 +35,7 @@ export function fontSubsetOf(slidesHtml: string, subsetter: FontSubsetter): Font
 }
 
 /** The families KaTeX's rules would use for the classes present; Main is the default. */
-function usedFamilies(css: string, classes: Set<string>): Set<string> {
+export function usedFamilies(css: string, classes: Set<string>): Set<string> {
   const used = new Set(["KaTeX_Main"]);
   for (const [, selector, family] of css.matchAll(/([^{}@]+)\{[^}]*font-family:\s*"?(KaTeX_[\w-]+)/g)) {
     // an alternative like ".katex .delimsizing.size1" applies when all its classes occur

@@ -4,17 +4,18 @@
 // src/compile/snippets/identity.ts.
 import type { Plugin } from "vite";
 import { LIVE_RESOLVED_ID, LIVE_VIRTUAL_ID, liveModuleId } from "../compile/snippets/identity.ts";
-import type { CompiledDeck } from "../compile/state.ts";
+import type { SnippetSource } from "../compile/snippets/types.ts";
 
-export function createLiveExamplesPlugin(deckRoot: string, current: () => CompiledDeck): Plugin {
-  // resolveId runs for every import of the build: work the map out once per compiled deck
-  let forDeck: CompiledDeck | undefined;
+/** `liveSnippets()` gives the live examples of the deck to show (the latest, in dev). */
+export function createLiveExamplesPlugin(deckRoot: string, liveSnippets: () => readonly SnippetSource[]): Plugin {
+  // resolveId runs for every import of the build: work the map out once per list
+  let forList: readonly SnippetSource[] | undefined;
   let map = new Map<string, { key: string; code: string }>();
   const modules = (): Map<string, { key: string; code: string }> => {
-    const deck = current();
-    if (deck !== forDeck) {
-      forDeck = deck;
-      map = new Map(deck.liveSnippets.map((s) => [liveModuleId(deckRoot, s), { key: s.key, code: s.code }]));
+    const list = liveSnippets();
+    if (list !== forList) {
+      forList = list;
+      map = new Map(list.map((s) => [liveModuleId(deckRoot, s), { key: s.key, code: s.code }]));
     }
     return map;
   };

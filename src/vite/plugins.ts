@@ -1,6 +1,7 @@
 // The deck's Vite plugins, in the one order they are applied in, for the dev server and
 // the build.
 import type { PluginOption } from "vite";
+import type { SnippetSource } from "../compile/snippets/types.ts";
 import type { CompiledDeck } from "../compile/state.ts";
 import { createDeckHtmlPlugin } from "./html-plugin.ts";
 import { createKatexFontsPlugin, type FontSubset } from "./katex-fonts-plugin.ts";
@@ -8,8 +9,11 @@ import { createLiveExamplesPlugin } from "./live-plugin.ts";
 
 export interface DeckPluginOptions {
   deckRoot: string;
-  /** the deck to show: fixed for a build, the latest good one in dev */
-  current: () => CompiledDeck;
+  /** the live examples whose code the browser gets */
+  liveSnippets: () => readonly SnippetSource[];
+  /** dev: the deck the page shows (the latest good one); a build leaves the page's
+   * placeholders and fills them in once the deck is compiled (deckPageHtml) */
+  page?: () => CompiledDeck;
   /** a build's font subset; without it (dev), KaTeX's woff2 files as they are */
   fonts?: FontSubset;
   /** the dev server's live updates, last in line */
@@ -19,8 +23,8 @@ export interface DeckPluginOptions {
 export function deckPlugins(options: DeckPluginOptions): PluginOption[] {
   return [
     createKatexFontsPlugin(options.fonts), //                KaTeX CSS: woff2 only, subset, inlined
-    createDeckHtmlPlugin(options.current), //                the slides into index.html
-    createLiveExamplesPlugin(options.deckRoot, options.current), // live examples' code for the browser
+    ...(options.page ? [createDeckHtmlPlugin(options.page)] : []), // dev: the slides into index.html
+    createLiveExamplesPlugin(options.deckRoot, options.liveSnippets), // live examples' code for the browser
     ...(options.dev ? [options.dev] : []), //               dev: recompile on change, push updates
   ];
 }

@@ -2,32 +2,55 @@
 // what src/grad computes for its case (and is really on the slide); every slide has speaker
 // notes; and in Chromium no slide overflows its 16:9 frame.
 import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { CompiledDeck } from "../../src/compile/state.ts";
+import type { BundleInputs, CompiledDeck } from "../../src/compile/state.ts";
 import { formatDiagnostic } from "../../src/compile/diagnostics.ts";
 import { FRAME } from "../../src/shared/constants.ts";
 import { num } from "../../src/shared/deck-values.ts";
 import { evaluateCase, parseCase, type CaseResult } from "../../src/grad/index.ts";
 import { DeckSession } from "../../src/session/session.ts";
+import { fontSubsetOf, usedFamilies, type FontSubset } from "../../src/vite/katex-fonts-plugin.ts";
 import { hasChromium, startBrowser, waitForReady, watchedPage } from "../support/browser.ts";
 
 const root = process.cwd();
 let deck: CompiledDeck;
 let slides: Element[];
+/** what the compile told the bundler before formulas and diagrams, read when it was told */
+let early: { inputs: BundleInputs; fonts: FontSubset } | undefined;
 
 beforeAll(async () => {
   const session = DeckSession.create({ deckRoot: root, diagrams: "chromium" });
   try {
-    deck = await session.compile();
+    deck = await session.compile((inputs) => (early = { inputs, fonts: fontSubsetOf(inputs.slides, session.services.fonts) }));
   } finally {
     await session.close();
   }
   const { document } = parseHTML(`<html><body><div class="slides">${deck.slidesHtml}</div></body></html>`);
   slides = [...document.querySelectorAll("section")].filter((s) => !s.querySelector("section"));
 }, 120_000);
+
+describe("what the bundler is told before formulas and diagrams", () => {
+  it("the fonts' characters and families are those of the finished deck", () => {
+    expect(early, "the compile reported its bundle inputs").toBeDefined();
+    const finished = fontSubsetOf(slides, early!.fonts.subsetter);
+    expect(early!.fonts.text).toBe(finished.text);
+    const css = readFileSync(createRequire(import.meta.url).resolve("katex/dist/katex.css"), "utf8");
+    const families = (classes: Set<string>): string[] => [...usedFamilies(css, classes)].sort();
+    expect(families(early!.fonts.classes)).toEqual(families(finished.classes));
+    expect(finished.text).toMatch(/∂/); // the real deck's formulas are in it
+    expect(families(finished.classes)).toContain("KaTeX_Math");
+  });
+
+  it("the live examples and whether mermaid runs in the browser are the finished deck's", () => {
+    expect(early!.inputs.liveSnippets.map((s) => s.key)).toEqual(deck.liveSnippets.map((s) => s.key));
+    expect(deck.liveSnippets.length).toBeGreaterThan(0);
+    expect(early!.inputs.runtimeDiagrams).toBe(deck.runtimeDiagrams > 0);
+  });
+});
 
 function lookup(result: CaseResult, key: string): unknown {
   let value: unknown = result;

@@ -1,13 +1,9 @@
 // Runs ```ts run snippets in a worker thread (see worker.ts) with a time limit per snippet.
 // A snippet over its limit gets the worker terminated; the next snippet gets a new one.
-import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { build } from "esbuild";
-import { writeFileAtomic } from "../../io/atomic-write.ts";
-import { cacheDir } from "../../io/cache-dir.ts";
 import { PACKAGE_ROOT } from "../../io/package-root.ts";
+import { bundleWorker } from "../../io/worker-bundle.ts";
 import { snippetModuleId } from "./identity.ts";
 import type { SnippetOutcome, SnippetSource, WorkerReply, WorkerRequest } from "./types.ts";
 
@@ -23,24 +19,10 @@ export function snippetAliases(deckRoot: string): Record<string, string> {
   };
 }
 
-/** The worker as one ES module in the package's cache, named by its content: built once by
- * whoever owns the services (the session), shared by its runners. */
-export async function bundleSnippetWorker(): Promise<string> {
-  const result = await build({
-    entryPoints: [path.join(PACKAGE_ROOT, "src/compile/snippets/worker.ts")],
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    packages: "external",
-    write: false,
-    logLevel: "error",
-  });
-  const contents = result.outputFiles[0].contents;
-  const hash = createHash("sha256").update(contents).digest("hex").slice(0, 12);
-  const out = cacheDir(PACKAGE_ROOT, `snippet-worker-${hash}.mjs`);
-  if (!existsSync(out)) await writeFileAtomic(out, contents); // never a half-written worker
-  return out;
+/** The worker as one ES module in the package's cache: built once by whoever owns the
+ * services (the session), shared by its runners. */
+export function bundleSnippetWorker(): Promise<string> {
+  return bundleWorker("src/compile/snippets/worker.ts", "snippet-worker");
 }
 
 export class SnippetRunner {

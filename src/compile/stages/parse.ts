@@ -3,7 +3,7 @@
 // hear of them, and a diagram renderer may start while the snippets run.
 import { CHAPTER_KEYS, DECK_KEYS, readDeckOptions } from "../deck-options.ts";
 import { splitFrontMatter } from "../frontmatter.ts";
-import { isDiagramFence } from "../markdown/fences.ts";
+import { isDiagramFence, isSnippetFence } from "../markdown/fences.ts";
 import { splitSlides } from "../split.ts";
 import type { DeckState } from "../state.ts";
 
@@ -35,7 +35,9 @@ export function parseStage(state: DeckState): void {
     }
   });
   state.services.onOptions?.(state.options);
-  // A cold build: let the renderer start (Chromium, mermaid) while the snippets run.
+  // Start what later stages will wait for: the snippet worker, and on a cold build the
+  // diagram renderer (Chromium, mermaid) while the snippets run.
+  if (state.slides.some((s) => s.tokens.some(isSnippetFence))) state.services.prewarmSnippets?.();
   const diagramSources = state.slides.flatMap((s) => s.tokens.filter(isDiagramFence).map((t) => t.content));
   if (diagramSources.length > 0) state.services.diagrams(state.options.theme)?.prewarm?.(diagramSources);
 }

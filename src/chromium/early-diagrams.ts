@@ -1,0 +1,40 @@
+// Chromium for diagrams, started before the compiler is even loaded — loading it keeps one
+// core busy for about a third of a second while the other would idle — when a build will
+// need it: a ```mermaid fence in the slides whose SVG neither theme's cache holds. A guess
+// from the raw Markdown: a wrong guess starts Chromium for nothing, or not early; the
+// compile still decides what is drawn, and the session owns (and closes) the worker.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { cacheDir } from "../io/cache-dir.ts";
+import { findChromium } from "./find-chromium.ts";
+import { diagramCacheFile } from "./mermaid-renderer.ts";
+import { MermaidWorkerClient } from "./mermaid-worker-client.ts";
+
+/** A fence as markdown-it reads it: up to three spaces in, ``` or ~~~ and the info string
+ * "mermaid…", its lines, and a closing fence of the same kind. */
+const MERMAID_FENCE = /^( {0,3})(`{3,}|~{3,})[ \t]*mermaid\b[^\n]*\n([\s\S]*?)^ {0,3}\2[`~]*[ \t]*$/gm;
+
+/** The bodies of the mermaid fences in `markdown`, as the compiler passes them on. */
+export function mermaidFenceSources(markdown: string): string[] {
+  return [...markdown.matchAll(MERMAID_FENCE)].map(([, indent, , body]) =>
+    indent ? body.replace(new RegExp(`^ {0,${indent.length}}`, "gm"), "") : body,
+  );
+}
+
+/** A started diagram worker when the deck in `deckRoot` looks like it needs one. */
+export function startDiagramWorkerEarly(deckRoot: string, slidesDir = "slides"): MermaidWorkerClient | undefined {
+  const executablePath = findChromium();
+  if (!executablePath) return undefined;
+  let sources: string[];
+  try {
+    const dir = path.join(deckRoot, slidesDir);
+    sources = readdirSync(dir)
+      .filter((f) => f.endsWith(".md"))
+      .flatMap((f) => mermaidFenceSources(readFileSync(path.join(dir, f), "utf8")));
+  } catch {
+    return undefined; // no slides folder: the compile says so
+  }
+  const cache = cacheDir(deckRoot, "diagrams");
+  const uncached = (source: string): boolean => !existsSync(diagramCacheFile(cache, source, "light")) && !existsSync(diagramCacheFile(cache, source, "dark"));
+  return sources.some(uncached) ? new MermaidWorkerClient(executablePath) : undefined;
+}

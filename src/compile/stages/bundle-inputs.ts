@@ -1,0 +1,12 @@
+// Stage "bundle-inputs": tells whoever bundles the browser runtime what that bundle depends
+// on (see BundleInputs), so that a build bundles while formulas are checked and diagrams
+// drawn instead of after.
+import type { DeckState } from "../state.ts";
+
+export function bundleInputsStage(state: DeckState): void {
+  state.services.onBundleInputs?.({
+    liveSnippets: state.liveSnippets,
+    slides: state.leaves.map((leaf, k) => state.edits.get(k) ?? leaf),
+    runtimeDiagrams: state.diagrams.length > 0 && state.services.diagrams(state.options.theme) === undefined,
+  });
+}
