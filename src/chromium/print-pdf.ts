@@ -3,10 +3,10 @@
 // the print view cannot give it: internal links from each equation to its example and back
 // (made in the page, see src/deck/print-links.ts) and an outline by chapter.
 import { pathToFileURL } from "node:url";
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, type PDFRef } from "pdf-lib";
+import type { PDFDocument, PDFRef } from "pdf-lib";
 import { writeFileAtomic } from "../io/atomic-write.ts";
 import { CHAPTERS_ID } from "../shared/runtime-config.ts";
-import { FRAME, PAPER, READY_SELECTOR, type Paper } from "../shared/constants.ts";
+import { FRAME, PAPER, READY_DATASET_KEY, READY_EVENT, type Paper } from "../shared/constants.ts";
 import { launchChromium } from "./find-chromium.ts";
 
 
@@ -28,12 +28,25 @@ export interface PrintResult {
 }
 
 export async function printPdf(options: PrintOptions): Promise<PrintResult> {
-  const browser = await launchChromium(options.executablePath);
+  const launched = launchChromium(options.executablePath);
+  const pdfLib = import("pdf-lib"); // loads while Chromium starts
+  const browser = await launched;
   try {
+    const { PDFDocument } = await pdfLib;
     const page = await browser.newPage({ viewport: { ...FRAME } });
     const query = ["print-pdf", options.fragments && !options.handout ? "pdfSeparateFragments=true" : "", options.handout ? `handout=${options.handout}` : ""].filter(Boolean).join("&");
     await page.goto(`${pathToFileURL(options.htmlFile).href}?${query}`);
-    await page.waitForSelector(READY_SELECTOR, { state: "attached", timeout: 60_000 });
+    // the ready event, heard at once: polling for the ready attribute waits for a frame of
+    // the whole print view to be drawn on screen first (≈0.5 s), which printing redoes anyway
+    await page.evaluate(
+      ({ key, event, ms }) =>
+        new Promise<void>((resolve, reject) => {
+          if (document.documentElement.dataset[key] === "true") return resolve();
+          document.addEventListener(event, () => resolve(), { once: true });
+          setTimeout(() => reject(new Error(`the deck was not ready after ${ms / 1000} s`)), ms);
+        }),
+      { key: READY_DATASET_KEY, event: READY_EVENT, ms: 60_000 },
+    );
     const outline = await page.evaluate((chaptersId) => {
       const chapters = JSON.parse(document.getElementById(chaptersId)?.textContent ?? "[]") as { title: string; file: string }[];
       // a printed page: a slide, or (handout) a sheet of slides
@@ -48,7 +61,7 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
     const paper = options.handout ? { format: PAPER[options.handout].format } : { preferCSSPageSize: true };
     const pdf = await page.pdf({ printBackground: true, tagged: true, ...paper });
     const doc = await PDFDocument.load(pdf);
-    addOutline(doc, outline);
+    addOutline(doc, outline, await pdfLib);
     const title = await page.title();
     doc.setTitle(title);
     doc.setCreator("backprop-deck");
@@ -61,7 +74,8 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
 }
 
 /** A flat outline (bookmarks): one entry per chapter, opening its first page. */
-function addOutline(doc: PDFDocument, entries: readonly { title: string; page: number }[]): void {
+function addOutline(doc: PDFDocument, entries: readonly { title: string; page: number }[], lib: typeof import("pdf-lib")): void {
+  const { PDFArray, PDFDict, PDFHexString, PDFName, PDFNull, PDFNumber } = lib;
   if (entries.length === 0) return;
   const context = doc.context;
   const pages = doc.getPages();

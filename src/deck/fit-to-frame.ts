@@ -1,6 +1,6 @@
 // Every slide inside its frame, measured with the deck's fonts loaded — on screen each
 // slide just before it is shown (a layout of one slide of KaTeX costs milliseconds, of the
-// whole deck a second), in print every slide before the pages are laid out:
+// whole deck a second), in print every slide on the page reveal.js laid it out on:
 // - display formulas wider than the slide's text column are set smaller, but never so
 //   small that their scripts drop below the legibility floor;
 // - diagrams are drawn as large as the theme allows, and on a slide whose content would
@@ -13,24 +13,16 @@ const MIN_TEXT_PX = 18;
 /** A slide fitted to the frame already (fitting is once per slide and slide content). */
 const FITTED = "fitted";
 
-/** Every slide, one at a time, before reveal.js lays the deck out (the print view, which
- * lays out every page at once). */
-export async function fitAllSlides(doc: Document, frame: { width: number; height: number }): Promise<void> {
-  const slides = [...doc.querySelectorAll<HTMLElement>(".reveal .slides section")].filter((s) => !s.querySelector("section") && !s.dataset[FITTED]);
-  if (slides.length === 0) return;
-  const root = doc.documentElement;
-  root.style.setProperty("--deck-measure-width", `${frame.width}px`);
-  root.classList.add("deck-measuring");
-  try {
-    await loadFonts(doc);
-    // one slide laid out at a time: a layout of the whole deck costs more than all of them
-    for (const slide of slides) {
-      slide.classList.add("deck-measured");
-      fitSlide(slide, frame.height, 1);
-      slide.classList.remove("deck-measured");
+/** The print view, once reveal.js has laid out every page (one slide each): each slide
+ * with something to fit (a display formula, a diagram) is fitted where it stands — reading
+ * the layout the print needs anyway, not one of its own — and, when it changed and reveal.js
+ * centred it, centred again on its page the way reveal.js does. */
+export function fitPrintedSlides(doc: Document, frame: { width: number; height: number }, centred: boolean): void {
+  for (const slide of doc.querySelectorAll<HTMLElement>(".reveal .pdf-page > section")) {
+    if (!slide.querySelector(".katex-display, .diagram svg")) continue;
+    if (fitSlide(slide, frame.height, 1) && (centred || slide.classList.contains("center"))) {
+      slide.style.top = `${Math.max((frame.height - slide.scrollHeight) / 2, 0)}px`;
     }
-  } finally {
-    root.classList.remove("deck-measuring");
   }
 }
 
@@ -53,6 +45,10 @@ export function fitSlide(slide: HTMLElement, frameHeight: number, scale: number)
   return formulas.length + diagrams.length > 0;
 }
 
+/** Text that draws something: not KaTeX's zero-width spaces (set at 1 px, they hold its
+ * stacks open, and would otherwise count as the formula's smallest script). */
+const drawsGlyphs = (text: string): boolean => /[^\s\u200b]/.test(text);
+
 /** The font size each too-wide display formula of `slide` gets: as small as its column
  * needs, but with the formula's smallest script still on the floor. Reads only. */
 function formulaFits(slide: HTMLElement): { katex: HTMLElement; px: number }[] {
@@ -64,7 +60,7 @@ function formulaFits(slide: HTMLElement): { katex: HTMLElement; px: number }[] {
     const room = display.clientWidth;
     const width = display.scrollWidth;
     if (room <= 0 || width <= room) continue;
-    const glyphs = [...katex.querySelectorAll<HTMLElement>(".katex-html span")].filter((s) => [...s.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()));
+    const glyphs = [...katex.querySelectorAll<HTMLElement>(".katex-html span")].filter((s) => [...s.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && drawsGlyphs(n.textContent!)));
     const smallest = Math.min(...glyphs.map((g) => parseFloat(getComputedStyle(g).fontSize)));
     const factor = Math.max(room / width, MIN_TEXT_PX / smallest);
     if (factor < 1) fits.push({ katex, px: parseFloat(getComputedStyle(katex).fontSize) * factor });

@@ -12,7 +12,7 @@ import { FRAME } from "../shared/constants.ts";
 import { readRuntimeConfig } from "./config.ts";
 import { wireLiveExamples } from "./live-examples.ts";
 import { keepMathmlInStep } from "./mathml-steps.ts";
-import { fitAllSlides, fitSlide, fitSlidesAsShown, loadFonts } from "./fit-to-frame.ts";
+import { fitPrintedSlides, fitSlide, fitSlidesAsShown, loadFonts } from "./fit-to-frame.ts";
 import { layoutHandout, paperOf } from "./handout.ts";
 import { rewriteLinksForPrint } from "./print-links.ts";
 import { signalReady } from "./ready.ts";
@@ -45,6 +45,8 @@ const deck = new Reveal(document.querySelector<HTMLElement>(".reveal")!, {
   transition: "slide",
   center: true,
   pdfSeparateFragments: false,
+  // a slide prints on one page: one that would run past it is fitted (fitPrintedSlides)
+  pdfMaxPagesPerSlide: 1,
   plugins: [Notes, Search, Zoom],
   ...config.reveal,
 });
@@ -68,13 +70,14 @@ async function renderDiagrams(): Promise<void> {
 const printing = /print-pdf/i.test(location.search) || config.reveal.view === "print";
 const printLaidOut = printing ? new Promise<void>((resolve) => deck.on("pdf-ready", () => resolve())) : Promise.resolve();
 
-// The print view lays every slide out at once: fit them all first (on screen, each slide
-// is fitted when it is shown).
-if (printing) await fitAllSlides(document, FRAME);
+// reveal.js's print view measures each slide to centre it: in the deck's fonts
+if (printing) await loadFonts(document);
 await deck.initialize();
 await renderDiagrams();
 await printLaidOut;
 if (printing) {
+  // every page laid out at once: fit them there (on screen, each slide as it is shown)
+  fitPrintedSlides(document, FRAME, deck.getConfig().center !== false);
   rewriteLinksForPrint(document);
   const paper = paperOf(location.search);
   if (paper) layoutHandout(document, paper, FRAME);

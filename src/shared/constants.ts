@@ -6,6 +6,8 @@ export const FRAME = { width: 1280, height: 720 } as const;
 /** Set on <html> as data-deck-ready="true" once every slide is fully rendered. */
 export const READY_DATASET_KEY = "deckReady";
 export const READY_SELECTOR = "html[data-deck-ready=true]";
+/** Dispatched on the document at the same moment. */
+export const READY_EVENT = "deck-ready";
 
 /** Paper a handout prints on (portrait): its size in CSS pixels (96 per inch), and its
  * name as Chromium's printer knows it. */

@@ -48,6 +48,44 @@ describe.runIf(hasChromium)("the deck in a lecture hall", () => {
     expect(outside).toEqual([]);
   }, 120_000);
 
+  it("in the print view every slide is on its page, each display formula within its column with scripts of 18 px or more", async () => {
+    const page = await open("?print-pdf");
+    const slides = await page.evaluate((frame) => {
+      const pages = [...document.querySelectorAll<HTMLElement>(".reveal .pdf-page")];
+      return pages.map((p) => {
+        const slide = p.querySelector<HTMLElement>(":scope > section")!;
+        const pageBox = p.getBoundingClientRect();
+        const box = slide.getBoundingClientRect();
+        const formulas = [...slide.querySelectorAll<HTMLElement>(".katex-display")].filter((d) => !d.closest("aside.notes"));
+        // KaTeX's zero-width spaces (at 1 px, holding its stacks open) draw nothing
+        const glyphs = formulas.flatMap((d) => [...d.querySelectorAll<HTMLElement>(".katex-html span")].filter((s) => [...s.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && /[^\s\u200b]/.test(n.textContent!))));
+        return {
+          id: slide.id,
+          pageHeight: pageBox.height,
+          top: box.top - pageBox.top,
+          // where its content ends (the padding below is the slide number's room)
+          bottom: box.bottom - parseFloat(getComputedStyle(slide).paddingBottom) - pageBox.top,
+          overflowing: formulas.filter((d) => d.scrollWidth > d.clientWidth + 1).length,
+          smallest: Math.min(...glyphs.map((g) => parseFloat(getComputedStyle(g).fontSize))),
+          fittedFormulas: formulas.filter((d) => d.querySelector<HTMLElement>(".katex")!.style.fontSize !== "").length,
+          frameHeight: frame.height,
+        };
+      });
+    }, FRAME);
+    await page.close();
+    expect(slides.length).toBeGreaterThan(70);
+    for (const s of slides) {
+      // one page per slide, none spilling onto a second (reveal.js makes a page 1 px short)
+      expect(Math.abs(s.pageHeight - s.frameHeight), s.id).toBeLessThanOrEqual(1);
+      expect(s.top, s.id).toBeGreaterThanOrEqual(0);
+      expect(s.bottom, s.id).toBeLessThanOrEqual(s.frameHeight + 0.5);
+      expect(s.overflowing, s.id).toBe(0);
+      expect(s.smallest, s.id).toBeGreaterThanOrEqual(18);
+    }
+    // the deck has formulas wider than the column: the print view set them smaller
+    expect(slides.some((s) => s.fittedFormulas > 0)).toBe(true);
+  }, 60_000);
+
   for (const theme of ["light", "dark"] as const) {
     it(`axe-core finds no serious or critical violation on any slide (${theme} theme)`, async () => {
       const page = await open(`?theme=${theme}`);
