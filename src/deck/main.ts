@@ -70,8 +70,13 @@ async function renderDiagrams(): Promise<void> {
 const printing = /print-pdf/i.test(location.search) || config.reveal.view === "print";
 const printLaidOut = printing ? new Promise<void>((resolve) => deck.on("pdf-ready", () => resolve())) : Promise.resolve();
 
-// reveal.js's print view measures each slide to centre it: in the deck's fonts
-if (printing) await loadFonts(document);
+if (printing) {
+  // A PDF carries the formulas' glyphs, never their MathML (it is for screen readers of the
+  // page): out of the print view, which lays out and copies (one page per step) less.
+  document.querySelectorAll(".reveal .slides .katex-mathml").forEach((mathml) => mathml.remove());
+  // reveal.js's print view measures each slide to centre it: in the deck's fonts
+  await loadFonts(document);
+}
 await deck.initialize();
 await renderDiagrams();
 await printLaidOut;
