@@ -36,5 +36,9 @@ export function startDiagramWorkerEarly(deckRoot: string, slidesDir = "slides"):
   }
   const cache = cacheDir(deckRoot, "diagrams");
   const uncached = (source: string): boolean => !existsSync(diagramCacheFile(cache, source, "light")) && !existsSync(diagramCacheFile(cache, source, "dark"));
-  return sources.some(uncached) ? new MermaidWorkerClient(executablePath) : undefined;
+  try {
+    return sources.some(uncached) ? new MermaidWorkerClient(executablePath) : undefined;
+  } catch {
+    return undefined; // only a head start: the session starts the worker itself, and reports
+  }
 }

@@ -12,15 +12,16 @@ import { writeFileAtomic } from "../io/atomic-write.ts";
 import type { DiagramRenderer, DiagramResult, DiagramSource } from "../shared/diagrams.ts";
 import { mermaidConfig } from "../shared/mermaid-config.ts";
 import type { MermaidWorkerClient } from "./mermaid-worker-client.ts";
+import { svgOptimizerKey } from "./svg-optimize.ts";
 
 const require = createRequire(import.meta.url);
 
-/** Where the SVG of `source` drawn in `theme` is cached (the configuration is part of the
- * key: a changed font size must redraw every diagram). */
+/** Where the SVG of `source` drawn in `theme` is cached (the configuration and the SVG
+ * optimiser are part of the key: a changed font size must redraw every diagram). */
 export function diagramCacheFile(cacheDir: string, source: string, theme: "light" | "dark"): string {
   const pkgJson = require.resolve("mermaid/package.json");
   const version = (JSON.parse(readFileSync(pkgJson, "utf8")) as { version: string }).version;
-  const key = createHash("sha256").update(`${version}\0${JSON.stringify(mermaidConfig(theme))}\0${source}`).digest("hex").slice(0, 24);
+  const key = createHash("sha256").update(`${version}\0${svgOptimizerKey()}\0${JSON.stringify(mermaidConfig(theme))}\0${source}`).digest("hex").slice(0, 24);
   return path.join(cacheDir, `${key}.svg`);
 }
 

@@ -1,11 +1,14 @@
 // The worker thread that draws mermaid diagrams: it starts Chromium, loads mermaid's ES
-// modules into a page and renders the diagrams it is sent, one at a time. Its own thread,
+// modules into a page and renders the diagrams it is sent, one at a time, each SVG made
+// small (svg-optimize.ts, svgo) here, off the main thread. Its own thread,
 // so that Chromium's start-up and each render go on while the compile and the bundler keep
 // the main thread busy. Protocol: mermaid-protocol.ts.
 import path from "node:path";
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import type { Page } from "playwright-core";
+import { optimize } from "svgo";
 import { launchChromium } from "./find-chromium.ts";
+import { SVG_OPTIMIZER_CONFIG } from "./svg-optimize.ts";
 import type { MermaidWorkerData, ToMermaidWorker, FromMermaidWorker } from "./mermaid-protocol.ts";
 
 /** A made-up origin the page is served from: module scripts need one (file:// refuses
@@ -75,7 +78,8 @@ function serve(port: MessagePort, data: MermaidWorkerData): void {
     }
     queue = queue.then(async () => {
       try {
-        send({ type: "result", request: message.request, result: await renderIn(await page, message.id, message.source, JSON.stringify(message.config)) });
+        const result = await renderIn(await page, message.id, message.source, JSON.stringify(message.config));
+      send({ type: "result", request: message.request, result: "svg" in result ? { svg: optimize(result.svg, SVG_OPTIMIZER_CONFIG).data } : result });
       } catch (error) {
         send({ type: "failed", request: message.request, message: String((error as Error)?.message ?? error) });
       }
