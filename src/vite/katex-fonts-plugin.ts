@@ -1,13 +1,15 @@
 // KaTeX's stylesheet lists every font in woff2, woff and ttf (≈1 MB). Every browser we
-// target reads woff2, so keep only that. For a build, go further: drop the font families
-// no formula of the deck uses, subset the rest to the characters the deck's formulas
-// contain (the session's FontSubsetter, cached), and inline them — the offline file then
-// carries a few dozen KB of fonts instead of ≈350 KB.
+// target reads woff2, so keep only that. For a build, go further: cut each face to the
+// characters the deck's formulas draw in it (katex-faces.ts; the session's FontSubsetter,
+// cached), drop the faces that draw none, and inline the rest — the offline file then
+// carries about 40 KB of fonts instead of ≈350 KB.
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { Plugin } from "vite";
 import type { FontSubsetter } from "../session/font-subsets.ts";
+import { KatexFaces, type FaceKey } from "./katex-faces.ts";
 
 export function woff2Only(css: string): string {
   return css.replace(/src:\s*url\(([^)]+\.woff2)\)\s*format\(["']woff2["']\)[^;}]*/g, (_m, url: string) => `src:url(${url}) format("woff2")`);
@@ -15,53 +17,65 @@ export function woff2Only(css: string): string {
 
 /** What a build's fonts must cover, and who cuts them. */
 export interface FontSubset {
-  /** every character the deck's formulas draw */
-  text: string;
-  /** every class name inside the deck's formulas */
-  classes: Set<string>;
+  /** the characters each KaTeX face draws in the deck's formulas ("KaTeX_Main|700|normal") */
+  byFace: Map<FaceKey, string>;
   subsetter: FontSubsetter;
 }
 
-/** Characters and classes of the KaTeX output in `slides`. Digits and the signs of
- * numbers are always kept, since live examples rewrite numbers in the browser. */
+/** Digits and the signs of numbers: live examples rewrite numbers in the browser. */
+const LIVE_NUMBER_CHARACTERS = "0123456789.,-−+×()[]=";
+const MAIN_REGULAR: FaceKey = "KaTeX_Main|400|normal";
+
+const katexCssFile = (): string => createRequire(import.meta.url).resolve("katex/dist/katex.css");
+
+/** The characters of each face the KaTeX output in `slides` draws. */
 export function fontSubsetOf(slides: readonly Element[], subsetter: FontSubsetter): FontSubset {
-  const chars = new Set("0123456789.,-−+×()[]=");
-  const classes = new Set<string>();
-  for (const el of slides.flatMap((slide) => [...slide.querySelectorAll(".katex-html")])) {
-    for (const ch of el.textContent ?? "") chars.add(ch);
-    for (const inner of [el, ...el.querySelectorAll("[class]")]) inner.classList.forEach((c) => classes.add(c));
-  }
-  return { text: [...chars].sort().join(""), classes, subsetter };
+  const byFace = new KatexFaces(readFileSync(katexCssFile(), "utf8")).charactersByFace(slides);
+  const main = byFace.get(MAIN_REGULAR) ?? new Set<string>();
+  for (const ch of LIVE_NUMBER_CHARACTERS) main.add(ch);
+  byFace.set(MAIN_REGULAR, main);
+  return { byFace: new Map([...byFace].map(([face, chars]) => [face, [...chars].sort().join("")])), subsetter };
 }
 
-/** The families KaTeX's rules would use for the classes present; Main is the default. */
-export function usedFamilies(css: string, classes: Set<string>): Set<string> {
-  const used = new Set(["KaTeX_Main"]);
-  for (const [, selector, family] of css.matchAll(/([^{}@]+)\{[^}]*font-family:\s*"?(KaTeX_[\w-]+)/g)) {
-    // an alternative like ".katex .delimsizing.size1" applies when all its classes occur
-    const alternatives = selector.split(",").map((alt) => [...alt.matchAll(/\.([\w-]+)/g)].map((m) => m[1]).filter((c) => c !== "katex"));
-    if (alternatives.some((names) => names.length > 0 && names.every((c) => classes.has(c)))) used.add(family);
-  }
-  return used;
+/** The face an @font-face block declares. */
+function faceKeyOf(block: string): FaceKey {
+  const family = /font-family:\s*"?([\w-]+)/.exec(block)?.[1] ?? "";
+  const weight = /font-weight:\s*(\w+)/.exec(block)?.[1] ?? "400";
+  const style = /font-style:\s*(\w+)/.exec(block)?.[1] ?? "normal";
+  return `${family}|${weight === "bold" ? "700" : weight === "normal" ? "400" : weight}|${style}`;
 }
 
-/** KaTeX's @font-face blocks, each with the woff2 file it names when the deck uses its
- * family (undefined: a family no formula uses, which is left out). */
-function fontFaces(css: string, cssDir: string, subset: FontSubset): { block: string; file: string | undefined }[] {
-  const families = usedFamilies(css, subset.classes);
-  return [...css.matchAll(/@font-face\s*\{[^}]*\}/g)].map(([block]) => {
-    const family = /font-family:\s*"?([\w-]+)/.exec(block)?.[1] ?? "";
+/** The declared face the browser would draw `wanted` with: itself, or one of its family
+ * in the same style, or any of its family (it then synthesises bold or italic). */
+function declaredFace(wanted: FaceKey, declared: readonly FaceKey[]): FaceKey | undefined {
+  if (declared.includes(wanted)) return wanted;
+  const [family, , style] = wanted.split("|");
+  const sameFamily = declared.filter((d) => d.startsWith(`${family}|`));
+  return sameFamily.find((d) => d.endsWith(`|${style}`)) ?? sameFamily[0];
+}
+
+/** KaTeX's @font-face blocks, each with its woff2 file and the characters to keep of it
+ * (no file: a face no formula draws, which is left out). */
+function fontFaces(css: string, cssDir: string, subset: FontSubset): { block: string; file: string | undefined; text: string }[] {
+  const blocks = [...css.matchAll(/@font-face\s*\{[^}]*\}/g)].map(([block]) => ({ block, face: faceKeyOf(block) }));
+  const text = new Map<FaceKey, string>();
+  for (const [face, chars] of subset.byFace) {
+    const target = declaredFace(face, blocks.map((b) => b.face));
+    if (target) text.set(target, [...new Set((text.get(target) ?? "") + chars)].sort().join(""));
+  }
+  return blocks.map(({ block, face }) => {
     const url = /url\(([^)]+\.woff2)\)/.exec(block)?.[1];
-    return { block, file: families.has(family) && url ? path.join(cssDir, url) : undefined };
+    const chars = text.get(face) ?? "";
+    return { block, file: chars && url ? path.join(cssDir, url) : undefined, text: chars };
   });
 }
 
 /** Start subsetting now (a cold build otherwise waits for it inside Vite's CSS step);
  * the plugin's transform later picks up the same work from the subsetter. */
 export async function prewarmKatexFonts(subset: FontSubset): Promise<void> {
-  const cssFile = createRequire(import.meta.url).resolve("katex/dist/katex.css");
+  const cssFile = katexCssFile();
   const css = woff2Only(await readFile(cssFile, "utf8"));
-  await Promise.all(fontFaces(css, path.dirname(cssFile), subset).map(({ file }) => file && subset.subsetter.subset(file, subset.text)));
+  await Promise.all(fontFaces(css, path.dirname(cssFile), subset).map(({ file, text }) => file && subset.subsetter.subset(file, text)));
 }
 
 export function createKatexFontsPlugin(subset?: FontSubset): Plugin {
@@ -74,9 +88,9 @@ export function createKatexFontsPlugin(subset?: FontSubset): Plugin {
       if (!subset) return { code: css, map: null };
       const faces = fontFaces(css, path.dirname(id.replace(/\?.*$/, "")), subset);
       const replacements = await Promise.all(
-        faces.map(async ({ block, file }) => {
+        faces.map(async ({ block, file, text }) => {
           if (!file) return "";
-          const data = await subset.subsetter.subset(file, subset.text);
+          const data = await subset.subsetter.subset(file, text);
           return block.replace(/url\([^)]+\)/, `url(data:font/woff2;base64,${data.toString("base64")})`);
         }),
       );

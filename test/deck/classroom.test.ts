@@ -48,6 +48,39 @@ describe.runIf(hasChromium)("the deck in a lecture hall", () => {
     expect(outside).toEqual([]);
   }, 120_000);
 
+  // The build cuts each KaTeX face to the characters it works out the face draws: Chromium
+  // says which fonts it really drew each formula's text with.
+  for (const [view, query] of [["the slides'", ""], ["the handout's (with the notes)", "?print-pdf&handout=a4"]] as const) {
+    it(`every character of ${view} formulas is drawn in a KaTeX face, none in a fallback font`, async () => {
+      const page = await open(query);
+      // on screen, every slide and every step laid out at once (fonts are chosen where text is drawn)
+      if (!query) {
+        await page.addStyleTag({
+          content: ".reveal .slides section { display: block !important; visibility: visible !important; position: relative !important; transform: none !important; } .reveal .fragment { opacity: 1 !important; visibility: visible !important; }",
+        });
+      }
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send("DOM.enable");
+      await cdp.send("CSS.enable");
+      const { root: doc } = await cdp.send("DOM.getDocument", { depth: 0 });
+      const { nodeIds } = await cdp.send("DOM.querySelectorAll", { nodeId: doc.nodeId, selector: ".katex-html span:not(:has(*))" });
+      const fallbacks: string[] = [];
+      let drawn = 0;
+      await Promise.all(
+        nodeIds.map(async (nodeId) => {
+          const { fonts } = await cdp.send("CSS.getPlatformFontsForNode", { nodeId });
+          for (const font of fonts) {
+            drawn += font.glyphCount;
+            if (!font.familyName.startsWith("KaTeX")) fallbacks.push(`${(await cdp.send("DOM.getOuterHTML", { nodeId })).outerHTML.slice(0, 80)} in ${font.familyName}`);
+          }
+        }),
+      );
+      await page.close();
+      expect(drawn).toBeGreaterThan(5000);
+      expect(fallbacks).toEqual([]);
+    }, 60_000);
+  }
+
   it("in the print view every slide is on its page, each display formula within its column with scripts of 18 px or more", async () => {
     const page = await open("?print-pdf");
     const slides = await page.evaluate((frame) => {
