@@ -2,7 +2,7 @@
 // example shows (see live-render.ts) and marks the ones that changed; an input back at the
 // case's value (or merely touched) changes nothing; reset puts back the numbers the build
 // computed, which are also what the PDF prints.
-export function wireLiveExamples(doc: Document, macros: Record<string, string>): void {
+export function wireLiveExamples(doc: Document): void {
   for (const example of doc.querySelectorAll<HTMLElement>(".live-example:not([data-wired])")) {
     example.dataset.wired = "true"; // the dev server re-wires after an update: once each
     const form = example.querySelector<HTMLFormElement>("form.live-controls");
@@ -35,10 +35,10 @@ export function wireLiveExamples(doc: Document, macros: Record<string, string>):
       if (Object.keys(changes).length === 0) return restore();
       example.classList.add("live-busy");
       try {
-        const { renderLiveExample } = await import("./live-render.ts");
-        const html = await renderLiveExample(example.dataset.live!, changes, macros);
+        const { loadLiveExample, showLiveExample } = await import("./live-render.ts");
+        const live = await loadLiveExample(example.dataset.live!);
         if (mine !== generation) return; // a later input wins
-        values.innerHTML = html;
+        showLiveExample(values, live, changes);
         example.classList.add("live-changed");
       } catch (error) {
         values.insertAdjacentHTML("beforeend", `<p class="deck-error">${String((error as Error).message)}</p>`);

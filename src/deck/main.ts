@@ -87,7 +87,7 @@ if (printing) {
   const paper = paperOf(location.search);
   if (paper) layoutHandout(document, paper, FRAME);
 } else {
-  if (__DECK_LIVE__) wireLiveExamples(document, config.macros);
+  if (__DECK_LIVE__) wireLiveExamples(document);
   wireSymbolValues(document);
   keepMathmlInStep(document, deck);
 }
@@ -120,7 +120,7 @@ if (import.meta.hot) {
     const current = deck.getCurrentSlide();
     if (current && fitSlide(current, FRAME.height, deck.getScale())) deck.layout(); // new sections are fitted afresh
     await renderDiagrams();
-    if (__DECK_LIVE__) wireLiveExamples(document, config.macros);
+    if (__DECK_LIVE__) wireLiveExamples(document);
     document.documentElement.dataset.deckUpdated = String(Date.now());
   });
 }

@@ -95,12 +95,22 @@ export interface LiveExample {
   view?: (json: unknown) => DeckValue[];
   /** view(json), computed at build time */
   values: DeckValue[];
+  /** the view with each input at its least and its greatest value: the build checks that
+   * only numbers change (the browser rewrites numbers, not formulas) */
+  probes: LiveProbe[];
+}
+
+export interface LiveProbe {
+  path: string;
+  at: number;
+  values: DeckValue[];
 }
 
 /** An example the presenter can change live: the numbers `view` shows are recomputed in the
- * browser when an input changes. Only tex, html and table values can be live. */
+ * browser when an input changes — numbers only: the formulas around them stay as built. */
 export function live(spec: { json: unknown; inputs: LiveInput[]; view: (json: unknown) => DeckValue[] }): DeckValue {
-  return { __deck: "live", json: spec.json, inputs: spec.inputs, view: spec.view, values: spec.view(spec.json) };
+  const probes = spec.inputs.flatMap((input) => [input.min, input.max].map((at) => ({ path: input.path, at, values: spec.view(withInputs(spec.json, { [input.path]: at })) })));
+  return { __deck: "live", json: spec.json, inputs: spec.inputs, view: spec.view, values: spec.view(spec.json), probes };
 }
 
 export function isLiveExample(value: unknown): value is LiveExample {

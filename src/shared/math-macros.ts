@@ -1,5 +1,6 @@
 // The TeX every formula can use beyond KaTeX's own, and what KaTeX may trust. Shared by the
-// build (markdown/math.ts) and the browser (live examples), so both render alike.
+// build (markdown/math.ts) and the formula checker.
+import { LIVE_NUMBER_KEY } from "./live-numbers.ts";
 
 /** Macros every formula can use, on top of the deck's own:
  *  \step{X}        X appears at the next reveal step
@@ -12,9 +13,9 @@ export const MATH_MACROS: Record<string, string> = {
   "\\hl": "\\htmlData{step=#1, fragment-style=hl}{#2}",
 };
 
-/** Only \htmlData with our own keys is trusted: no links, no styles, no ids from TeX.
+/** Only \htmlData with our own keys (steps, and a live example's numbers) is trusted: no links, no styles, no ids from TeX.
  * (KaTeX hands the attributes over already prefixed with data-.) */
 export function trust(context: { command: string; attributes?: Record<string, string> }): boolean {
   if (context.command !== "\\htmlData") return false;
-  return Object.keys(context.attributes ?? {}).every((k) => k === "data-step" || k === "data-fragment-style");
+  return Object.keys(context.attributes ?? {}).every((k) => k === "data-step" || k === "data-fragment-style" || k === `data-${LIVE_NUMBER_KEY}`);
 }

@@ -7,6 +7,7 @@ import { snippetKey } from "./identity.ts";
 import { renderMath } from "../markdown/math.ts";
 import { inputValue, num, texMatrix, type DeckValue, type LiveInput } from "../../shared/deck-values.ts";
 import { tableHtml } from "../../shared/html.ts";
+import { renderLiveValue, shapeChanges } from "./live-values.ts";
 
 function isNumberArray(v: unknown): v is number[] {
   return (Array.isArray(v) || ArrayBuffer.isView(v)) && Array.from(v as ArrayLike<unknown>).every((x) => typeof x === "number");
@@ -80,17 +81,30 @@ function inputLocation(code: string, path: string, fence: SourceLocation): Sourc
   return line < 0 ? fence : { ...fence, line: fence.line + 1 + line, col: lines[line].search(named) + 1 };
 }
 
-/** A live example: its values as at build time, and the controls the browser wires up
- * (src/deck/live-examples.ts). The key names the snippet, whose code the deck bundles. */
+/** A live example: its values as at build time, numbers wrapped for the browser to change
+ * (live-values.ts), and the controls the browser wires up (src/deck/live-examples.ts). The
+ * key names the snippet, whose code the deck bundles. */
 function renderLive(value: Extract<DeckValue, { __deck: "live" }>, md: MarkdownIt, env: unknown, at: SourceLocation, code: string): string {
   const esc = md.utils.escapeHtml;
-  const inner = value.values.map((v) => renderSnippetValue(v, md, env, at)).join("\n");
+  const text = (s: string): string => md.renderInline(s, { ...envOf(env), firstLine: at.line, computed: true });
+  let inner = "";
+  try {
+    inner = value.values.map((v, k) => renderLiveValue(v, k, at, env, (other) => renderSnippetValue(other, md, env, at, code), text)).join("\n");
+  } catch (error) {
+    envOf(env).diagnostics.error(at, `live example: ${(error as Error).message}`);
+  }
+  for (const { probe, value: k } of shapeChanges(value.values, value.probes ?? [])) {
+    envOf(env).diagnostics.error(
+      inputLocation(code, probe.path, at),
+      `live input "${probe.path}": at ${probe.at}, value ${k + 1} of the example changes more than its numbers; the browser rewrites numbers, not formulas`,
+    );
+  }
   const controls = value.inputs
     .map((input) => {
       const current = inputValue(value.json, input.path);
       const problem = sliderProblem(input, current);
       if (problem) envOf(env).diagnostics.error(inputLocation(code, input.path, at), `live input "${input.path}": ${problem}`);
-      return `<label><span>${md.renderInline(input.label, { ...envOf(env), firstLine: at.line, computed: true })}</span><input type="range" min="${input.min}" max="${input.max}" step="${input.step}" value="${current}" data-path="${esc(input.path)}"><output>${current}</output></label>`;
+      return `<label><span>${text(input.label)}</span><input type="range" min="${input.min}" max="${input.max}" step="${input.step}" value="${current}" data-path="${esc(input.path)}"><output>${current}</output></label>`;
     })
     .join("");
   return `<div class="live-example" data-live="${esc(snippetKey(at.file, at.line))}"><div class="live-values">${inner}</div><form class="live-controls"><span class="live-title">try it</span>${controls}<button type="reset">reset</button></form></div>`;

@@ -1,0 +1,78 @@
+// The numbers of a live example's TeX: the build wraps each one (\htmlData{live-n=ID}) so
+// that the browser can rewrite it when the presenter moves an input — the formula around
+// the numbers stays as the build typeset it, so the browser needs no TeX engine. Numbers
+// inside \text{…} are left as they are: they are words, not values. Pure string work,
+// shared by the compiler and the browser.
+
+/** KaTeX's \htmlData key of a wrapped number (KaTeX prefixes data-). */
+export const LIVE_NUMBER_KEY = "live-n";
+
+/** A number as `num` writes it: -0.1234, 12, 3.1\times10^{-11}. */
+const NUMBER = /-?\d+(?:\.\d+)?(?:\\times10\^\{-?\d+\})?/g;
+
+/** Where the \text-like groups of `tex` are: [start, end) of each, braces included. */
+function textRanges(tex: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const m of tex.matchAll(/\\(?:text\w*|mbox|operatorname)\s*\{/g)) {
+    let depth = 0;
+    let k = m.index! + m[0].length - 1;
+    for (; k < tex.length; k++) {
+      if (tex[k] === "\\") k++;
+      else if (tex[k] === "{") depth++;
+      else if (tex[k] === "}" && --depth === 0) break;
+    }
+    ranges.push([m.index!, k + 1]);
+  }
+  return ranges;
+}
+
+/** The numbers of `tex` a live example may change, in order, with where they are. */
+export function liveNumbers(tex: string): { at: number; text: string }[] {
+  const words = textRanges(tex);
+  return [...tex.matchAll(NUMBER)].filter((m) => !words.some(([a, b]) => m.index! >= a && m.index! < b)).map((m) => ({ at: m.index!, text: m[0] }));
+}
+
+/** `tex` with each live number replaced by what `replace` gives for it (its index j). */
+function replaceNumbers(tex: string, replace: (text: string, j: number) => string): string {
+  let out = "";
+  let last = 0;
+  liveNumbers(tex).forEach(({ at, text }, j) => {
+    out += tex.slice(last, at) + replace(text, j);
+    last = at + text.length;
+  });
+  return out + tex.slice(last);
+}
+
+/** What stays when the live numbers change: the formula with each of them as #. */
+export function liveShape(tex: string): string {
+  return replaceNumbers(tex, () => "#");
+}
+
+/** The id of number j of the live value `prefix` ("2.7": value 2, number 7). */
+export const liveNumberId = (prefix: string, j: number): string => `${prefix}.${j}`;
+
+/** `tex` with each live number wrapped, for the build to typeset. */
+export function wrapLiveNumbers(tex: string, prefix: string): string {
+  return replaceNumbers(tex, (text, j) => `\\htmlData{${LIVE_NUMBER_KEY}=${liveNumberId(prefix, j)}}{${text}}`);
+}
+
+/** `tex` with each live number replaced by a marker its MathML keeps as text: typeset next
+ * to the real formula, it shows which MathML node holds which number. */
+export function markLiveNumbers(tex: string, prefix: string): string {
+  return replaceNumbers(tex, (_text, j) => `\\text{${liveMarker(liveNumberId(prefix, j))}}`);
+}
+
+export const liveMarker = (id: string): string => `[live ${id}]`;
+
+/** A number's parts: its sign, its digits, and its power of ten if it has one. */
+export interface NumberParts {
+  negative: boolean;
+  digits: string;
+  exponent?: { negative: boolean; digits: string };
+}
+
+export function numberParts(text: string): NumberParts {
+  const m = /^(-?)(\d+(?:\.\d+)?)(?:\\times10\^\{(-?)(\d+)\})?$/.exec(text);
+  if (!m) throw new Error(`not a number as num writes it: ${text}`);
+  return { negative: m[1] === "-", digits: m[2], exponent: m[4] === undefined ? undefined : { negative: m[3] === "-", digits: m[4] } };
+}
