@@ -1,23 +1,52 @@
 // mermaid's SVG made small before it is cached (svgo): path data rewritten with relative
 // commands and no zero-length or straight curves (mermaid draws rounded boxes as rough.js
 // curves, ≈10 KB a box), numbers at two decimals, the style block minified and cut to the
-// rules something in the diagram uses. Ids, classes and data attributes stay as they are:
-// the diagram's steps and routes find their nodes and edges by them. Only the diagram
-// worker loads svgo; the cache key needs only its version.
+// rules something in the diagram uses; and two things mermaid leaves that nothing reads:
+// arrowhead markers no edge points at (it defines ten a diagram) and each edge's points
+// again as base64 JSON (data-points). Ids, classes and the other data attributes stay: the
+// diagram's steps and routes find their nodes and edges by them. Only the diagram worker
+// loads svgo; the cache key needs only its version.
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import type { Config, CustomPlugin, XastElement, XastParent } from "svgo";
 import { PACKAGE_ROOT } from "../io/package-root.ts";
-import type { Config } from "svgo";
 
+/** Drops <marker>s nothing refers to and data-points attributes. */
+const dropUnreadParts: CustomPlugin = {
+  name: "dropUnreadParts",
+  fn: () => {
+    const referenced = new Set<string>();
+    const markers: { node: XastElement; parent: XastParent }[] = [];
+    return {
+      element: {
+        enter(node, parent) {
+          delete node.attributes["data-points"];
+          for (const value of Object.values(node.attributes)) for (const m of value.matchAll(/url\(#([^)]+)\)|^#(.+)$/g)) referenced.add(m[1] ?? m[2]);
+          if (node.name === "marker") markers.push({ node, parent });
+        },
+      },
+      root: {
+        exit() {
+          for (const { node, parent } of markers) {
+            if (!referenced.has(node.attributes.id)) parent.children = parent.children.filter((child) => child !== node);
+          }
+        },
+      },
+    };
+  },
+};
+
+/** The plugins, and a version of our own for what the key cannot see (the custom one). */
 export const SVG_OPTIMIZER_CONFIG: Config = {
   floatPrecision: 2,
-  plugins: ["convertPathData", "cleanupNumericValues", "minifyStyles"],
+  plugins: ["convertPathData", "cleanupNumericValues", "minifyStyles", dropUnreadParts],
 };
+const OWN_PLUGINS_VERSION = 2;
 
 /** What the optimised SVG depends on besides its input: part of the diagram cache's key. */
 export function svgOptimizerKey(): string {
   // svgo does not export its package.json: read it beside its installed folder
   const manifest = path.join(PACKAGE_ROOT, "node_modules", "svgo", "package.json");
   const version = (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
-  return `svgo ${version} ${JSON.stringify(SVG_OPTIMIZER_CONFIG)}`;
+  return `svgo ${version} ${JSON.stringify(SVG_OPTIMIZER_CONFIG)} ${OWN_PLUGINS_VERSION}`;
 }
