@@ -15,6 +15,7 @@ import { keepMathmlInStep } from "./mathml-steps.ts";
 import { fitPrintedSlides, fitSlide, fitSlidesAsShown, loadFonts } from "./fit-to-frame.ts";
 import { layoutHandout, paperOf } from "./handout.ts";
 import { rewriteLinksForPrint } from "./print-links.ts";
+import { unpackSlides } from "./packed-slides.ts";
 import { signalReady } from "./ready.ts";
 import { wireSymbolValues } from "./symbol-values.ts";
 
@@ -24,6 +25,7 @@ declare const __DECK_RUNTIME_MERMAID__: boolean;
 declare const __DECK_LIVE__: boolean;
 
 const config = readRuntimeConfig(document);
+await unpackSlides(document); // the offline file's slides, before anything looks for them
 
 // ?theme=dark|light overrides the deck's theme for this viewing; the T key switches.
 const themeParam = new URLSearchParams(location.search).get("theme");

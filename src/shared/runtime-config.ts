@@ -7,9 +7,10 @@ export interface DeckRuntimeConfig {
   reveal: Record<string, unknown>;
   /** mermaid settings, for diagrams the browser renders itself */
   mermaid: Record<string, unknown>;
-  /** the deck's KaTeX macros, for live examples typeset in the browser */
-  macros: Record<string, string>;
 }
 
 export const RUNTIME_CONFIG_ID = "deck-config";
 export const CHAPTERS_ID = "deck-chapters";
+/** The offline file's slides, deflated and in base64 (src/deck/packed-slides.ts): the
+ * slides' markup is KaTeX's, very repetitive, and the file is for carrying around. */
+export const PACKED_SLIDES_ID = "deck-slides-packed";

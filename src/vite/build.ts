@@ -6,6 +6,7 @@
 // written whole or not at all.
 import { readFile, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { deflateRawSync } from "node:zlib";
 import { build as viteBuild, mergeConfig } from "vite";
 import { replaceCss, replaceScript } from "vite-plugin-singlefile";
 import { DeckError, formatDiagnostic } from "../compile/diagnostics.ts";
@@ -44,10 +45,11 @@ async function bundleRuntime(inputs: BundleInputs, deckRoot: string, outDir: str
   await Promise.all([viteBuild(mergeConfig(config, oneChunk)), prewarmKatexFonts(fonts)]);
 }
 
-/** The site's page with its script and stylesheet inlined: the offline file. */
-async function inlineSite(siteDir: string): Promise<string> {
+/** `page` (the site's page for the deck) with its script and stylesheet inlined: the
+ * offline file. */
+async function inlineSite(siteDir: string, page: string): Promise<string> {
   const assets = await readdir(path.join(siteDir, "assets"));
-  let html = await readFile(path.join(siteDir, "index.html"), "utf8");
+  let html = page;
   for (const file of assets.sort()) {
     const code = await readFile(path.join(siteDir, "assets", file), "utf8");
     // the module loader Vite adds is for chunks; with everything inline there are none
@@ -95,10 +97,13 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
     }
     if (!bundled) throw new Error("the compile never said what to bundle");
     await bundled;
-    const page = deckPageHtml(await readFile(path.join(staging, "index.html"), "utf8"), deck);
-    await writeFile(path.join(staging, "index.html"), page);
+    const template = await readFile(path.join(staging, "index.html"), "utf8");
+    await writeFile(path.join(staging, "index.html"), deckPageHtml(template, deck));
     const singleName = `${deck.options.name}.html`;
-    await writeFile(path.join(staging, singleName), await inlineSite(staging));
+    // the offline file carries its slides deflated: a third of the size (a server deflates
+    // the site's page on the way, a file on a stick or in a mail does not get that)
+    const packed = deflateRawSync(deck.slidesHtml, { level: 9 }).toString("base64");
+    await writeFile(path.join(staging, singleName), await inlineSite(staging, deckPageHtml(template, deck, packed)));
     await replaceDir(staging, dist); // dist/ swaps in only now that all of it exists
     return { deck, siteIndex: `${outName}/index.html`, singleFile: `${outName}/${singleName}` };
   } finally {

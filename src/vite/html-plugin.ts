@@ -4,20 +4,21 @@ import type { Plugin } from "vite";
 import type { CompiledDeck } from "../compile/state.ts";
 import { escapeHtml } from "../shared/html.ts";
 import { mermaidConfig } from "../shared/mermaid-config.ts";
-import { CHAPTERS_ID, RUNTIME_CONFIG_ID, type DeckRuntimeConfig } from "../shared/runtime-config.ts";
+import { CHAPTERS_ID, PACKED_SLIDES_ID, RUNTIME_CONFIG_ID, type DeckRuntimeConfig } from "../shared/runtime-config.ts";
 
 /** JSON safe inside <script>: no "</script>" or "<!--" can end it early. */
 function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, "\\u003c");
 }
 
-export function deckPageHtml(template: string, deck: CompiledDeck): string {
+/** The page for `deck`; `packed`: the slides, deflated, for the page to unpack (see
+ * PACKED_SLIDES_ID) instead of their markup. */
+export function deckPageHtml(template: string, deck: CompiledDeck, packed?: string): string {
   const config: DeckRuntimeConfig = {
     title: deck.options.title,
     theme: deck.options.theme,
     reveal: deck.options.reveal,
     mermaid: mermaidConfig(deck.options.theme),
-    macros: deck.options.macros,
   };
   const head = [
     `<meta name="author" content="${escapeHtml(deck.options.author)}" />`,
@@ -25,12 +26,13 @@ export function deckPageHtml(template: string, deck: CompiledDeck): string {
     `<meta name="deck-name" content="${escapeHtml(deck.options.name)}" />`,
     `<script type="application/json" id="${RUNTIME_CONFIG_ID}">${scriptJson(config)}</script>`,
     `<script type="application/json" id="${CHAPTERS_ID}">${scriptJson(deck.chapters)}</script>`,
+    ...(packed === undefined ? [] : [`<script type="application/octet-stream" id="${PACKED_SLIDES_ID}">${packed}</script>`]),
   ].join("\n    ");
   return template
     .replace('class="theme-light"', `class="theme-${deck.options.theme}"`)
     .replace("<!--deck-title-->", escapeHtml(deck.options.title))
     .replace("<!--deck-head-->", head)
-    .replace("<!--deck-slides-->", () => deck.slidesHtml);
+    .replace("<!--deck-slides-->", () => (packed === undefined ? deck.slidesHtml : ""));
 }
 
 /** `current()` gives the deck to show: fixed for a build, the latest good one in dev. */

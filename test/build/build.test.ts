@@ -1,11 +1,13 @@
 // The static build end to end, on the sample deck built once for all tests: the site, the
-// offline file that fetches nothing, diagrams pre-rendered. (Identical output:
+// offline file that fetches nothing and carries the site's slides (deflated), diagrams
+// pre-rendered. (Identical output:
 // determinism.test.ts; bad input: bad-input.test.ts.)
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { parseHTML } from "linkedom";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { hasChromium } from "../support/browser.ts";
+import { packedSlides, readOfflinePage } from "../support/offline-page.ts";
 
 let root: string;
 beforeAll(() => {
@@ -48,15 +50,23 @@ describe("npm run build", () => {
   });
 
   it("writes one self-contained file that fetches nothing", () => {
-    const html = readFileSync(path.join(root, "dist", "sample.html"), "utf8");
+    const html = readOfflinePage(path.join(root, "dist", "sample.html"));
     expect(fetchedUrls(html)).toEqual([]);
     expect(html).not.toMatch(/<script[^>]+src=/);
     expect(html).toContain("data:font/woff2;base64,");
     expect(html).not.toMatch(/https?:\/\/(cdn|fonts|unpkg|cdnjs)/);
   });
 
+  it("carries the site's slides in the offline file, deflated", () => {
+    const file = readFileSync(path.join(root, "dist", "sample.html"), "utf8");
+    const site = parseHTML(readFileSync(path.join(root, "dist", "index.html"), "utf8")).document.querySelector(".reveal .slides")!.innerHTML;
+    expect(site).toContain("<section");
+    expect(packedSlides(file)).toBe(site);
+    expect(file).not.toContain("<section"); // the markup is not there twice
+  });
+
   it.runIf(hasChromium)("pre-renders diagrams to inline SVG and leaves mermaid out of the bundle", () => {
-    const html = readFileSync(path.join(root, "dist", "sample.html"), "utf8");
+    const html = readOfflinePage(path.join(root, "dist", "sample.html"));
     const { document } = parseHTML(html);
     expect(document.querySelectorAll(".diagram > svg").length).toBe(1);
     expect(document.querySelectorAll(".diagram-runtime").length).toBe(0);
