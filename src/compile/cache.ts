@@ -21,13 +21,27 @@ export interface ProcessedDiagram {
 export class CompileCache {
   private readonly slides = new Map<string, ProcessedSlide>();
   private readonly diagrams = new Map<string, ProcessedDiagram>();
+  private readonly markup = new Map<string, string>();
   private readonly used = new Set<string>();
 
   /** Forget what the last compile did not use. */
   sweep(): void {
     for (const key of this.slides.keys()) if (!this.used.has(key)) this.slides.delete(key);
     for (const key of this.diagrams.keys()) if (!this.used.has(key)) this.diagrams.delete(key);
+    for (const key of this.markup.keys()) if (!this.used.has(key)) this.markup.delete(key);
     this.used.clear();
+  }
+
+  /** Markup that is slow to make and depends on `key` alone (a live example's values, typeset
+   * twice each); `make` says whether it may be kept (not when it reported a problem, which
+   * the next compile must report again). */
+  markupFor(key: string, make: () => { html: string; keep: boolean }): string {
+    this.used.add(key);
+    const hit = this.markup.get(key);
+    if (hit !== undefined) return hit;
+    const { html, keep } = make();
+    if (keep) this.markup.set(key, html);
+    return html;
   }
 
   /** reveal.js attribute comments, formula steps as fragments, the heading id that names

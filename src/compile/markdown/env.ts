@@ -1,5 +1,6 @@
 // The render environment markdown-it passes to every rule: where the slide is, the
 // diagnostics collector, and the results of the async passes (snippets, includes).
+import type { CompileCache } from "../cache.ts";
 import type { DiagramSource } from "../../shared/diagrams.ts";
 import type { Diagnostics, SourceLocation } from "../diagnostics.ts";
 import type { Highlighter } from "./highlight.ts";
@@ -28,6 +29,8 @@ export interface DeckEnv {
   diagrams: DiagramRequest[];
   /** rendering a snippet's value: its numbers are computed, not typed */
   computed?: boolean;
+  /** what compiles remember (the dev server's session keeps it between them) */
+  cache?: CompileCache;
 }
 
 export function envOf(env: unknown): DeckEnv {

@@ -7,7 +7,7 @@ import type { StateBlock } from "markdown-it";
 import type { StateInline } from "markdown-it";
 import type { Token } from "markdown-it";
 import type { SourceLocation } from "../diagnostics.ts";
-import { envOf, locate } from "./env.ts";
+import { envOf, locate, type DeckEnv } from "./env.ts";
 import { escapeHtml } from "../../shared/html.ts";
 import { MATH_MACROS, trust } from "../../shared/math-macros.ts";
 
@@ -28,8 +28,19 @@ interface MathInlineMeta {
  * the constant itself. (`{{x}}` is TeX's own grouping and stays as it is.) */
 const EXACT_CONSTANT = /\{\{=\s*(-?\d+(?:\.\d+)?)\s*\}\}/g;
 
+/** `source` typeset; kept in the compile cache (the dev server typesets only what changed),
+ * unless it reported a problem, which every compile must report. */
 export function renderMath(source: string, display: boolean, at: SourceLocation, env: unknown): string {
   const deck = envOf(env);
+  const make = (): { html: string; keep: boolean } => {
+    const problems = deck.diagnostics.list.length;
+    const html = typeset(source, display, at, deck);
+    return { html, keep: deck.diagnostics.list.length === problems };
+  };
+  return deck.cache ? deck.cache.markupFor(`math\0${display}\0${JSON.stringify(deck.macros)}\0${source}`, make) : make().html;
+}
+
+function typeset(source: string, display: boolean, at: SourceLocation, deck: DeckEnv): string {
   const tex = source.replace(EXACT_CONSTANT, "$1");
   try {
     return katex.renderToString(tex, {

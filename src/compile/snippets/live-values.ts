@@ -5,6 +5,7 @@
 // place. Each value sits in its own box (display: contents), so the browser can find it.
 import { parseHTML } from "linkedom";
 import type { SourceLocation } from "../diagnostics.ts";
+import { envOf } from "../markdown/env.ts";
 import { renderMath } from "../markdown/math.ts";
 import { liveShape, markLiveNumbers, wrapLiveNumbers, LIVE_NUMBER_KEY } from "../../shared/live-numbers.ts";
 import { num, type DeckValue, type LiveProbe } from "../../shared/deck-values.ts";
@@ -12,8 +13,20 @@ import { tableHtml } from "../../shared/html.ts";
 
 const MARKER = /^\[live\s([\d.]+)\]$/; // KaTeX writes the space as a no-break space
 
-/** TeX typeset with its live numbers wrapped (`prefix` names the value). */
+/** TeX typeset with its live numbers wrapped (`prefix` names the value); kept in the
+ * compile cache, since it is typeset twice and a slider's slide is recompiled with any
+ * edit of its chapter. */
 export function renderLiveTex(tex: string, display: boolean, prefix: string, at: SourceLocation, env: unknown): string {
+  const deck = envOf(env);
+  const make = (): { html: string; keep: boolean } => {
+    const problems = deck.diagnostics.list.length;
+    const html = typesetLiveTex(tex, display, prefix, at, env);
+    return { html, keep: deck.diagnostics.list.length === problems };
+  };
+  return deck.cache ? deck.cache.markupFor(`live\0${prefix}\0${display}\0${JSON.stringify(deck.macros)}\0${tex}`, make) : make().html;
+}
+
+function typesetLiveTex(tex: string, display: boolean, prefix: string, at: SourceLocation, env: unknown): string {
   const html = renderMath(wrapLiveNumbers(tex, prefix), display, at, env);
   if (!/\d/.test(tex)) return html;
   const marked = renderMath(markLiveNumbers(tex, prefix).replace(/\\text\{(\[live [\d.]+\])\}/g, "\\overset{\\text{$1}}{\\square}"), display, at, env);

@@ -15,6 +15,7 @@ export function renderStage(state: DeckState): void {
     snippets: state.snippets,
     readProjectFile: state.services.readProjectFile,
     diagrams: state.diagrams,
+    cache: state.cache,
   });
   state.rendered = state.slides.map((slide) => {
     // markdown-it types env as a string-keyed record; ours is a DeckEnv (see markdown/env.ts)
