@@ -6,7 +6,6 @@
 import path from "node:path";
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import type { Page } from "playwright-core";
-import { optimize } from "svgo";
 import { launchChromium } from "./find-chromium.ts";
 import { SVG_OPTIMIZER_CONFIG } from "./svg-optimize.ts";
 import type { MermaidWorkerData, ToMermaidWorker, FromMermaidWorker } from "./mermaid-protocol.ts";
@@ -56,8 +55,16 @@ function renderIn(page: Page, id: string, source: string, config: string): Promi
   );
 }
 
+/** svgo, loaded (and its first, slow, run done on a tiny drawing) while Chromium starts. */
+async function loadOptimizer(): Promise<(svg: string) => string> {
+  const { optimize } = await import("svgo");
+  const run = (svg: string): string => optimize(svg, SVG_OPTIMIZER_CONFIG).data;
+  run('<svg xmlns="http://www.w3.org/2000/svg"><style>.a{fill:red}</style><path class="a" d="M 0 0 C 1 1, 2 2, 3 3"/></svg>');
+  return run;
+}
+
 /** Answers the main thread's requests in order, one render at a time (mermaid keeps state
- * per render), until it says close. */
+ * per render); each SVG is optimised while Chromium draws the next one. */
 function serve(port: MessagePort, data: MermaidWorkerData): void {
   const send = (message: FromMermaidWorker): void => port.postMessage(message);
   const browser = launchChromium(data.executablePath);
@@ -67,19 +74,24 @@ function serve(port: MessagePort, data: MermaidWorkerData): void {
     return p;
   });
   page.catch(() => undefined); // reported to the request that waits for it
-  let queue: Promise<void> = Promise.resolve();
+  const optimizer = loadOptimizer();
+  let drawing: Promise<void> = Promise.resolve();
+  let answering: Promise<void> = Promise.resolve();
   port.on("message", (message: ToMermaidWorker) => {
     if (message.type === "close") {
-      queue = queue.then(async () => {
+      answering = Promise.all([drawing, answering]).then(async () => {
         await (await browser.catch(() => undefined))?.close().catch(() => undefined);
         port.close();
       });
       return;
     }
-    queue = queue.then(async () => {
+    const drawn = drawing.then(async () => renderIn(await page, message.id, message.source, JSON.stringify(message.config)));
+    drawing = drawn.then(() => undefined, () => undefined);
+    answering = answering.then(async () => {
       try {
-        const result = await renderIn(await page, message.id, message.source, JSON.stringify(message.config));
-      send({ type: "result", request: message.request, result: "svg" in result ? { svg: optimize(result.svg, SVG_OPTIMIZER_CONFIG).data } : result });
+        const result = await drawn;
+        await new Promise((resolve) => setImmediate(resolve)); // let the next drawing start first
+        send({ type: "result", request: message.request, result: "svg" in result ? { svg: (await optimizer)(result.svg) } : result });
       } catch (error) {
         send({ type: "failed", request: message.request, message: String((error as Error)?.message ?? error) });
       }

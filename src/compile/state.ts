@@ -42,10 +42,10 @@ export interface CompileServices {
 export interface BundleInputs {
   /** snippets whose value is a live example: the bundle carries their code */
   liveSnippets: readonly SnippetSource[];
-  /** every slide as it stands: its formulas' glyphs and classes pick the fonts (no later
-   * stage changes them: formulas typesets the same TeX again with data attributes, and
-   * diagrams add SVG) */
-  slides: readonly Element[];
+  /** every slide's HTML as it stands: its formulas' glyphs and classes pick the fonts (no
+   * later stage changes them: formulas typesets the same TeX again with data attributes,
+   * and diagrams add SVG) */
+  slides: readonly string[];
   /** the browser must draw diagrams (there is no renderer): the bundle carries mermaid */
   runtimeDiagrams: boolean;
 }

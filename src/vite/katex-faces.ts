@@ -2,8 +2,9 @@
 // KaTeX's own stylesheet, the way the browser's cascade does it: for a text node, each of
 // font-family, font-weight and font-style comes from the nearest element (up to .katex)
 // that a KaTeX rule sets it on (the most specific, then the last, rule there). Each face is
-// then cut to its own characters, and a face that draws nothing is left out. The suite
-// checks the result against Chromium's own choice of fonts.
+// then cut to its own characters, and a face that draws nothing is left out. It reads the
+// slides' HTML as text (KaTeX's markup is regular, and a DOM walk of a whole deck took a
+// third of a second); the suite checks the result against Chromium's own choice of fonts.
 
 /** "KaTeX_Main|700|normal": a font family with its weight and style. */
 export type FaceKey = string;
@@ -41,64 +42,137 @@ export function katexFontRules(css: string): FontRule[] {
   return rules;
 }
 
-/** The classes an element needs for `selector`'s last compound to match it. */
-const lastClasses = (selector: string): string[] => [...(selector.split(/[\s>+~]+/).pop() ?? "").matchAll(/\.([\w-]+)/g)].map((m) => m[1]);
+/** One compound of a selector ("span.a.b") and how it joins the one before it. */
+interface Compound {
+  tag?: string;
+  classes: string[];
+  /** to the compound on its left: " " any ancestor, ">" the parent */
+  join: " " | ">";
+}
+
+/** An element on the way down: its name, its classes, what it passes down. */
+interface Open {
+  tag: string;
+  classes: Set<string>;
+  props: FontProps;
+}
 
 type FontProps = { family?: string; weight?: string; style?: string };
 
-/** Works out faces for the elements of one deck, remembering each element's own rules. */
+function compounds(selector: string): Compound[] {
+  const parts = selector.replace(/\s*>\s*/g, " > ").split(" ");
+  const out: Compound[] = [];
+  let join: Compound["join"] = " ";
+  for (const part of parts) {
+    if (part === ">") {
+      join = ">";
+      continue;
+    }
+    out.push({ tag: /^[a-z][\w-]*/i.exec(part)?.[0].toLowerCase(), classes: [...part.matchAll(/\.([\w-]+)/g)].map((m) => m[1]), join });
+    join = " ";
+  }
+  return out;
+}
+
+const fits = (c: Compound, e: Open): boolean => (!c.tag || c.tag === e.tag) && c.classes.every((x) => e.classes.has(x));
+
+/** Whether `path` (the element last, its ancestors before it) matches the compounds. */
+function matches(cs: readonly Compound[], path: readonly Open[]): boolean {
+  let at = path.length - 1;
+  if (!fits(cs[cs.length - 1], path[at])) return false;
+  for (let k = cs.length - 2; k >= 0; k--) {
+    const child = cs[k + 1];
+    if (child.join === ">") {
+      if (!fits(cs[k], path[--at] ?? { tag: "", classes: new Set(), props: {} })) return false;
+    } else {
+      do at--;
+      while (at >= 0 && !fits(cs[k], path[at]));
+      if (at < 0) return false;
+    }
+  }
+  return true;
+}
+
+const NO_PROPS: FontProps = {};
+const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
+const decode = (text: string): string =>
+  text.replace(/&(#x[\da-f]+|#\d+|\w+);/gi, (m, e: string) =>
+    e[0] === "#" ? String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : (ENTITIES[e] ?? m),
+  );
+
+/** Works out faces for the formulas of one deck from its HTML. */
 export class KatexFaces {
-  private readonly rules: (FontRule & { needs: string[] })[];
-  private readonly own = new Map<Element, FontProps>();
+  /** weakest first: on one element, a later match overrides an earlier one */
+  private readonly rules: (FontRule & { compounds: Compound[] })[];
+  /** the rules whose last compound names a class, by that class; the rest by element name */
+  private readonly byClass = new Map<string, Set<FontRule>>();
+  private readonly byTag = new Map<string, Set<FontRule>>();
 
   constructor(css: string) {
-    // weakest first: on one element, a later match overrides an earlier one
     this.rules = katexFontRules(css)
-      .map((r) => ({ ...r, needs: lastClasses(r.selector) }))
+      .map((r) => ({ ...r, compounds: compounds(r.selector) }))
       .sort((a, b) => a.specificity - b.specificity || a.order - b.order);
-  }
-
-  /** What KaTeX's rules set on `el` itself. */
-  private ownProps(el: Element): FontProps {
-    let props = this.own.get(el);
-    if (!props) {
-      props = {};
-      for (const r of this.rules) {
-        if (!r.needs.every((c) => el.classList.contains(c)) || !el.matches(r.selector)) continue;
-        if (r.family) props.family = r.family;
-        if (r.weight) props.weight = r.weight;
-        if (r.style) props.style = r.style;
-      }
-      this.own.set(el, props);
+    for (const r of this.rules) {
+      const last = r.compounds[r.compounds.length - 1];
+      const [index, key] = last.classes.length > 0 ? [this.byClass, last.classes[0]] : [this.byTag, last.tag ?? "*"];
+      index.set(key, (index.get(key) ?? new Set()).add(r));
     }
-    return props;
   }
 
-  /** The face that draws the text directly inside `el`, an element in a .katex: each
-   * property from the nearest element that sets it. */
-  faceOf(el: Element): FaceKey {
-    const found: FontProps = {};
-    for (let e: Element | null = el; e; e = e.parentElement) {
-      const props = this.ownProps(e);
-      found.family ??= props.family;
-      found.weight ??= props.weight;
-      found.style ??= props.style;
-      if (e.classList.contains("katex")) break;
+  /** What the element last in `path` passes down: its own rules over what it inherits. */
+  private propsAt(path: readonly Open[], inherited: FontProps): FontProps {
+    const element = path[path.length - 1];
+    // most of KaTeX's elements have no font rule of their own: pass down what they got
+    if (!this.byTag.has(element.tag) && !this.byTag.has("*") && ![...element.classes].some((c) => this.byClass.has(c))) return inherited;
+    const props = inherited;
+    const own: FontProps = {};
+    const candidates = new Set([...(this.byTag.get(element.tag) ?? []), ...(this.byTag.get("*") ?? [])]);
+    for (const c of element.classes) for (const r of this.byClass.get(c) ?? []) candidates.add(r);
+    for (const r of this.rules) {
+      if (!candidates.has(r) || !matches(r.compounds, path)) continue;
+      if (r.family) own.family = r.family;
+      if (r.weight) own.weight = r.weight;
+      if (r.style) own.style = r.style;
     }
-    return `${found.family ?? "KaTeX_Main"}|${found.weight ?? "400"}|${found.style ?? "normal"}`;
+    return { family: own.family ?? props.family, weight: own.weight ?? props.weight, style: own.style ?? props.style };
   }
 
-  /** Every character the formulas in `roots` draw, by face. */
-  charactersByFace(roots: readonly Element[]): Map<FaceKey, Set<string>> {
+  /** Every character the formulas in `slides` (HTML) draw, by face. */
+  charactersByFace(slides: readonly string[]): Map<FaceKey, Set<string>> {
     const byFace = new Map<FaceKey, Set<string>>();
-    for (const html of roots.flatMap((root) => [...root.querySelectorAll(".katex-html")])) {
-      for (const el of [html, ...html.querySelectorAll("*")]) {
-        const text = [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent ?? "").join("");
-        if (!text) continue;
-        const face = this.faceOf(el);
-        let chars = byFace.get(face);
-        if (!chars) byFace.set(face, (chars = new Set()));
-        for (const ch of text) chars.add(ch); // spaces too: KaTeX's \text{…} draws no-break spaces
+    for (const html of slides) {
+      const path: Open[] = [];
+      /** how deep the .katex-html being read is (-1: none), and the .katex around it */
+      let inFormula = -1;
+      let inKatex = -1;
+      for (const m of html.matchAll(/<(\/?)([a-zA-Z][\w:-]*)([^>]*?)(\/?)>|([^<]+)/g)) {
+        const [, closing, name, attributes, selfClosing, text] = m;
+        if (text !== undefined) {
+          if (inFormula < 0 || path.length === 0) continue;
+          const { family = "KaTeX_Main", weight = "400", style = "normal" } = path[path.length - 1].props;
+          const key = `${family}|${weight}|${style}`;
+          const face = byFace.get(key) ?? new Set<string>();
+          byFace.set(key, face);
+          for (const ch of decode(text)) face.add(ch); // spaces too: KaTeX's \text{…} draws no-break spaces
+          continue;
+        }
+        const tag = name.toLowerCase();
+        if (closing) {
+          // close up to the element of this name (HTML a formula writes is well formed)
+          while (path.length > 0 && path.pop()!.tag !== tag);
+          if (path.length <= inFormula) inFormula = -1;
+          if (path.length <= inKatex) inKatex = -1;
+          continue;
+        }
+        const classAttribute = /\bclass="([^"]*)"/.exec(attributes)?.[1];
+        const classes = new Set(classAttribute ? classAttribute.split(" ").filter(Boolean) : []);
+        const entry: Open = { tag, classes, props: NO_PROPS };
+        path.push(entry);
+        if (inKatex < 0 && classes.has("katex")) inKatex = path.length - 1;
+        if (inKatex >= 0) entry.props = this.propsAt(path, path[path.length - 2]?.props ?? NO_PROPS);
+        if (classes.has("katex-html") && inFormula < 0) inFormula = path.length - 1;
+        if (selfClosing || VOID.has(tag)) path.pop();
       }
     }
     return byFace;

@@ -28,8 +28,8 @@ const MAIN_REGULAR: FaceKey = "KaTeX_Main|400|normal";
 
 const katexCssFile = (): string => createRequire(import.meta.url).resolve("katex/dist/katex.css");
 
-/** The characters of each face the KaTeX output in `slides` draws. */
-export function fontSubsetOf(slides: readonly Element[], subsetter: FontSubsetter): FontSubset {
+/** The characters of each face the KaTeX output in `slides` (their HTML) draws. */
+export function fontSubsetOf(slides: readonly string[], subsetter: FontSubsetter): FontSubset {
   const byFace = new KatexFaces(readFileSync(katexCssFile(), "utf8")).charactersByFace(slides);
   const main = byFace.get(MAIN_REGULAR) ?? new Set<string>();
   for (const ch of LIVE_NUMBER_CHARACTERS) main.add(ch);

@@ -6,7 +6,7 @@ import type { DeckState } from "../state.ts";
 export function bundleInputsStage(state: DeckState): void {
   state.services.onBundleInputs?.({
     liveSnippets: state.liveSnippets,
-    slides: state.leaves.map((leaf, k) => state.edits.get(k) ?? leaf),
+    slides: state.leafHtml.map((html, k) => state.edits.get(k)?.outerHTML ?? html),
     runtimeDiagrams: state.diagrams.length > 0 && state.services.diagrams(state.options.theme) === undefined,
   });
 }
