@@ -55,6 +55,7 @@ export async function compileDeck(chapters: readonly ChapterFile[], services: Co
     leaves: [],
     leafHtml: [],
     edits: new Map(),
+    htmlEdits: new Map(),
     formulas: { formulas: 0, relations: 0, unchecked: [] },
     runtimeDiagrams: 0,
   };

@@ -91,6 +91,9 @@ export interface DeckState {
   leafHtml: string[];
   /** slides a later stage changed: its own copy of the leaf (see editLeaf) */
   edits: Map<number, Element>;
+  /** slides a later stage replaced with HTML it had made before (a cached result; see
+   * setLeafHtml), parsed again only if a stage after it needs the DOM */
+  htmlEdits: Map<number, string>;
   /** formulas: what was checked */
   formulas: FormulaSummary;
   /** diagrams: how many diagrams the browser must draw */
@@ -114,10 +117,28 @@ export interface FormulaSummary {
 export function editLeaf(state: DeckState, k: number): Element {
   let copy = state.edits.get(k);
   if (!copy) {
-    copy = state.leaves[k].cloneNode(true) as Element;
+    const html = state.htmlEdits.get(k);
+    if (html === undefined) copy = state.leaves[k].cloneNode(true) as Element;
+    else {
+      const holder = state.leaves[k].ownerDocument.createElement("div");
+      holder.innerHTML = html;
+      copy = holder.firstElementChild!;
+      state.htmlEdits.delete(k);
+    }
     state.edits.set(k, copy);
   }
   return copy;
+}
+
+/** Slide k is now `html` (what a stage made of it in an earlier compile, from the cache). */
+export function setLeafHtml(state: DeckState, k: number, html: string): void {
+  state.edits.delete(k);
+  state.htmlEdits.set(k, html);
+}
+
+/** Slide k's HTML as the stages so far left it. */
+export function currentLeafHtml(state: DeckState, k: number): string {
+  return state.edits.get(k)?.outerHTML ?? state.htmlEdits.get(k) ?? state.leafHtml[k];
 }
 
 export interface CompiledDeck {

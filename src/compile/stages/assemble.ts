@@ -4,6 +4,7 @@
 import type { DeckState } from "../state.ts";
 
 export function assembleStage(state: DeckState): void {
+  for (const [k, html] of state.htmlEdits) state.leafHtml[k] = html;
   for (const [k, copy] of state.edits) state.leafHtml[k] = copy.outerHTML;
   const groups: string[][] = [];
   const groupStart: number[] = [];

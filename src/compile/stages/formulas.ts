@@ -7,12 +7,12 @@
 import type { NestedNumbers, Notation } from "../../shared/notation.ts";
 import type { SourceLocation } from "../diagnostics.ts";
 import { annotateFormula } from "../formulas/annotate.ts";
-import { checkFormula } from "../formulas/check.ts";
+import { checkFormula, type ShownSymbol } from "../formulas/check.ts";
 import { compileNotation, NotationError, type CompiledNotation } from "../formulas/notation-table.ts";
 import { linkedExample, sourceOf, type ExampleRecord } from "../html/example-links.ts";
 import { offsetLocation } from "../markdown/math.ts";
 import { snippetKey } from "../snippets/identity.ts";
-import { editLeaf, type DeckState } from "../state.ts";
+import { currentLeafHtml, editLeaf, setLeafHtml, type DeckState } from "../state.ts";
 
 interface ExampleValues {
   notation: CompiledNotation;
@@ -103,6 +103,7 @@ async function checkSlides(state: DeckState, valuesFor: ValuesFor, notationFile:
     if (!example) continue; // reported by the checks stage
     const slideReason = leaf.getAttribute("data-unchecked");
     const values = await valuesFor(example.id, example.record);
+    const annotations: Annotation[] = [];
     for (const display of displays) {
       const start = startOf(leaf, display);
       const reason = display.getAttribute("data-unchecked") ?? slideReason;
@@ -120,12 +121,39 @@ async function checkSlides(state: DeckState, valuesFor: ValuesFor, notationFile:
       for (const p of report.problems) state.diagnostics.error(offsetLocation(start, tex, p.offset), `formula: ${p.message.replace("the notation table", `the notation table (${notationFile})`)}`);
       state.formulas.formulas++;
       state.formulas.relations += report.relations;
-      if (report.problems.length === 0 && report.symbols.length > 0) {
-        const failed = annotateFormula(editLeaf(state, k).querySelectorAll(".math-display[data-at]")[indexIn(leaf, display)], tex, report.symbols, state.options.macros);
-        if (failed) state.diagnostics.warning(start, `formula: checked, but its symbols' values cannot be shown: ${failed}`);
-      }
+      if (report.problems.length === 0 && report.symbols.length > 0) annotations.push({ index: indexIn(leaf, display), tex, symbols: report.symbols, start });
     }
+    if (annotations.length > 0) annotateSlide(state, k, annotations);
   }
+}
+
+interface Annotation {
+  /** which .math-display[data-at] of the slide */
+  index: number;
+  tex: string;
+  symbols: ShownSymbol[];
+  start: SourceLocation;
+}
+
+/** Slide k's checked formulas typeset again with their symbols' values. The same slide with
+ * the same values comes out the same, so a session does it once (the dev server compiles
+ * the whole deck on each edit; cloning and re-parsing slides was most of its time). */
+function annotateSlide(state: DeckState, k: number, annotations: readonly Annotation[]): void {
+  const key = `symbols\0${JSON.stringify(state.options.macros)}\0${currentLeafHtml(state, k)}\0${JSON.stringify(annotations.map((a) => [a.index, a.tex, a.symbols]))}`;
+  let made = false;
+  const html = state.cache.markupFor(key, () => {
+    made = true;
+    const copy = editLeaf(state, k);
+    const displays = copy.querySelectorAll(".math-display[data-at]");
+    let shown = true;
+    for (const a of annotations) {
+      const failed = annotateFormula(displays[a.index], a.tex, a.symbols, state.options.macros);
+      if (failed) state.diagnostics.warning(a.start, `formula: checked, but its symbols' values cannot be shown: ${failed}`);
+      shown &&= !failed;
+    }
+    return { html: copy.outerHTML, keep: shown };
+  });
+  if (!made) setLeafHtml(state, k, html);
 }
 
 function startOf(leaf: Element, display: Element): SourceLocation {
