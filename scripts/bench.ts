@@ -11,7 +11,8 @@ if (args.includes("--help") || args.includes("-h")) {
   process.stdout.write(`usage: npm run bench [-- grad] [-- --deck DIR]
 
 Prints speed and size figures (medians of several runs): the gradient module's forward and
-backward pass; cold and warm npm run build; the offline file's size, raw and gzipped; time
+backward pass; cold and warm npm run build, and their peak memory over the whole process
+tree (Linux); the offline file's size, raw and gzipped; time
 from navigation to the ready signal (file:// and served); npm run pdf for the whole deck; the
 dev server's latency from a slide edit to the updated page. "grad" prints the first only.
   --deck DIR   the deck figures for the deck in DIR/slides (any folder: this project's

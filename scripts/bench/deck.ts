@@ -14,6 +14,7 @@ import { FRAME, READY_SELECTOR } from "../../src/shared/constants.ts";
 import { singleFileOf } from "../../src/vite/dist-files.ts";
 import { startDevServer } from "../../src/vite/dev-server.ts";
 import { PACKAGE_ROOT } from "../../src/io/package-root.ts";
+import { peakTreeMemory } from "./memory.ts";
 import { median, type BenchRow } from "./report.ts";
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
@@ -25,10 +26,28 @@ function timeScript(root: string, script: string): number {
   return performance.now() - started;
 }
 
-function benchBuild(root: string): BenchRow[] {
-  // Cold: no diagram or font cache, so Chromium starts and renders every diagram and every
-  // KaTeX font is subset again.
+/** Cold: no diagram or font cache, so Chromium starts and renders every diagram and every
+ * KaTeX font is subset again. */
+const forgetDiagramsAndFonts = (root: string): void => {
   for (const dir of ["diagrams", "fonts"]) rmSync(cacheDir(root, dir), { recursive: true, force: true });
+};
+
+/** Peak memory of a cold and a warm build, in runs of their own (sampling costs time). */
+async function benchMemory(root: string): Promise<BenchRow[]> {
+  const build = (): Promise<number | undefined> => peakTreeMemory("node", [path.join(PACKAGE_ROOT, "scripts/launch.mjs"), path.join(PACKAGE_ROOT, "scripts/build.ts")], root);
+  forgetDiagramsAndFonts(root);
+  const cold = await build();
+  const warm = await build();
+  const mib = (x: number | undefined): string => (x === undefined ? "n/a" : `${x.toFixed(0)} MiB`);
+  const detail = "peak PSS summed over the process tree (Node, workers, Chromium)";
+  return [
+    { name: "build: peak memory, cold", value: mib(cold), detail },
+    { name: "build: peak memory, warm", value: mib(warm), detail },
+  ];
+}
+
+function benchBuild(root: string): BenchRow[] {
+  forgetDiagramsAndFonts(root);
   const cold = timeScript(root, "build.ts");
   const warm = [timeScript(root, "build.ts"), timeScript(root, "build.ts"), timeScript(root, "build.ts")];
   const single = readFileSync(singleFileOf(path.join(root, "dist")));
@@ -97,7 +116,7 @@ async function benchBrowser(root: string, browser: Browser): Promise<BenchRow[]>
 
 /** The deck figures for the deck whose slides/ is in `root`. */
 export async function benchDeck(root: string): Promise<BenchRow[]> {
-  const rows = benchBuild(root);
+  const rows = [...benchBuild(root), ...(await benchMemory(root))];
   const chromiumPath = findChromium();
   if (!chromiumPath) return [...rows, { name: "browser figures", value: "skipped", detail: "no Chromium found" }];
   const browser = await launchChromium(chromiumPath);

@@ -14,3 +14,15 @@ export const CHAPTERS_ID = "deck-chapters";
 /** The offline file's slides, deflated and in base64 (src/deck/packed-slides.ts): the
  * slides' markup is KaTeX's, very repetitive, and the file is for carrying around. */
 export const PACKED_SLIDES_ID = "deck-slides-packed";
+
+/** Where the page keeps the promise of its inflated slides (a property of window). */
+export const INFLATED_SLIDES_KEY = "deckInflatedSlides";
+
+/** A classic script the offline page runs as soon as its packed slides are parsed: it starts
+ * inflating them while the browser still compiles the deck's module script (which only
+ * runs once the whole page is parsed). */
+export const INFLATE_SLIDES_SCRIPT = `window.${INFLATED_SLIDES_KEY} = (() => {
+  const packed = document.getElementById("${PACKED_SLIDES_ID}");
+  const bytes = Uint8Array.from(atob(packed.textContent.trim()), (c) => c.charCodeAt(0));
+  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"))).text();
+})();`;

@@ -4,7 +4,7 @@ import type { Plugin } from "vite";
 import type { CompiledDeck } from "../compile/state.ts";
 import { escapeHtml } from "../shared/html.ts";
 import { mermaidConfig } from "../shared/mermaid-config.ts";
-import { CHAPTERS_ID, PACKED_SLIDES_ID, RUNTIME_CONFIG_ID, type DeckRuntimeConfig } from "../shared/runtime-config.ts";
+import { CHAPTERS_ID, INFLATE_SLIDES_SCRIPT, PACKED_SLIDES_ID, RUNTIME_CONFIG_ID, type DeckRuntimeConfig } from "../shared/runtime-config.ts";
 
 /** JSON safe inside <script>: no "</script>" or "<!--" can end it early. */
 function scriptJson(value: unknown): string {
@@ -26,7 +26,7 @@ export function deckPageHtml(template: string, deck: CompiledDeck, packed?: stri
     `<meta name="deck-name" content="${escapeHtml(deck.options.name)}" />`,
     `<script type="application/json" id="${RUNTIME_CONFIG_ID}">${scriptJson(config)}</script>`,
     `<script type="application/json" id="${CHAPTERS_ID}">${scriptJson(deck.chapters)}</script>`,
-    ...(packed === undefined ? [] : [`<script type="application/octet-stream" id="${PACKED_SLIDES_ID}">${packed}</script>`]),
+    ...(packed === undefined ? [] : [`<script type="application/octet-stream" id="${PACKED_SLIDES_ID}">${packed}</script>`, `<script>${INFLATE_SLIDES_SCRIPT}</script>`]),
   ].join("\n    ");
   return template
     .replace('class="theme-light"', `class="theme-${deck.options.theme}"`)
