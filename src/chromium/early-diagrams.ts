@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { cacheDir } from "../io/cache-dir.ts";
 import { findChromium } from "./find-chromium.ts";
-import { diagramCacheFile } from "./mermaid-renderer.ts";
+import { diagramCacheFiles } from "./mermaid-renderer.ts";
 import { MermaidWorkerClient } from "./mermaid-worker-client.ts";
 
 /** A fence as markdown-it reads it: up to three spaces in, ``` or ~~~ and the info string
@@ -35,10 +35,9 @@ export function startDiagramWorkerEarly(deckRoot: string, slidesDir = "slides"):
     return undefined; // no slides folder: the compile says so
   }
   const cache = cacheDir(deckRoot, "diagrams");
-  const uncached = (source: string): boolean => !existsSync(diagramCacheFile(cache, source, "light")) && !existsSync(diagramCacheFile(cache, source, "dark"));
-  try {
-    return sources.some(uncached) ? new MermaidWorkerClient(executablePath) : undefined;
-  } catch {
-    return undefined; // only a head start: the session starts the worker itself, and reports
-  }
+  const light = diagramCacheFiles(cache, "light");
+  const dark = diagramCacheFiles(cache, "dark");
+  const uncached = (source: string): boolean => !existsSync(light(source)) && !existsSync(dark(source));
+  // a worker that fails to start says so to the first diagram that asks it, in the session
+  return sources.some(uncached) ? new MermaidWorkerClient(executablePath) : undefined;
 }

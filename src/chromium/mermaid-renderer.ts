@@ -16,13 +16,13 @@ import { svgOptimizerKey } from "./svg-optimize.ts";
 
 const require = createRequire(import.meta.url);
 
-/** Where the SVG of `source` drawn in `theme` is cached (the configuration and the SVG
- * optimiser are part of the key: a changed font size must redraw every diagram). */
-export function diagramCacheFile(cacheDir: string, source: string, theme: "light" | "dark"): string {
-  const pkgJson = require.resolve("mermaid/package.json");
-  const version = (JSON.parse(readFileSync(pkgJson, "utf8")) as { version: string }).version;
-  const key = createHash("sha256").update(`${version}\0${svgOptimizerKey()}\0${JSON.stringify(mermaidConfig(theme))}\0${source}`).digest("hex").slice(0, 24);
-  return path.join(cacheDir, `${key}.svg`);
+/** Where the SVGs drawn in `theme` are cached: a function of the source, its key fixed
+ * once (mermaid's version, svgo's settings and the configuration are part of it: a changed
+ * font size must redraw every diagram). */
+export function diagramCacheFiles(cacheDir: string, theme: "light" | "dark"): (source: string) => string {
+  const version = (JSON.parse(readFileSync(require.resolve("mermaid/package.json"), "utf8")) as { version: string }).version;
+  const prefix = `${version}\0${svgOptimizerKey()}\0${JSON.stringify(mermaidConfig(theme))}\0`;
+  return (source) => path.join(cacheDir, `${createHash("sha256").update(prefix + source).digest("hex").slice(0, 24)}.svg`);
 }
 
 export interface MermaidRendererOptions {
@@ -42,7 +42,7 @@ export interface MermaidRenderer extends DiagramRenderer {
 
 export function createMermaidRenderer(options: MermaidRendererOptions): MermaidRenderer {
   const config = mermaidConfig(options.theme);
-  const cacheFile = (source: string): string => diagramCacheFile(options.cacheDir, source, options.theme);
+  const cacheFile = diagramCacheFiles(options.cacheDir, options.theme);
 
   return {
     async render(requests: readonly DiagramSource[]) {

@@ -14,12 +14,17 @@ export function mermaidDistDir(): string {
   return path.join(path.dirname(require.resolve("mermaid/package.json")), "dist");
 }
 
+/** How long one diagram may take to draw before the build gives up on it. */
+const DIAGRAM_TIMEOUT_MS = 60_000;
+
 export class MermaidWorkerClient {
   private readonly pending = new Map<number, { resolve(r: DiagramResult): void; reject(e: Error): void }>();
   private nextRequest = 1;
   private readonly worker: Promise<Worker>;
   private exited: Promise<void> | undefined;
   private closing: Promise<void> | undefined;
+  /** why the worker can draw nothing more (it stopped, or failed) */
+  private dead: Error | undefined;
 
   /** Starts the worker, which starts Chromium and loads mermaid at once. */
   constructor(executablePath: string) {
@@ -37,9 +42,10 @@ export class MermaidWorkerClient {
       const waiting = this.pending.get(message.request);
       this.pending.delete(message.request);
       if (message.type === "result") waiting?.resolve(message.result);
-      else waiting?.reject(new Error(`Chromium could not draw diagrams: ${message.message}`));
+      else waiting?.reject(new Error(`the diagram worker failed: ${message.message}`));
     });
     const failAll = (error: Error): void => {
+      this.dead ??= error;
       for (const w of this.pending.values()) w.reject(error);
       this.pending.clear();
     };
@@ -51,9 +57,18 @@ export class MermaidWorkerClient {
   /** mermaid's SVG for `source` (or its error), drawn with mermaid.initialize's `config`. */
   async render(id: string, source: string, config: unknown): Promise<DiagramResult> {
     const worker = await this.worker;
+    if (this.dead) throw this.dead;
     const request = this.nextRequest++;
     return new Promise((resolve, reject) => {
-      this.pending.set(request, { resolve, reject });
+      const timer = setTimeout(() => {
+        this.pending.delete(request);
+        reject(new Error(`a diagram took more than ${DIAGRAM_TIMEOUT_MS / 1000} s to draw`));
+      }, DIAGRAM_TIMEOUT_MS);
+      const settle = <T>(f: (v: T) => void) => (v: T): void => {
+        clearTimeout(timer);
+        f(v);
+      };
+      this.pending.set(request, { resolve: settle(resolve), reject: settle(reject) });
       worker.postMessage({ type: "render", request, id, source, config } satisfies ToMermaidWorker);
     });
   }

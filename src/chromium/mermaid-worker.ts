@@ -75,6 +75,7 @@ function serve(port: MessagePort, data: MermaidWorkerData): void {
   });
   page.catch(() => undefined); // reported to the request that waits for it
   const optimizer = loadOptimizer();
+  optimizer.catch(() => undefined); // reported to each request that needs it
   let drawing: Promise<void> = Promise.resolve();
   let answering: Promise<void> = Promise.resolve();
   port.on("message", (message: ToMermaidWorker) => {

@@ -25,6 +25,8 @@ export function formatDiagnostic(d: Diagnostic): string {
 export class Diagnostics {
   readonly list: Diagnostic[] = [];
   private readonly seen = new Set<string>();
+  /** every report, the repeats too: whether some work reported anything (see CompileCache) */
+  reports = 0;
 
   error(at: SourceLocation, message: string): void {
     this.add({ ...at, severity: "error", message });
@@ -35,6 +37,7 @@ export class Diagnostics {
   }
 
   private add(d: Diagnostic): void {
+    this.reports++;
     const key = formatDiagnostic(d);
     if (this.seen.has(key)) return;
     this.seen.add(key);

@@ -3,7 +3,7 @@
 // Dependencies stay in node_modules. The bundle is reused while the content of every file
 // that went into it is unchanged (recorded beside it, as scripts/launch.mjs does).
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
 import { writeFileAtomic } from "./atomic-write.ts";
@@ -11,6 +11,7 @@ import { cacheDir } from "./cache-dir.ts";
 import { PACKAGE_ROOT } from "./package-root.ts";
 
 interface BundleRecord {
+  /** the bundle's file name in the cache folder (not a path: a copied tree has its own) */
   out: string;
   /** package-relative input → sha256 of its content */
   inputs: Record<string, string>;
@@ -23,7 +24,8 @@ function reusable(record: string): string | undefined {
   try {
     const { out, inputs } = JSON.parse(readFileSync(record, "utf8")) as BundleRecord;
     const files = Object.keys(inputs);
-    return files.length > 0 && existsSync(out) && files.every((f) => hashOf(f) === inputs[f]) ? out : undefined;
+    const file = cacheDir(PACKAGE_ROOT, path.basename(out));
+    return files.length > 0 && existsSync(file) && files.every((f) => hashOf(f) === inputs[f]) ? file : undefined;
   } catch {
     return undefined; // no record yet, or an input is gone: bundle again
   }
@@ -48,9 +50,28 @@ export async function bundleWorker(entry: string, name: string): Promise<string>
   });
   const contents = result.outputFiles[0].contents;
   const hash = createHash("sha256").update(contents).digest("hex").slice(0, 12);
-  const out = cacheDir(PACKAGE_ROOT, `${name}-${hash}.mjs`);
-  if (!existsSync(out)) await writeFileAtomic(out, contents);
+  const fileName = `${name}-${hash}.mjs`;
+  const out = cacheDir(PACKAGE_ROOT, fileName);
+  if (!existsSync(out)) {
+    await writeFileAtomic(out, contents);
+    pruneOlderBundles(name, fileName);
+  }
   const inputs = Object.fromEntries(Object.keys(result.metafile.inputs).map((f) => [f, hashOf(f)]));
-  await writeFileAtomic(record, JSON.stringify({ out, inputs } satisfies BundleRecord));
+  // the record only saves the next run a bundling: failing to write it costs nothing else
+  await writeFileAtomic(record, JSON.stringify({ out: fileName, inputs } satisfies BundleRecord)).catch(() => undefined);
   return out;
+}
+
+/** Earlier bundles of `name` not touched for an hour (a process that started one has
+ * long since loaded it). */
+function pruneOlderBundles(name: string, keep: string): void {
+  const dir = cacheDir(PACKAGE_ROOT);
+  for (const file of readdirSync(dir)) {
+    if (file === keep || !file.startsWith(`${name}-`) || !file.endsWith(".mjs")) continue;
+    try {
+      if (Date.now() - statSync(path.join(dir, file)).mtimeMs > 3_600_000) rmSync(path.join(dir, file), { force: true });
+    } catch {
+      // another process pruned it first
+    }
+  }
 }

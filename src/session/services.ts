@@ -41,7 +41,9 @@ export class DeckServices {
     readonly options: ServiceOptions,
     private readonly highlighter: Highlighter,
   ) {
-    this.snippets = new SnippetRunner(options.deckRoot, () => this.snippetTimeoutMs, bundleSnippetWorker());
+    const workerFile = bundleSnippetWorker();
+    workerFile.catch(() => undefined); // reported when a snippet runs (a deck without any never asks)
+    this.snippets = new SnippetRunner(options.deckRoot, () => this.snippetTimeoutMs, workerFile);
     this.fonts = new FontSubsetter(cacheDir(options.deckRoot, "fonts"));
     this.diagramWorker = options.diagramWorker;
   }

@@ -33,9 +33,9 @@ const EXACT_CONSTANT = /\{\{=\s*(-?\d+(?:\.\d+)?)\s*\}\}/g;
 export function renderMath(source: string, display: boolean, at: SourceLocation, env: unknown): string {
   const deck = envOf(env);
   const make = (): { html: string; keep: boolean } => {
-    const problems = deck.diagnostics.list.length;
+    const problems = deck.diagnostics.reports;
     const html = typeset(source, display, at, deck);
-    return { html, keep: deck.diagnostics.list.length === problems };
+    return { html, keep: deck.diagnostics.reports === problems };
   };
   return deck.cache ? deck.cache.markupFor(`math\0${display}\0${JSON.stringify(deck.macros)}\0${source}`, make) : make().html;
 }

@@ -19,9 +19,9 @@ const MARKER = /^\[live\s([\d.]+)\]$/; // KaTeX writes the space as a no-break s
 export function renderLiveTex(tex: string, display: boolean, prefix: string, at: SourceLocation, env: unknown): string {
   const deck = envOf(env);
   const make = (): { html: string; keep: boolean } => {
-    const problems = deck.diagnostics.list.length;
+    const problems = deck.diagnostics.reports;
     const html = typesetLiveTex(tex, display, prefix, at, env);
-    return { html, keep: deck.diagnostics.list.length === problems };
+    return { html, keep: deck.diagnostics.reports === problems };
   };
   return deck.cache ? deck.cache.markupFor(`live\0${prefix}\0${display}\0${JSON.stringify(deck.macros)}\0${tex}`, make) : make().html;
 }
