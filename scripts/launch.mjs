@@ -8,7 +8,7 @@
 // (Chromium) before it loads the heavy modules it needs next.
 import { build } from "esbuild";
 import { createHash } from "node:crypto";
-import { access, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { access, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -22,26 +22,30 @@ const entryPath = path.resolve(entry);
 // the cache folder of src/io/cache-dir.ts (this file is plain JavaScript and cannot import it)
 const cacheDir = path.join(root, "node_modules", ".cache", "backprop-deck");
 const name = path.relative(root, entryPath).replace(/[\\/]/g, "__").replace(/\.ts$/, "");
-const bundleDir = path.join(cacheDir, name);
-const bundlePath = path.join(bundleDir, "main.mjs");
 const metaPath = path.join(cacheDir, `${name}.meta.json`);
 
 const hashOf = async (file) => createHash("sha256").update(await readFile(path.join(root, file))).digest("hex");
 
-async function isFresh() {
+/** The recorded bundle's entry, if every input it was made from is unchanged. */
+async function freshBundle() {
   try {
-    await access(bundlePath);
-    const recorded = JSON.parse(await readFile(metaPath, "utf8")).hashes;
-    const files = Object.keys(recorded);
+    const { hashes, dir } = JSON.parse(await readFile(metaPath, "utf8"));
+    const entryFile = path.join(cacheDir, path.basename(dir), "main.mjs");
+    await access(entryFile);
+    const files = Object.keys(hashes);
     const now = await Promise.all(files.map(hashOf));
-    return files.length > 0 && now.every((h, k) => h === recorded[files[k]]);
+    return files.length > 0 && now.every((h, k) => h === hashes[files[k]]) ? entryFile : undefined;
   } catch {
-    return false; // no bundle yet, an input is gone, or an older kind of record: rebuild
+    return undefined; // no bundle yet, an input is gone, or an older kind of record: rebuild
   }
 }
 
-if (!(await isFresh())) {
+/** Bundles the entry into a folder named by its content: a folder, once there, never
+ * changes, so a launch still running from it (its chunks load late) is never disturbed,
+ * and two launches making the same bundle agree. */
+async function bundle() {
   await mkdir(cacheDir, { recursive: true });
+  const tmpDir = path.join(cacheDir, `${name}.${process.pid}.tmp`);
   const result = await build({
     entryPoints: { main: entryPath },
     absWorkingDir: root,
@@ -54,22 +58,41 @@ if (!(await isFresh())) {
     metafile: true,
     write: false,
     logLevel: "error",
-    outdir: bundleDir,
+    outdir: tmpDir,
     outExtension: { ".js": ".mjs" },
   });
-  // Write a folder beside, then rename it: parallel launches never read a half-written one.
-  const tmpDir = `${bundleDir}.${process.pid}.tmp`;
-  await mkdir(tmpDir, { recursive: true });
-  await Promise.all(result.outputFiles.map((f) => writeFile(path.join(tmpDir, path.relative(bundleDir, f.path)), f.contents)));
+  const content = createHash("sha256");
+  for (const f of result.outputFiles) content.update(path.relative(tmpDir, f.path)).update(f.contents);
+  const dir = `${name}-${content.digest("hex").slice(0, 12)}`;
+  const finalDir = path.join(cacheDir, dir);
+  try {
+    await access(path.join(finalDir, "main.mjs"));
+  } catch {
+    await mkdir(tmpDir, { recursive: true });
+    await Promise.all(result.outputFiles.map((f) => writeFile(f.path, f.contents)));
+    // another launch may have put the same folder there first: theirs is as good
+    await rename(tmpDir, finalDir).catch(() => rm(tmpDir, { recursive: true, force: true }));
+  }
   const inputs = Object.keys(result.metafile.inputs);
   const hashes = Object.fromEntries(await Promise.all(inputs.map(async (file) => [file, await hashOf(file)])));
-  await writeFile(`${metaPath}.${process.pid}.tmp`, JSON.stringify({ hashes }));
-  const oldDir = `${bundleDir}.${process.pid}.old`;
-  await rename(bundleDir, oldDir).catch(() => undefined);
-  await rename(tmpDir, bundleDir);
-  await rm(oldDir, { recursive: true, force: true });
+  await writeFile(`${metaPath}.${process.pid}.tmp`, JSON.stringify({ hashes, dir }));
   await rename(`${metaPath}.${process.pid}.tmp`, metaPath);
+  await pruneOlderBundles(dir);
+  return path.join(finalDir, "main.mjs");
 }
+
+/** This entry's other bundle folders not touched for an hour (a launch that started from one
+ * has long since loaded its chunks). */
+async function pruneOlderBundles(keep) {
+  for (const entry of await readdir(cacheDir)) {
+    if (entry === keep || !entry.startsWith(`${name}-`) || entry.includes(".")) continue;
+    const dir = path.join(cacheDir, entry);
+    const { mtimeMs } = await stat(dir).catch(() => ({ mtimeMs: Date.now() }));
+    if (Date.now() - mtimeMs > 3_600_000) await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+const bundlePath = (await freshBundle()) ?? (await bundle());
 
 process.argv.splice(1, 2, entryPath);
 await import(pathToFileURL(bundlePath).href);

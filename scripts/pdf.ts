@@ -52,4 +52,5 @@ const outFile = outArg >= 0 ? path.resolve(args[outArg + 1]) : path.join(dist, `
 const started = performance.now();
 console.log(`printing ${path.relative(root, htmlFile)} in headless Chromium…`);
 const result = await printPdf({ htmlFile, outFile, executablePath, fragments, handout });
+for (const { source, px } of result.overflowing) console.warn(`${source}: warning: the slide runs ${px} px past its page, and the PDF cuts it off`);
 console.log(`wrote ${path.relative(root, outFile)}: ${result.pages} pages, ${result.outline.length} chapters in the outline, in ${((performance.now() - started) / 1000).toFixed(1)} s`);

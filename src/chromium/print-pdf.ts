@@ -23,6 +23,9 @@ export interface PrintOptions {
 
 export interface PrintResult {
   pages: number;
+  /** slides whose content still runs past their page (the PDF cuts them off): where they
+   * come from (file:line) and by how much */
+  overflowing: { source: string; px: number }[];
   /** chapter titles and their first page (0-based) */
   outline: { title: string; page: number }[];
 }
@@ -47,6 +50,15 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
         }),
       { key: READY_DATASET_KEY, event: READY_EVENT, ms: 60_000 },
     );
+    const overflowing = await page.evaluate(() => {
+      const worst = new Map<string, number>(); // a slide printed once per step is named once
+      for (const slide of document.querySelectorAll<HTMLElement>(".reveal .pdf-page > section")) {
+        const over = slide.offsetTop + slide.scrollHeight - parseFloat(getComputedStyle(slide).paddingBottom) - slide.parentElement!.clientHeight;
+        const source = slide.dataset.source ?? slide.id;
+        if (over > 1) worst.set(source, Math.max(worst.get(source) ?? 0, Math.round(over)));
+      }
+      return [...worst].map(([source, px]) => ({ source, px }));
+    });
     const outline = await page.evaluate((chaptersId) => {
       const chapters = JSON.parse(document.getElementById(chaptersId)?.textContent ?? "[]") as { title: string; file: string }[];
       // a printed page: a slide, or (handout) a sheet of slides
@@ -67,7 +79,7 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
     doc.setCreator("backprop-deck");
     doc.setProducer("backprop-deck (Chromium, pdf-lib)");
     await writeFileAtomic(options.outFile, await doc.save());
-    return { pages: doc.getPageCount(), outline };
+    return { pages: doc.getPageCount(), outline, overflowing };
   } finally {
     await browser.close();
   }

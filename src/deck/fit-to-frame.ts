@@ -17,11 +17,11 @@ const FITTED = "fitted";
  * with something to fit (a display formula, a diagram) is fitted where it stands — reading
  * the layout the print needs anyway, not one of its own — and, when it changed and reveal.js
  * centred it, centred again on its page the way reveal.js does. */
-export function fitPrintedSlides(doc: Document, frame: { width: number; height: number }, centred: boolean): void {
+export function fitPrintedSlides(doc: Document, frame: { width: number; height: number }, page: { height: number; centred: boolean }): void {
   for (const slide of doc.querySelectorAll<HTMLElement>(".reveal .pdf-page > section")) {
     if (!slide.querySelector(".katex-display, .diagram svg")) continue;
-    if (fitSlide(slide, frame.height, 1) && (centred || slide.classList.contains("center"))) {
-      slide.style.top = `${Math.max((frame.height - slide.scrollHeight) / 2, 0)}px`;
+    if (fitSlide(slide, frame.height, 1) && (page.centred || slide.classList.contains("center"))) {
+      slide.style.top = `${Math.max((page.height - slide.scrollHeight) / 2, 0)}px`;
     }
   }
 }

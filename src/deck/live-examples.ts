@@ -2,6 +2,8 @@
 // example shows (see live-render.ts) and marks the ones that changed; an input back at the
 // case's value (or merely touched) changes nothing; reset puts back the numbers the build
 // computed, which are also what the PDF prints.
+import { escapeHtml } from "../shared/html.ts";
+
 export function wireLiveExamples(doc: Document): void {
   for (const example of doc.querySelectorAll<HTMLElement>(".live-example:not([data-wired])")) {
     example.dataset.wired = "true"; // the dev server re-wires after an update: once each
@@ -41,7 +43,8 @@ export function wireLiveExamples(doc: Document): void {
         showLiveExample(values, live, changes);
         example.classList.add("live-changed");
       } catch (error) {
-        values.insertAdjacentHTML("beforeend", `<p class="deck-error">${String((error as Error).message)}</p>`);
+        values.querySelector(".deck-error")?.remove(); // one message, the latest
+        values.insertAdjacentHTML("beforeend", `<p class="deck-error">${escapeHtml(String((error as Error).message))}</p>`);
       } finally {
         example.classList.remove("live-busy");
       }

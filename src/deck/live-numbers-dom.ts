@@ -13,7 +13,6 @@ const CHANGED = "data-live-diff";
 /** The number a wrapper shows now, when the presenter changed it. */
 const NOW = "data-live-now";
 
-const MINUS_HTML = '<span class="mord">−</span>';
 
 /** KaTeX's MathML for a number as `num` writes it. */
 function numberMathml(n: NumberParts): string {
@@ -32,12 +31,15 @@ function drawnText(el: Element): Text[] {
 
 /** Rewrites the HTML of one number, from `now` to `next`. */
 function rewriteHtml(wrapper: Element, now: NumberParts, next: NumberParts): void {
+  const digits = drawnText(wrapper).filter((t) => /^\d/.test(t.textContent!));
+  // the font the build set the digits in (\mathbf, a script's mtight…), kept
+  const font = escapeHtml(digits[0]?.parentElement?.getAttribute("class") ?? "mord");
+  const minus = next.negative ? `<span class="${font}">−</span>` : "";
   if (!next.exponent) {
     // KaTeX's own markup for a plain number
-    wrapper.innerHTML = `${next.negative ? MINUS_HTML : ""}<span class="mord">${next.digits}</span>`;
+    wrapper.innerHTML = `${minus}<span class="${font}">${next.digits}</span>`;
     return;
   }
-  const digits = drawnText(wrapper).filter((t) => /^\d/.test(t.textContent!));
   const inPower = (t: Text): boolean => t.parentElement?.closest(".msupsub") != null;
   const mantissa = digits.find((t) => !inPower(t));
   const power = digits.filter(inPower).pop();
@@ -48,7 +50,7 @@ function rewriteHtml(wrapper: Element, now: NumberParts, next: NumberParts): voi
     return;
   }
   // a number that changed its form: plainly written, in KaTeX's classes
-  wrapper.innerHTML = `${next.negative ? MINUS_HTML : ""}<span class="mord">${next.digits}</span><span class="mspace" style="margin-right:0.2222em"></span><span class="mbin">×</span><span class="mspace" style="margin-right:0.2222em"></span><span class="mord">10<sup>${next.exponent.negative ? "−" : ""}${next.exponent.digits}</sup></span>`;
+  wrapper.innerHTML = `${minus}<span class="${font}">${next.digits}</span><span class="mspace" style="margin-right:0.2222em"></span><span class="mbin">×</span><span class="mspace" style="margin-right:0.2222em"></span><span class="${font}">10<sup>${next.exponent.negative ? "−" : ""}${next.exponent.digits}</sup></span>`;
 }
 
 /** Shows `text` for number `id` inside `box`, which the build typeset with `built`. */
@@ -70,6 +72,15 @@ function setNumber(box: Element, id: string, text: string, built: string): void 
   }
   if (text === built) wrapper.removeAttribute(CHANGED);
   else wrapper.setAttribute(CHANGED, "1");
+}
+
+/** Why `next` cannot be shown where the build showed `built` (the browser rewrites numbers,
+ * not formulas), or undefined. */
+export function liveValueProblem(next: DeckValue, built: DeckValue, k: number): string | undefined {
+  if (next.__deck !== built.__deck) return `value ${k + 1} changed its kind`;
+  if (next.__deck === "tex" && built.__deck === "tex" && liveShape(next.tex) !== liveShape(built.tex)) return `value ${k + 1} changed more than its numbers`;
+  if (next.__deck === "table" && built.__deck === "table" && next.rows.some((row, r) => row.some((c, col) => typeof c !== typeof built.rows[r]?.[col]))) return `value ${k + 1} changed more than its numbers`;
+  return undefined;
 }
 
 /** Shows value `next` in `box`, which the build filled with value `built` (index `prefix`). */

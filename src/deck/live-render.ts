@@ -5,7 +5,7 @@
 // by the build.
 import { liveModules } from "virtual:deck-live";
 import { isLiveExample, withInputs, type LiveExample } from "../shared/deck-values.ts";
-import { updateLiveValue } from "./live-numbers-dom.ts";
+import { liveValueProblem, updateLiveValue } from "./live-numbers-dom.ts";
 
 /** Live example `key`, its code loaded. */
 export async function loadLiveExample(key: string): Promise<LiveExample> {
@@ -21,8 +21,11 @@ export async function loadLiveExample(key: string): Promise<LiveExample> {
  * build's box of its values. */
 export function showLiveExample(values: Element, example: LiveExample, changes: Record<string, number>): void {
   const next = example.view!(withInputs(example.json, changes));
+  // all or nothing: a value the browser cannot show leaves every number as it was
+  const problem = next.length === example.values.length ? next.map((v, k) => liveValueProblem(v, example.values[k], k)).find(Boolean) : "the example shows a different number of values";
+  if (problem) throw new Error(`${problem}; rebuild with these inputs to see it`);
   next.forEach((value, k) => {
     const box = values.querySelector(`[data-live-value="${k}"]`);
-    if (box && example.values[k]) updateLiveValue(box, value, example.values[k], String(k));
+    if (box) updateLiveValue(box, value, example.values[k], String(k));
   });
 }

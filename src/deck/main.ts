@@ -84,7 +84,8 @@ await renderDiagrams();
 await printLaidOut;
 if (printing) {
   // every page laid out at once: fit them there (on screen, each slide as it is shown)
-  fitPrintedSlides(document, FRAME, deck.getConfig().center !== false);
+  const { center, margin } = deck.getConfig();
+  fitPrintedSlides(document, FRAME, { height: Math.floor(FRAME.height * (1 + (margin ?? 0))), centred: center !== false });
   rewriteLinksForPrint(document);
   const paper = paperOf(location.search);
   if (paper) layoutHandout(document, paper, FRAME);

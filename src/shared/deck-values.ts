@@ -95,21 +95,27 @@ export interface LiveExample {
   view?: (json: unknown) => DeckValue[];
   /** view(json), computed at build time */
   values: DeckValue[];
-  /** the view with each input at its least and its greatest value: the build checks that
-   * only numbers change (the browser rewrites numbers, not formulas) */
+  /** the view with each input at its least, middle and greatest value, and with all of them
+   * at their least and at their greatest: the build checks that only numbers change (the
+   * browser rewrites numbers, not formulas) */
   probes: LiveProbe[];
 }
 
 export interface LiveProbe {
+  /** the input moved ("" when all are) */
   path: string;
-  at: number;
+  /** its value, or "least" / "greatest" when all inputs moved */
+  at: number | "least" | "greatest";
   values: DeckValue[];
 }
 
 /** An example the presenter can change live: the numbers `view` shows are recomputed in the
  * browser when an input changes — numbers only: the formulas around them stay as built. */
 export function live(spec: { json: unknown; inputs: LiveInput[]; view: (json: unknown) => DeckValue[] }): DeckValue {
-  const probes = spec.inputs.flatMap((input) => [input.min, input.max].map((at) => ({ path: input.path, at, values: spec.view(withInputs(spec.json, { [input.path]: at })) })));
+  const at = (changes: Record<string, number>): DeckValue[] => spec.view(withInputs(spec.json, changes));
+  const alone = spec.inputs.flatMap((input) => [input.min, (input.min + input.max) / 2, input.max].map((x) => ({ path: input.path, at: x, values: at({ [input.path]: x }) })));
+  const all = (["least", "greatest"] as const).map((end) => ({ path: "", at: end, values: at(Object.fromEntries(spec.inputs.map((i) => [i.path, end === "least" ? i.min : i.max]))) }));
+  const probes: LiveProbe[] = [...alone, ...(spec.inputs.length > 1 ? all : [])];
   return { __deck: "live", json: spec.json, inputs: spec.inputs, view: spec.view, values: spec.view(spec.json), probes };
 }
 

@@ -10,6 +10,19 @@ export const LIVE_NUMBER_KEY = "live-n";
 /** A number as `num` writes it: -0.1234, 12, 3.1\times10^{-11}. */
 const NUMBER = /-?\d+(?:\.\d+)?(?:\\times10\^\{-?\d+\})?/g;
 
+/** A TeX length's unit right after a number: 1em, 2pt, 3mu are sizes, not values. */
+const UNIT_AFTER = /^\s*(?:em|ex|pt|pc|px|mu|cm|mm|in|bp|dd|cc|sp)\b/;
+
+/** Control words a number may follow as a value of its own (operators and spaces). */
+const OPERATOR_WORDS = "times|cdot|odot|otimes|oplus|pm|mp|le|ge|leq|geq|ne|neq|approx|quad|qquad|to|mapsto|circ|div";
+
+/** What may stand before a number's minus for it to be a sign (else it is subtraction). */
+const SIGN_AFTER = new RegExp(`(?:^|[{(\\[,&=<>+\\-*/|:;]|\\\\\\\\|\\\\(?:${OPERATOR_WORDS}|left[([|]?|[,;:!])|\\\\begin\\{[a-z*]+\\})\\s*$`);
+
+/** A number right after these is an argument (\frac12, x^2), not a value: left alone. */
+const ARGUMENT_AFTER = /(?:\\[a-zA-Z]+|[\^_])\s*$/;
+const OPERATOR_BEFORE = new RegExp(`\\\\(?:${OPERATOR_WORDS})\\s*$`);
+
 /** Where the \text-like groups of `tex` are: [start, end) of each, braces included. */
 function textRanges(tex: string): [number, number][] {
   const ranges: [number, number][] = [];
@@ -26,10 +39,25 @@ function textRanges(tex: string): [number, number][] {
   return ranges;
 }
 
-/** The numbers of `tex` a live example may change, in order, with where they are. */
+/** The numbers of `tex` a live example may change, in order, with where they are. Left as
+ * they are: digits in \text{…}, sizes (1em), a control word's or a script's own argument
+ * (\frac12, x^2: wrapping would change what they take), and a minus that subtracts. */
 export function liveNumbers(tex: string): { at: number; text: string }[] {
   const words = textRanges(tex);
-  return [...tex.matchAll(NUMBER)].filter((m) => !words.some(([a, b]) => m.index! >= a && m.index! < b)).map((m) => ({ at: m.index!, text: m[0] }));
+  const numbers: { at: number; text: string }[] = [];
+  for (const m of tex.matchAll(NUMBER)) {
+    let at = m.index!;
+    let text = m[0];
+    if (text.startsWith("-") && !SIGN_AFTER.test(tex.slice(0, at))) {
+      at++;
+      text = text.slice(1);
+    }
+    const before = tex.slice(0, at);
+    const argument = ARGUMENT_AFTER.test(before) && !OPERATOR_BEFORE.test(before);
+    if (words.some(([a, b]) => at >= a && at < b) || UNIT_AFTER.test(tex.slice(at + text.length)) || argument) continue;
+    numbers.push({ at, text });
+  }
+  return numbers;
 }
 
 /** `tex` with each live number replaced by what `replace` gives for it (its index j). */

@@ -22,7 +22,11 @@ export const INFLATED_SLIDES_KEY = "deckInflatedSlides";
  * inflating them while the browser still compiles the deck's module script (which only
  * runs once the whole page is parsed). */
 export const INFLATE_SLIDES_SCRIPT = `window.${INFLATED_SLIDES_KEY} = (() => {
-  const packed = document.getElementById("${PACKED_SLIDES_ID}");
-  const bytes = Uint8Array.from(atob(packed.textContent.trim()), (c) => c.charCodeAt(0));
-  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"))).text();
+  try {
+    const packed = document.getElementById("${PACKED_SLIDES_ID}");
+    const bytes = Uint8Array.from(atob(packed.textContent.trim()), (c) => c.charCodeAt(0));
+    return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"))).text();
+  } catch (error) {
+    return Promise.reject(error);
+  }
 })();`;

@@ -78,8 +78,14 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
   const outName = options.outDir ?? "dist";
   const dist = path.resolve(deckRoot, outName);
 
-  const staging = await stagingDirFor(dist);
   const session = DeckSession.create({ deckRoot, slidesDir: options.slidesDir, diagrams: "chromium", log, diagramWorker: options.diagramWorker });
+  let staging: string;
+  try {
+    staging = await stagingDirFor(dist);
+  } catch (error) {
+    await session.close();
+    throw error;
+  }
   // the runtime is bundled while the compile checks formulas and draws diagrams
   let bundled: Promise<void> | undefined;
   const startBundle = (inputs: BundleInputs): void => {

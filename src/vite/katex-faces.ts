@@ -55,6 +55,8 @@ interface Open {
   tag: string;
   classes: Set<string>;
   props: FontProps;
+  /** inside a live example's number (the browser may write other digits there) */
+  live: boolean;
 }
 
 type FontProps = { family?: string; weight?: string; style?: string };
@@ -83,7 +85,7 @@ function matches(cs: readonly Compound[], path: readonly Open[]): boolean {
   for (let k = cs.length - 2; k >= 0; k--) {
     const child = cs[k + 1];
     if (child.join === ">") {
-      if (!fits(cs[k], path[--at] ?? { tag: "", classes: new Set(), props: {} })) return false;
+      if (!fits(cs[k], path[--at] ?? { tag: "", classes: new Set(), props: {}, live: false })) return false;
     } else {
       do at--;
       while (at >= 0 && !fits(cs[k], path[at]));
@@ -138,9 +140,11 @@ export class KatexFaces {
     return { family: own.family ?? props.family, weight: own.weight ?? props.weight, style: own.style ?? props.style };
   }
 
-  /** Every character the formulas in `slides` (HTML) draw, by face. */
-  charactersByFace(slides: readonly string[]): Map<FaceKey, Set<string>> {
+  /** Every character the formulas in `slides` (HTML) draw, by face; and the faces that draw
+   * a live example's numbers. */
+  charactersByFace(slides: readonly string[]): { byFace: Map<FaceKey, Set<string>>; liveFaces: Set<FaceKey> } {
     const byFace = new Map<FaceKey, Set<string>>();
+    const liveFaces = new Set<FaceKey>();
     for (const html of slides) {
       const path: Open[] = [];
       /** how deep the .katex-html being read is (-1: none), and the .katex around it */
@@ -152,6 +156,7 @@ export class KatexFaces {
           if (inFormula < 0 || path.length === 0) continue;
           const { family = "KaTeX_Main", weight = "400", style = "normal" } = path[path.length - 1].props;
           const key = `${family}|${weight}|${style}`;
+          if (path[path.length - 1].live) liveFaces.add(key);
           const face = byFace.get(key) ?? new Set<string>();
           byFace.set(key, face);
           for (const ch of decode(text)) face.add(ch); // spaces too: KaTeX's \text{…} draws no-break spaces
@@ -167,7 +172,7 @@ export class KatexFaces {
         }
         const classAttribute = /\bclass="([^"]*)"/.exec(attributes)?.[1];
         const classes = new Set(classAttribute ? classAttribute.split(" ").filter(Boolean) : []);
-        const entry: Open = { tag, classes, props: NO_PROPS };
+        const entry: Open = { tag, classes, props: NO_PROPS, live: (path[path.length - 1]?.live ?? false) || attributes.includes("data-live-n=") };
         path.push(entry);
         if (inKatex < 0 && classes.has("katex")) inKatex = path.length - 1;
         if (inKatex >= 0) entry.props = this.propsAt(path, path[path.length - 2]?.props ?? NO_PROPS);
@@ -175,6 +180,6 @@ export class KatexFaces {
         if (selfClosing || VOID.has(tag)) path.pop();
       }
     }
-    return byFace;
+    return { byFace, liveFaces };
   }
 }

@@ -22,7 +22,8 @@ export interface FontSubset {
   subsetter: FontSubsetter;
 }
 
-/** Digits and the signs of numbers: live examples rewrite numbers in the browser. */
+/** Digits and the signs of numbers: live examples rewrite numbers in the browser, in Main
+ * and in the faces their numbers are set in. */
 const LIVE_NUMBER_CHARACTERS = "0123456789.,-−+×()[]=";
 const MAIN_REGULAR: FaceKey = "KaTeX_Main|400|normal";
 
@@ -30,10 +31,10 @@ const katexCssFile = (): string => createRequire(import.meta.url).resolve("katex
 
 /** The characters of each face the KaTeX output in `slides` (their HTML) draws. */
 export function fontSubsetOf(slides: readonly string[], subsetter: FontSubsetter): FontSubset {
-  const byFace = new KatexFaces(readFileSync(katexCssFile(), "utf8")).charactersByFace(slides);
-  const main = byFace.get(MAIN_REGULAR) ?? new Set<string>();
-  for (const ch of LIVE_NUMBER_CHARACTERS) main.add(ch);
-  byFace.set(MAIN_REGULAR, main);
+  const { byFace, liveFaces } = new KatexFaces(readFileSync(katexCssFile(), "utf8")).charactersByFace(slides);
+  byFace.set(MAIN_REGULAR, byFace.get(MAIN_REGULAR) ?? new Set<string>());
+  // the faces of live examples' numbers may draw other digits in the browser
+  for (const face of [MAIN_REGULAR, ...liveFaces]) for (const ch of LIVE_NUMBER_CHARACTERS) byFace.get(face)!.add(ch);
   return { byFace: new Map([...byFace].map(([face, chars]) => [face, [...chars].sort().join("")])), subsetter };
 }
 

@@ -12,7 +12,7 @@ import { Diagnostics } from "../../src/compile/diagnostics.ts";
 import { renderLiveTex, shapeChanges } from "../../src/compile/snippets/live-values.ts";
 import { updateLiveValue } from "../../src/deck/live-numbers-dom.ts";
 import { live, num, type DeckValue } from "../../src/shared/deck-values.ts";
-import { liveShape } from "../../src/shared/live-numbers.ts";
+import { liveNumbers, liveShape } from "../../src/shared/live-numbers.ts";
 
 const env = { file: "x.md", firstLine: 1, sourceLines: [], diagnostics: new Diagnostics(), macros: {} };
 const at = { file: "x.md", line: 1, col: 1 };
@@ -22,7 +22,9 @@ const display = (source: string): DeckValue => ({ __deck: "tex", tex: source, di
 function formula(values: readonly number[]): string {
   const col = (xs: readonly number[]): string => `\\begin{bmatrix}${xs.map((x) => num(x)).join("\\\\")}\\end{bmatrix}`;
   const half = Math.ceil(values.length / 2);
-  return `\\delta\\mathbf{c}^{1} = ${col(values.slice(0, half))} \\odot ${col(values.slice(half))} + \\mathbf{f}^{t+1} \\quad \\text{route 2: } ${num(values[0] * 1e-9)}`;
+  // a power of ten after words, as fdText writes an error (never negative: after a \text
+  // group a minus would subtract, and TeX would space it so)
+  return `\\delta\\mathbf{c}^{1} = ${col(values.slice(0, half))} \\odot ${col(values.slice(half))} + \\mathbf{f}^{t+1} \\quad \\text{route 2: } ${num(Math.abs(values[0]) * 1e-9)}`;
 }
 
 /** What a build would show for `source`: its HTML's text and its MathML (no annotation). */
@@ -70,11 +72,19 @@ describe("a live example's numbers, rewritten without KaTeX", () => {
           // in reading order: the index ^{1}, the four values, the 1 of t+1, the power of ten
           expect(marked.slice(1, 5)).toEqual(differs);
           expect([marked[0], marked[5]]).toEqual([false, false]); // indices never move
-          expect(marked[6]).toBe(num(values[0] * 1e-9) !== num(series[0][0] * 1e-9));
+          expect(marked[6]).toBe(num(Math.abs(values[0]) * 1e-9) !== num(Math.abs(series[0][0]) * 1e-9));
         }
       }),
       { numRuns: 60 },
     );
+  });
+
+  it("leaves alone what is not a value (scripts, arguments, sizes, words) and keeps a subtraction's minus", () => {
+    const diagnostics = new Diagnostics();
+    const source = String.raw`x^2 + h_1 + \frac12 + \hspace{1em} \begin{aligned} a \\[2pt] b \end{aligned} \text{route 1} = 0.5 - 0.25 \odot -2 + \tanh(-0.5)`;
+    renderLiveTex(source, true, "0", at, { ...env, diagnostics });
+    expect(diagnostics.list.map((d) => d.message)).toEqual([]);
+    expect(liveNumbers(source).map((n) => n.text)).toEqual(["0.5", "0.25", "-2", "-0.5"]);
   });
 
   it("the build refuses a live example whose inputs change more than numbers", () => {

@@ -96,7 +96,7 @@ function renderLive(value: Extract<DeckValue, { __deck: "live" }>, md: MarkdownI
   for (const { probe, value: k } of shapeChanges(value.values, value.probes ?? [])) {
     envOf(env).diagnostics.error(
       inputLocation(code, probe.path, at),
-      `live input "${probe.path}": at ${probe.at}, value ${k + 1} of the example changes more than its numbers; the browser rewrites numbers, not formulas`,
+      `${probe.path ? `live input "${probe.path}": at ${probe.at}` : `live example: with every input at its ${probe.at}`}, value ${k + 1} of the example changes more than its numbers; the browser rewrites numbers, not formulas`,
     );
   }
   const controls = value.inputs
