@@ -1,7 +1,7 @@
 // `npm run pdf` end to end on the sample deck, read back with pdf.js: one page per slide (or
 // per reveal step), math as real text, equation → example → back as jumps inside the PDF,
 // an outline by chapter, speaker notes in the handout.
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -98,6 +98,19 @@ describe.runIf(hasChromium)("npm run pdf", () => {
     expect(outcome.code).not.toBe(0);
     expect(outcome.stderr).toMatch(/no Chromium found.*apt-get install chromium/);
   }, 60_000);
+
+  it("names a slide whose content runs past its page, by file and line", async () => {
+    const deck = mkdtempSync(path.join(tmpdir(), "deck-tall-"));
+    mkdirSync(path.join(deck, "slides"));
+    const items = Array.from({ length: 30 }, (_, k) => `- item ${k + 1}`).join("\n");
+    writeFileSync(path.join(deck, "slides", "a.md"), `---\nname: tall\n---\n\n# Short\n\nOne line.\n\n---\n\n# Too long for one page\n\n${items}\n`);
+    expect((await runScript("build", [], { cwd: deck })).code).toBe(0);
+    const outcome = await runScript("pdf", [], { cwd: deck });
+    expect(outcome.code, outcome.stderr).toBe(0);
+    // where the slide starts (the line after its ---)
+    expect(outcome.stderr).toMatch(/slides\/a\.md:10: warning: the slide runs \d+ px past its page/);
+    expect(outcome.stderr.match(/warning/g)).toHaveLength(1); // the short slide fits
+  }, 120_000);
 
   it("--handout prints two slides a portrait A4 page, each with its notes, pages numbered", async () => {
     const { doc } = await pdf("--handout");
