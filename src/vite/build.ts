@@ -106,7 +106,7 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
     const template = await readFile(path.join(staging, "index.html"), "utf8");
     await writeFile(path.join(staging, "index.html"), deckPageHtml(template, deck));
     const singleName = `${deck.options.name}.html`;
-    // the offline file carries its slides deflated: a third of the size (a server deflates
+    // the offline file carries its slides deflated: a quarter of the size (a server deflates
     // the site's page on the way, a file on a stick or in a mail does not get that)
     const packed = deflateRawSync(deck.slidesHtml, { level: 9 }).toString("base64");
     await writeFile(path.join(staging, singleName), await inlineSite(staging, deckPageHtml(template, deck, packed)));
