@@ -25,6 +25,8 @@ declare const __DECK_RUNTIME_MERMAID__: boolean;
 declare const __DECK_LIVE__: boolean;
 
 const config = readRuntimeConfig(document);
+// every face the page declares, loading (decoding) while the slides are unpacked and laid out
+const fontsLoaded = loadFonts(document);
 await unpackSlides(document); // the offline file's slides, before anything looks for them
 
 // ?theme=dark|light overrides the deck's theme for this viewing; the T key switches.
@@ -77,7 +79,7 @@ if (printing) {
   // page): out of the print view, which lays out and copies (one page per step) less.
   document.querySelectorAll(".reveal .slides .katex-mathml").forEach((mathml) => mathml.remove());
   // reveal.js's print view measures each slide to centre it: in the deck's fonts
-  await loadFonts(document);
+  await fontsLoaded;
 }
 await deck.initialize();
 await renderDiagrams();
@@ -94,7 +96,7 @@ if (printing) {
   wireSymbolValues(document);
   keepMathmlInStep(document, deck);
 }
-await loadFonts(document);
+await fontsLoaded;
 if (!printing) {
   fitSlidesAsShown(deck, FRAME.height);
   deck.layout();
