@@ -10,7 +10,7 @@ import type { FromMermaidWorker, MermaidWorkerData, ToMermaidWorker } from "./me
 const require = createRequire(import.meta.url);
 
 /** mermaid's dist folder (its ES modules). */
-export function mermaidDistDir(): string {
+function mermaidDistDir(): string {
   return path.join(path.dirname(require.resolve("mermaid/package.json")), "dist");
 }
 

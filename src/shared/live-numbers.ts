@@ -84,13 +84,12 @@ export function wrapLiveNumbers(tex: string, prefix: string): string {
   return replaceNumbers(tex, (text, j) => `\\htmlData{${LIVE_NUMBER_KEY}=${liveNumberId(prefix, j)}}{${text}}`);
 }
 
-/** `tex` with each live number replaced by a marker its MathML keeps as text: typeset next
- * to the real formula, it shows which MathML node holds which number. */
+/** `tex` with each live number replaced by a marker its MathML keeps as one node of its
+ * own, "[live ID]" over a square (KaTeX joins neighbouring \text nodes, not an \overset):
+ * typeset next to the real formula, it shows which MathML node holds which number. */
 export function markLiveNumbers(tex: string, prefix: string): string {
-  return replaceNumbers(tex, (_text, j) => `\\text{${liveMarker(liveNumberId(prefix, j))}}`);
+  return replaceNumbers(tex, (_text, j) => `\\overset{\\text{[live ${liveNumberId(prefix, j)}]}}{\\square}`);
 }
-
-export const liveMarker = (id: string): string => `[live ${id}]`;
 
 /** A number's parts: its sign, its digits, and its power of ten if it has one. */
 export interface NumberParts {

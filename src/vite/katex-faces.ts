@@ -21,7 +21,7 @@ interface FontRule {
 const weightOf = (value: string): string => (value === "bold" ? "700" : value === "normal" ? "400" : value);
 
 /** KaTeX's rules that set a font's family, weight or style (not its @font-face blocks). */
-export function katexFontRules(css: string): FontRule[] {
+function katexFontRules(css: string): FontRule[] {
   const rules: FontRule[] = [];
   let order = 0;
   for (const [, selectors, body] of css.replace(/\/\*[\s\S]*?\*\//g, "").matchAll(/([^{}@]+)\{([^}]*)\}/g)) {
@@ -127,7 +127,6 @@ export class KatexFaces {
     const element = path[path.length - 1];
     // most of KaTeX's elements have no font rule of their own: pass down what they got
     if (!this.byTag.has(element.tag) && !this.byTag.has("*") && ![...element.classes].some((c) => this.byClass.has(c))) return inherited;
-    const props = inherited;
     const own: FontProps = {};
     const candidates = new Set([...(this.byTag.get(element.tag) ?? []), ...(this.byTag.get("*") ?? [])]);
     for (const c of element.classes) for (const r of this.byClass.get(c) ?? []) candidates.add(r);
@@ -137,7 +136,7 @@ export class KatexFaces {
       if (r.weight) own.weight = r.weight;
       if (r.style) own.style = r.style;
     }
-    return { family: own.family ?? props.family, weight: own.weight ?? props.weight, style: own.style ?? props.style };
+    return { family: own.family ?? inherited.family, weight: own.weight ?? inherited.weight, style: own.style ?? inherited.style };
   }
 
   /** Every character the formulas in `slides` (HTML) draw, by face; and the faces that draw

@@ -29,7 +29,7 @@ export function renderLiveTex(tex: string, display: boolean, prefix: string, at:
 function typesetLiveTex(tex: string, display: boolean, prefix: string, at: SourceLocation, env: unknown): string {
   const html = renderMath(wrapLiveNumbers(tex, prefix), display, at, env);
   if (!/\d/.test(tex)) return html;
-  const marked = renderMath(markLiveNumbers(tex, prefix).replace(/\\text\{(\[live [\d.]+\])\}/g, "\\overset{\\text{$1}}{\\square}"), display, at, env);
+  const marked = renderMath(markLiveNumbers(tex, prefix), display, at, env);
   const { document } = parseHTML(`<html><body><div id="real">${html}</div><div id="marked">${marked}</div></body></html>`);
   const real = document.querySelector("#real math");
   const ref = document.querySelector("#marked math");
@@ -43,7 +43,7 @@ function typesetLiveTex(tex: string, display: boolean, prefix: string, at: Sourc
 /** Walks the real MathML and the marked one side by side; where the marked one has a
  * number's marker, the real node there holds that number. */
 function tagMathml(real: Element, marked: Element): void {
-  // KaTeX writes the marker, \overset{\text{[live ID]}}{\square}, as <mi><mover>…</mover></mi>
+  // KaTeX writes the marker (markLiveNumbers) as <mi><mover>…</mover></mi>
   const name = (e: Element | null | undefined): string => e?.tagName.toLowerCase() ?? "";
   const mover = name(marked) === "mover" ? marked : name(marked) === "mi" && name(marked.firstElementChild) === "mover" ? marked.firstElementChild : undefined;
   const id = mover && name(mover.lastElementChild) === "mtext" ? MARKER.exec(mover.lastElementChild!.textContent ?? "")?.[1] : undefined;
