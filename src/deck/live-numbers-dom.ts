@@ -2,7 +2,7 @@
 // number's HTML (KaTeX's \htmlData) and MathML node (src/compile/snippets/live-values.ts), so
 // a new number is written in without a TeX engine — in KaTeX's own markup. DOM only, no
 // deck runtime: the suite runs it in Node against KaTeX's typesetting of the new formula.
-import { num, type DeckValue } from "../shared/deck-values.ts";
+import { num, type SnippetValue } from "../author/snippet.ts";
 import { escapeHtml } from "../shared/html.ts";
 import { liveNumberId, liveNumbers, liveShape, numberParts, LIVE_NUMBER_KEY, type NumberParts } from "../shared/live-numbers.ts";
 
@@ -76,7 +76,7 @@ function setNumber(box: Element, id: string, text: string, built: string): void 
 
 /** Why `next` cannot be shown where the build showed `built` (the browser rewrites numbers,
  * not formulas), or undefined. */
-export function liveValueProblem(next: DeckValue, built: DeckValue, k: number): string | undefined {
+export function liveValueProblem(next: SnippetValue, built: SnippetValue, k: number): string | undefined {
   if (next.__deck !== built.__deck) return `value ${k + 1} changed its kind`;
   if (next.__deck === "tex" && built.__deck === "tex" && liveShape(next.tex) !== liveShape(built.tex)) return `value ${k + 1} changed more than its numbers`;
   if (next.__deck === "table" && built.__deck === "table" && next.rows.some((row, r) => row.some((c, col) => typeof c !== typeof built.rows[r]?.[col]))) return `value ${k + 1} changed more than its numbers`;
@@ -84,7 +84,7 @@ export function liveValueProblem(next: DeckValue, built: DeckValue, k: number): 
 }
 
 /** Shows value `next` in `box`, which the build filled with value `built` (index `prefix`). */
-export function updateLiveValue(box: Element, next: DeckValue, built: DeckValue, prefix: string): void {
+export function updateLiveValue(box: Element, next: SnippetValue, built: SnippetValue, prefix: string): void {
   if (next.__deck === "tex" && built.__deck === "tex") {
     if (liveShape(next.tex) !== liveShape(built.tex)) throw new Error(`value ${Number(prefix) + 1} changed more than its numbers`);
     const was = liveNumbers(built.tex);

@@ -4,7 +4,7 @@
 // ships with the deck; a value whose formula would change more than its numbers is refused
 // by the build.
 import { liveModules } from "virtual:deck-live";
-import { isLiveExample, withInputs, type LiveExample } from "../shared/deck-values.ts";
+import { isLiveExample, withInputs, type LiveExample } from "../author/snippet.ts";
 import { liveValueProblem, updateLiveValue } from "./live-numbers-dom.ts";
 
 /** Live example `key`, its code loaded. */

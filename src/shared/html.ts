@@ -1,5 +1,4 @@
 // Small HTML pieces both the build and the browser write: escaping, and a snippet's table.
-import type { DeckValue } from "./deck-values.ts";
 
 /** Text made safe for HTML content and for double-quoted attributes. */
 export function escapeHtml(s: string): string {
@@ -8,7 +7,14 @@ export function escapeHtml(s: string): string {
 
 /** A table value as a real <table>; `cell` renders one header or body cell, told its row
  * (−1 for the header) and column. */
-export function tableHtml(value: Extract<DeckValue, { __deck: "table" }>, cell: (c: string | number, row: number, col: number) => string): string {
+/** A table as a snippet gives it (`table(…)` of @deck/snippet). */
+export interface TableData {
+  header: readonly string[];
+  rows: readonly (readonly (string | number)[])[];
+  caption?: string;
+}
+
+export function tableHtml(value: TableData, cell: (c: string | number, row: number, col: number) => string): string {
   const head = `<thead><tr>${value.header.map((h, col) => `<th>${cell(h, -1, col)}</th>`).join("")}</tr></thead>`;
   const body = `<tbody>${value.rows.map((r, row) => `<tr>${r.map((c, col) => `<td>${cell(c, row, col)}</td>`).join("")}</tr>`).join("")}</tbody>`;
   const caption = value.caption ? `<caption>${escapeHtml(value.caption)}</caption>` : "";

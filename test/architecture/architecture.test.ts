@@ -13,18 +13,19 @@ import { functionsOf, importsOf, moduleLevelLets, sourceFiles } from "./source-f
 const MAY_IMPORT: Record<string, string[]> = {
   grad: [],
   shared: [],
+  author: ["shared"],
   io: [],
   cli: ["grad"],
-  compile: ["shared", "io"],
+  compile: ["shared", "author", "io"],
   chromium: ["shared", "io"],
   session: ["compile", "chromium", "shared", "io"],
   vite: ["compile", "session", "shared", "io"],
-  deck: ["shared"],
+  deck: ["shared", "author"],
   types: [],
 };
 
 /** Folders whose code must run in Node and in the browser alike: no Node built-ins. */
-const PURE = ["grad", "shared"];
+const PURE = ["grad", "shared", "author"];
 
 const folderOf = (file: string): string => file.split("/")[1];
 

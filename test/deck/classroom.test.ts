@@ -9,7 +9,7 @@ import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { FRAME } from "../../src/shared/constants.ts";
-import { num } from "../../src/shared/deck-values.ts";
+import { num } from "../../src/author/snippet.ts";
 import { evaluateCase, parseCase } from "../../src/grad/index.ts";
 import { hasChromium, startBrowser, waitForReady } from "../support/browser.ts";
 import { measureTextSizes } from "../support/legibility.ts";

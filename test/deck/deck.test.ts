@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { BundleInputs, CompiledDeck } from "../../src/compile/state.ts";
 import { formatDiagnostic } from "../../src/compile/diagnostics.ts";
 import { FRAME } from "../../src/shared/constants.ts";
-import { num } from "../../src/shared/deck-values.ts";
+import { num } from "../../src/author/snippet.ts";
 import { evaluateCase, parseCase, type CaseResult } from "../../src/grad/index.ts";
 import { DeckSession } from "../../src/session/session.ts";
 import { fontSubsetOf, type FontSubset } from "../../src/vite/katex-fonts-plugin.ts";

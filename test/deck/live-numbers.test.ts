@@ -11,12 +11,12 @@ import { describe, expect, it } from "vitest";
 import { Diagnostics } from "../../src/compile/diagnostics.ts";
 import { renderLiveTex, shapeChanges } from "../../src/compile/snippets/live-values.ts";
 import { updateLiveValue } from "../../src/deck/live-numbers-dom.ts";
-import { live, num, type DeckValue } from "../../src/shared/deck-values.ts";
+import { live, num, type SnippetValue } from "../../src/author/snippet.ts";
 import { liveNumbers, liveShape } from "../../src/shared/live-numbers.ts";
 
 const env = { file: "x.md", firstLine: 1, sourceLines: [], diagnostics: new Diagnostics(), macros: {} };
 const at = { file: "x.md", line: 1, col: 1 };
-const display = (source: string): DeckValue => ({ __deck: "tex", tex: source, display: true });
+const display = (source: string): SnippetValue => ({ __deck: "tex", tex: source, display: true });
 
 /** A formula like the deck's live values, for a list of numbers. */
 function formula(values: readonly number[]): string {
@@ -88,7 +88,7 @@ describe("a live example's numbers, rewritten without KaTeX", () => {
   });
 
   it("the build refuses a live example whose inputs change more than numbers", () => {
-    const view = (json: unknown): DeckValue[] => {
+    const view = (json: unknown): SnippetValue[] => {
       const x = (json as { x: number }).x;
       return [display(x > 0 ? `a = ${num(x)}` : `a = -\\left(${num(-x)}\\right)`)];
     };

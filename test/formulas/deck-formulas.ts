@@ -9,7 +9,7 @@ import type { FormulaContext } from "../../src/compile/formulas/check.ts";
 import { compileNotation } from "../../src/compile/formulas/notation-table.ts";
 import { linkedExample, sourceOf } from "../../src/compile/html/example-links.ts";
 import type { CompiledDeck } from "../../src/compile/state.ts";
-import type { NestedNumbers } from "../../src/shared/notation.ts";
+import type { NestedNumbers } from "../../src/author/notation.ts";
 import notation, { caseValues } from "../../slides/notation.ts";
 
 export interface DeckFormula {

@@ -2,7 +2,7 @@
 // relation in a row (a = b = c, a ≤ b; pieces apart at `,` \qquad \Rightarrow), at every
 // assignment of its free index variables to the example's time steps where all of it is
 // defined. `\ast` stands for each letter of the notation's wildcard in turn.
-import type { NestedNumbers } from "../../shared/notation.ts";
+import type { NestedNumbers } from "../../author/notation.ts";
 import { evaluate, lookup, type Scope } from "./evaluate.ts";
 import { ExpressionParser, FormulaError, type Expr } from "./expression.ts";
 import { parseRelation, splitPieces, type Relation } from "./relations.ts";

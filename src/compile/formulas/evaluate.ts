@@ -1,6 +1,6 @@
 // Evaluates a parsed formula at one assignment of its index variables, on one example's
 // values (by name, as the notation's value references say).
-import type { Boundary, FunctionName, NestedNumbers } from "../../shared/notation.ts";
+import type { Boundary, FunctionName, NestedNumbers } from "../../author/notation.ts";
 import type { Expr } from "./expression.ts";
 import { evaluateIndex, type Linear } from "./index-expr.ts";
 import type { BoundSymbol } from "./notation-table.ts";

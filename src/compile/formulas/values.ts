@@ -3,7 +3,7 @@
 // shape), IDENTITY (an empty product) and UNDEFINED (no such value at this step, so the
 // formula is not checked there). Small on purpose: the checker's linear algebra, written
 // for 2×2 examples, not for speed.
-import type { NestedNumbers } from "../../shared/notation.ts";
+import type { NestedNumbers } from "../../author/notation.ts";
 
 export interface Matrix {
   rows: number;

@@ -4,7 +4,7 @@
 // One place, so the layers cannot drift apart.
 import { createHash } from "node:crypto";
 import path from "node:path";
-import { isLiveExample } from "../../shared/deck-values.ts";
+import { isLiveExample } from "../../author/snippet.ts";
 import type { SnippetSource } from "./types.ts";
 
 /** `slides/02-rnn.md:40`: the chapter and the line of the opening fence. */

@@ -8,7 +8,7 @@ import type { SourceLocation } from "../diagnostics.ts";
 import { envOf } from "../markdown/env.ts";
 import { renderMath } from "../markdown/math.ts";
 import { liveShape, markLiveNumbers, wrapLiveNumbers, LIVE_NUMBER_KEY } from "../../shared/live-numbers.ts";
-import { num, type DeckValue, type LiveProbe } from "../../shared/deck-values.ts";
+import { num, type SnippetValue, type LiveProbe } from "../../author/snippet.ts";
 import { tableHtml } from "../../shared/html.ts";
 
 const MARKER = /^\[live\s([\d.]+)\]$/; // KaTeX writes the space as a no-break space
@@ -59,7 +59,7 @@ function tagMathml(real: Element, marked: Element): void {
 
 /** One value of a live example, in its own box; `other` renders what has no numbers to
  * change (html, md) and `text` a table's text cells, as for any snippet. */
-export function renderLiveValue(value: DeckValue, k: number, at: SourceLocation, env: unknown, other: (v: DeckValue) => string, text: (s: string) => string): string {
+export function renderLiveValue(value: SnippetValue, k: number, at: SourceLocation, env: unknown, other: (v: SnippetValue) => string, text: (s: string) => string): string {
   const box = (inner: string): string => `<div class="live-value" data-live-value="${k}">${inner}</div>`;
   switch (value.__deck) {
     case "tex":
@@ -73,8 +73,8 @@ export function renderLiveValue(value: DeckValue, k: number, at: SourceLocation,
 
 /** Where a live example's inputs would change more than its numbers: for each input at
  * its least and greatest value, the values whose formula (numbers aside) differs. */
-export function shapeChanges(built: readonly DeckValue[], probes: readonly LiveProbe[]): { probe: LiveProbe; value: number }[] {
-  const shapeOf = (v: DeckValue): string =>
+export function shapeChanges(built: readonly SnippetValue[], probes: readonly LiveProbe[]): { probe: LiveProbe; value: number }[] {
+  const shapeOf = (v: SnippetValue): string =>
     v.__deck === "tex" ? `tex:${liveShape(v.tex)}` : v.__deck === "table" ? `table:${JSON.stringify({ ...v, rows: v.rows.map((r) => r.map((c) => (typeof c === "number" ? "#" : c))) })}` : JSON.stringify(v);
   const changes: { probe: LiveProbe; value: number }[] = [];
   for (const probe of probes) {

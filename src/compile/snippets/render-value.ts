@@ -5,7 +5,7 @@ import type { SourceLocation } from "../diagnostics.ts";
 import { envOf } from "../markdown/env.ts";
 import { snippetKey } from "./identity.ts";
 import { renderMath } from "../markdown/math.ts";
-import { inputValue, num, texMatrix, type DeckValue, type LiveInput } from "../../shared/deck-values.ts";
+import { inputValue, num, texMatrix, type SnippetValue, type LiveInput } from "../../author/snippet.ts";
 import { tableHtml } from "../../shared/html.ts";
 import { renderLiveValue, shapeChanges } from "./live-values.ts";
 
@@ -17,7 +17,7 @@ function isMatrix(v: unknown): v is number[][] {
   return Array.isArray(v) && v.length > 0 && v.every(isNumberArray) && new Set(v.map((r) => Array.from(r).length)).size === 1;
 }
 
-function isDeckValue(v: unknown): v is DeckValue {
+function isDeckValue(v: unknown): v is SnippetValue {
   return typeof v === "object" && v !== null && typeof (v as { __deck?: unknown }).__deck === "string";
 }
 
@@ -84,7 +84,7 @@ function inputLocation(code: string, path: string, fence: SourceLocation): Sourc
 /** A live example: its values as at build time, numbers wrapped for the browser to change
  * (live-values.ts), and the controls the browser wires up (src/deck/live-examples.ts). The
  * key names the snippet, whose code the deck bundles. */
-function renderLive(value: Extract<DeckValue, { __deck: "live" }>, md: MarkdownIt, env: unknown, at: SourceLocation, code: string): string {
+function renderLive(value: Extract<SnippetValue, { __deck: "live" }>, md: MarkdownIt, env: unknown, at: SourceLocation, code: string): string {
   const esc = md.utils.escapeHtml;
   const text = (s: string): string => md.renderInline(s, { ...envOf(env), firstLine: at.line, computed: true });
   let inner = "";

@@ -12,9 +12,9 @@ import type { SnippetOutcome, SnippetSource, WorkerReply, WorkerRequest } from "
 export function snippetAliases(deckRoot: string): Record<string, string> {
   return {
     "@grad": path.join(PACKAGE_ROOT, "src/grad/index.ts"),
-    "@deck/snippet": path.join(PACKAGE_ROOT, "src/shared/deck-values.ts"),
-    "@deck/plot": path.join(PACKAGE_ROOT, "src/compile/snippets/plot.ts"),
-    "@deck/notation": path.join(PACKAGE_ROOT, "src/shared/notation.ts"),
+    "@deck/snippet": path.join(PACKAGE_ROOT, "src/author/snippet.ts"),
+    "@deck/plot": path.join(PACKAGE_ROOT, "src/author/plot.ts"),
+    "@deck/notation": path.join(PACKAGE_ROOT, "src/author/notation.ts"),
     "@/": deckRoot + "/",
   };
 }

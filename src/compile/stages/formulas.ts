@@ -4,7 +4,7 @@
 // or a construct the checker does not support is an error at its row; a formula marked
 // data-unchecked="why" is listed instead. Checked formulas are typeset again with each
 // symbol carrying its value in the example. Decks without a notation table check nothing.
-import type { NestedNumbers, Notation } from "../../shared/notation.ts";
+import type { NestedNumbers, Notation } from "../../author/notation.ts";
 import type { SourceLocation } from "../diagnostics.ts";
 import { annotateFormula } from "../formulas/annotate.ts";
 import { checkFormula, type ShownSymbol } from "../formulas/check.ts";

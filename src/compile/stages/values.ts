@@ -3,7 +3,7 @@
 // its path in the record's values ("terms.1", "deltas.c.2.0"), or else in the grad output of
 // the record's case. A path that leads to no number is an error where it is written.
 import katex from "katex";
-import { num } from "../../shared/deck-values.ts";
+import { num } from "../../author/snippet.ts";
 import type { SourceLocation } from "../diagnostics.ts";
 import { exampleRecord, linkedExample, sourceOf, type ExampleRecord } from "../html/example-links.ts";
 import { snippetKey } from "../snippets/identity.ts";

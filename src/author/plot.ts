@@ -2,7 +2,7 @@
 // to an SVG string (linkedom supplies the document), shown as the snippet's value.
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
-import { html, type DeckValue } from "../../shared/deck-values.ts";
+import { html, type SnippetValue } from "./snippet.ts";
 
 export { Plot };
 
@@ -16,7 +16,7 @@ export interface DeckPlotOptions extends Omit<Plot.PlotOptions, "style"> {
 }
 
 /** Plot.plot(options) as an SVG in the slide. Text uses the slide's colour. */
-export function plot({ style, fontSize, ariaLabel, ...options }: DeckPlotOptions): DeckValue {
+export function plot({ style, fontSize, ariaLabel, ...options }: DeckPlotOptions): SnippetValue {
   const { document } = parseHTML("<!doctype html><html><body></body></html>");
   const root = Plot.plot({ ...options, document } as Plot.PlotOptions) as unknown as Element;
   // linkedom's style objects do not serialise: set the attributes themselves.

@@ -3,7 +3,7 @@
 // to the compiler by structured clone. Shared by the compiler, the snippets and the browser
 // (live examples), so it is pure: no Node, no DOM.
 
-export type DeckValue =
+export type SnippetValue =
   | { __deck: "tex"; tex: string; display: boolean }
   | LiveExample
   | { __deck: "md"; markdown: string }
@@ -17,27 +17,27 @@ function joinTemplate(strings: TemplateStringsArray, values: unknown[]): string 
 
 /** Display TeX: tex`\delta = ${x}`. The text is taken raw (as String.raw); interpolated
  * values are inserted as they are (format numbers with `num`). */
-export function tex(strings: TemplateStringsArray, ...values: unknown[]): DeckValue {
+export function tex(strings: TemplateStringsArray, ...values: unknown[]): SnippetValue {
   return { __deck: "tex", tex: joinTemplate(strings, values), display: true };
 }
 
 /** Inline TeX. */
-export function itex(strings: TemplateStringsArray, ...values: unknown[]): DeckValue {
+export function itex(strings: TemplateStringsArray, ...values: unknown[]): SnippetValue {
   return { __deck: "tex", tex: joinTemplate(strings, values), display: false };
 }
 
 /** Markdown, rendered with the deck's own Markdown (math included). */
-export function md(strings: TemplateStringsArray, ...values: unknown[]): DeckValue {
+export function md(strings: TemplateStringsArray, ...values: unknown[]): SnippetValue {
   return { __deck: "md", markdown: joinTemplate(strings, values) };
 }
 
 /** Raw HTML (e.g. an SVG plot). */
-export function html(strings: TemplateStringsArray | string, ...values: unknown[]): DeckValue {
+export function html(strings: TemplateStringsArray | string, ...values: unknown[]): SnippetValue {
   return { __deck: "html", html: typeof strings === "string" ? strings : joinTemplate(strings, values) };
 }
 
 /** A real <table>. Cells that are numbers are formatted with `num`. */
-export function table(header: string[], rows: (string | number)[][], caption?: string): DeckValue {
+export function table(header: string[], rows: (string | number)[][], caption?: string): SnippetValue {
   return { __deck: "table", header, rows, ...(caption === undefined ? {} : { caption }) };
 }
 
@@ -69,7 +69,7 @@ export function texMatrix(value: readonly number[] | readonly (readonly number[]
  * keyed by their path in the grad CLI's output for `case` (e.g. "deltas.c.2"), the time
  * step `t` it shows (its equation slide's symbols show their values at that step), or, for
  * an example that is not about a case, the values and how they were checked. */
-export function deckExample(record: { case?: string; t?: number; at?: Record<string, number>; steps?: number; values: Record<string, unknown>; given?: Record<string, unknown>; check?: string }): DeckValue {
+export function deckExample(record: { case?: string; t?: number; at?: Record<string, number>; steps?: number; values: Record<string, unknown>; given?: Record<string, unknown>; check?: string }): SnippetValue {
   const json = JSON.stringify(record).replace(/</g, "\\u003c");
   return { __deck: "html", html: `<script type="application/json" class="deck-example">${json}</script>` };
 }
@@ -92,9 +92,9 @@ export interface LiveExample {
   inputs: LiveInput[];
   /** what the example shows for a case: run at build time for the static slide, and in
    * the browser, with the presenter's changes, by the same src/grad code */
-  view?: (json: unknown) => DeckValue[];
+  view?: (json: unknown) => SnippetValue[];
   /** view(json), computed at build time */
-  values: DeckValue[];
+  values: SnippetValue[];
   /** the view with each input at its least, middle and greatest value, and with all of them
    * at their least and at their greatest: the build checks that only numbers change (the
    * browser rewrites numbers, not formulas) */
@@ -106,13 +106,13 @@ export interface LiveProbe {
   path: string;
   /** its value, or "least" / "greatest" when all inputs moved */
   at: number | "least" | "greatest";
-  values: DeckValue[];
+  values: SnippetValue[];
 }
 
 /** An example the presenter can change live: the numbers `view` shows are recomputed in the
  * browser when an input changes — numbers only: the formulas around them stay as built. */
-export function live(spec: { json: unknown; inputs: LiveInput[]; view: (json: unknown) => DeckValue[] }): DeckValue {
-  const at = (changes: Record<string, number>): DeckValue[] => spec.view(withInputs(spec.json, changes));
+export function live(spec: { json: unknown; inputs: LiveInput[]; view: (json: unknown) => SnippetValue[] }): SnippetValue {
+  const at = (changes: Record<string, number>): SnippetValue[] => spec.view(withInputs(spec.json, changes));
   const alone = spec.inputs.flatMap((input) => [input.min, (input.min + input.max) / 2, input.max].map((x) => ({ path: input.path, at: x, values: at({ [input.path]: x }) })));
   const all = (["least", "greatest"] as const).map((end) => ({ path: "", at: end, values: at(Object.fromEntries(spec.inputs.map((i) => [i.path, end === "least" ? i.min : i.max]))) }));
   const probes: LiveProbe[] = [...alone, ...(spec.inputs.length > 1 ? all : [])];
