@@ -1,6 +1,6 @@
 // The shape of a deck's notation table (slides/notation.ts, `import … from "@deck/notation"`):
 // which TeX symbol stands for which number of a worked example, written once. The formula
-// checker (src/compile/formulas) evaluates every display formula of an equation slide with
+// checker (src/formulas) evaluates every display formula of an equation slide with
 // these bindings on its example's numbers. Pure data, so it can travel from the snippet
 // worker to the compiler; `values` is called inside the worker.
 

@@ -65,11 +65,30 @@ export function texMatrix(value: readonly number[] | readonly (readonly number[]
   return `\\begin{bmatrix}${rows.map((r) => r.map((x) => num(x, digits)).join(" & ")).join(" \\\\ ")}\\end{bmatrix}`;
 }
 
+/** What an example slide records (the deck-example contract, docs/DESIGN.md). */
+export interface ExampleRecord {
+  /** the case file, project-relative (slides/examples/NAME.json); absent for an example
+   * that is not about a case */
+  case?: string;
+  /** the time step the example shows */
+  t?: number;
+  /** other indices it fixes, e.g. { k: 0 } */
+  at?: Record<string, number>;
+  /** an example that is not about a case but runs over time steps: how many */
+  steps?: number;
+  /** the numbers it shows, by their path in the grad output of its case ("deltas.c.2") */
+  values: Record<string, unknown>;
+  /** numbers its formulas use but the slide does not show (its inputs) */
+  given?: Record<string, unknown>;
+  /** how the numbers were checked, for an example that is not about a case */
+  check?: string;
+}
+
 /** The machine-readable record an example slide embeds (docs/DESIGN.md): the numbers it shows,
  * keyed by their path in the grad CLI's output for `case` (e.g. "deltas.c.2"), the time
  * step `t` it shows (its equation slide's symbols show their values at that step), or, for
  * an example that is not about a case, the values and how they were checked. */
-export function deckExample(record: { case?: string; t?: number; at?: Record<string, number>; steps?: number; values: Record<string, unknown>; given?: Record<string, unknown>; check?: string }): SnippetValue {
+export function deckExample(record: ExampleRecord): SnippetValue {
   const json = JSON.stringify(record).replace(/</g, "\\u003c");
   return { __deck: "html", html: `<script type="application/json" class="deck-example">${json}</script>` };
 }

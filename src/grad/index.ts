@@ -6,5 +6,5 @@ export { rnnForward, rnnBackward, type RnnCache, type RnnDeltas } from "./rnn.ts
 export { lstmForward, lstmBackward, LSTM_GATES, type LstmCache, type LstmDeltas, type LstmGrads, type LstmOut } from "./lstm.ts";
 export { evaluateLoss, type Loss } from "./loss.ts";
 export { numericGradient, relError, maxRelError, gradCheck, type GradCheckResult } from "./gradcheck.ts";
-export { zeros, fromRows, toRows, row, cloneMatrix, sigmoid, type Matrix } from "./tensor.ts";
+export { zeros, fromRows, toRows, row, cloneMatrix, matMul, transpose, sigmoid, type Matrix } from "./tensor.ts";
 export type { CellParams, CellGrads, Nudge } from "./affine.ts";

@@ -35,6 +35,25 @@ export function cloneMatrix(m: Matrix): Matrix {
   return { rows: m.rows, cols: m.cols, data: m.data.slice() };
 }
 
+/** A·B, with A of shape rows×k and B of shape k×cols. */
+export function matMul(a: Matrix, b: Matrix): Matrix {
+  const out = zeros(a.rows, b.cols);
+  for (let r = 0; r < a.rows; r++) {
+    for (let k = 0; k < a.cols; k++) {
+      const ark = a.data[r * a.cols + k];
+      for (let c = 0; c < b.cols; c++) out.data[r * b.cols + c] += ark * b.data[k * b.cols + c];
+    }
+  }
+  return out;
+}
+
+/** Aᵀ. */
+export function transpose(a: Matrix): Matrix {
+  const out = zeros(a.cols, a.rows);
+  for (let r = 0; r < a.rows; r++) for (let c = 0; c < a.cols; c++) out.data[c * a.rows + r] = a.data[r * a.cols + c];
+  return out;
+}
+
 /** y += A·x, with A of shape rows×cols, x of length cols, y of length rows. */
 export function addMatVec(a: Matrix, x: Float64Array, y: Float64Array): void {
   const { rows, cols, data } = a;

@@ -14,18 +14,19 @@ const MAY_IMPORT: Record<string, string[]> = {
   grad: [],
   shared: [],
   author: ["shared"],
+  formulas: ["grad", "author", "shared"],
   io: [],
   cli: ["grad"],
-  compile: ["shared", "author", "io"],
+  compile: ["formulas", "shared", "author", "io"],
   chromium: ["shared", "io"],
   session: ["compile", "chromium", "shared", "io"],
   vite: ["compile", "session", "shared", "io"],
-  deck: ["shared", "author"],
+  deck: ["formulas", "grad", "shared", "author"],
   types: [],
 };
 
 /** Folders whose code must run in Node and in the browser alike: no Node built-ins. */
-const PURE = ["grad", "shared", "author"];
+const PURE = ["grad", "shared", "author", "formulas"];
 
 const folderOf = (file: string): string => file.split("/")[1];
 

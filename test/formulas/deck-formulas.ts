@@ -5,11 +5,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseHTML } from "linkedom";
-import type { FormulaContext } from "../../src/compile/formulas/check.ts";
-import { compileNotation } from "../../src/compile/formulas/notation-table.ts";
 import { linkedExample, sourceOf } from "../../src/compile/html/example-links.ts";
 import type { CompiledDeck } from "../../src/compile/state.ts";
-import type { NestedNumbers } from "../../src/author/notation.ts";
+import { DeckNotation } from "../../src/formulas/deck-notation.ts";
+import { formulaExample, type FormulaExample } from "../../src/formulas/example.ts";
 import notation, { caseValues } from "../../slides/notation.ts";
 
 export interface DeckFormula {
@@ -17,31 +16,29 @@ export interface DeckFormula {
   at: string;
   slide: string;
   tex: string;
-  context: FormulaContext;
+  example: FormulaExample;
+  notation: DeckNotation;
 }
 
 export function deckFormulas(deck: CompiledDeck, root: string): DeckFormula[] {
   const { document } = parseHTML(`<html><body><div class="slides">${deck.slidesHtml}</div></body></html>`);
   const leaves = [...document.querySelectorAll("section")].filter((s) => !s.querySelector("section"));
   const byId = new Map(leaves.filter((s) => s.id).map((s) => [s.id, s] as const));
-  const macros = deck.options.macros;
+  const deckNotation = new DeckNotation(notation, deck.options.macros, "slides/notation.ts");
   const formulas: DeckFormula[] = [];
   for (const leaf of leaves) {
     if (leaf.querySelector("script.deck-example") || leaf.hasAttribute("data-no-example") || leaf.hasAttribute("data-unchecked")) continue;
     const example = linkedExample(leaf, byId);
     const displays = [...leaf.querySelectorAll(".math-display[data-at]")].filter((d) => !d.closest("aside.notes") && !d.hasAttribute("data-unchecked"));
     if (!example || displays.length === 0) continue;
-    let context: FormulaContext;
-    const indices = { ...example.record.at, ...(example.record.t === undefined ? {} : { t: example.record.t }) };
+    let formulaExampleOf: FormulaExample;
     if (example.record.case) {
       const json = JSON.parse(readFileSync(path.join(root, example.record.case), "utf8")) as { cell: string; x: unknown[] };
-      context = { notation: compileNotation(notation.cells[json.cell], macros), values: caseValues(json), steps: json.x.length, exampleIndices: indices, macros, product: notation.product };
-    } else {
-      context = { notation: compileNotation(notation.examples[example.id], macros), values: { ...example.record.given, ...example.record.values } as Record<string, NestedNumbers>, steps: example.record.steps ?? 0, exampleIndices: indices, macros, product: notation.product };
-    }
+      formulaExampleOf = formulaExample(example.id, example.record, { cell: json.cell, steps: json.x.length, named: caseValues(json) });
+    } else formulaExampleOf = formulaExample(example.id, example.record);
     for (const display of displays) {
       const line = display.getAttribute("data-at")!.split(":")[0];
-      formulas.push({ at: `${sourceOf(leaf).file}:${line}`, slide: leaf.id, tex: display.querySelector("annotation")?.textContent ?? "", context });
+      formulas.push({ at: `${sourceOf(leaf).file}:${line}`, slide: leaf.id, tex: display.querySelector("annotation")?.textContent ?? "", example: formulaExampleOf, notation: deckNotation });
     }
   }
   return formulas;

@@ -2,7 +2,7 @@
 // every checked formula of the real deck, mutated one token at a time, must fail the check.
 // Prints the score, the survivors, and the mutants that are equivalent (not slips at all).
 import { beforeAll, describe, expect, it } from "vitest";
-import { checkFormula } from "../../src/compile/formulas/check.ts";
+import { checkFormula } from "../../src/formulas/check.ts";
 import type { CompiledDeck } from "../../src/compile/state.ts";
 import { DeckSession } from "../../src/session/session.ts";
 import { deckFormulas, type DeckFormula } from "./deck-formulas.ts";
@@ -34,7 +34,7 @@ beforeAll(async () => {
 describe("the formula checker against mutants of the deck's formulas", () => {
   it("checks every formula as written", () => {
     expect(formulas.length).toBeGreaterThanOrEqual(20);
-    for (const f of formulas) expect(checkFormula(f.tex, f.context).problems, `${f.at}: ${f.tex}`).toEqual([]);
+    for (const f of formulas) expect(checkFormula({ tex: f.tex }, f.example, f.notation).problems, `${f.at}: ${f.tex}`).toEqual([]);
   });
 
   it("rejects the mutants (time index ±1, ⊙ ↔ +, a dropped ᵀ, swapped gate letters, a product's order)", () => {
@@ -50,7 +50,7 @@ describe("the formula checker against mutants of the deck's formulas", () => {
           continue;
         }
         total++;
-        if (checkFormula(m.tex, f.context).problems.length > 0) killed++;
+        if (checkFormula({ tex: m.tex }, f.example, f.notation).problems.length > 0) killed++;
         else survivors.push(`${f.at} ${m.kind} (${m.change}): ${m.tex.replace(/\s+/g, " ").slice(0, 160)}`);
       }
     }

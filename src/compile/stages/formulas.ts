@@ -4,21 +4,16 @@
 // or a construct the checker does not support is an error at its row; a formula marked
 // data-unchecked="why" is listed instead. Checked formulas are typeset again with each
 // symbol carrying its value in the example. Decks without a notation table check nothing.
-import type { NestedNumbers, Notation } from "../../author/notation.ts";
+import type { Notation } from "../../author/notation.ts";
+import { checkFormula, type ShownSymbol } from "../../formulas/check.ts";
+import { DeckNotation, isNotationProblem } from "../../formulas/deck-notation.ts";
+import { formulaExample, type FormulaExample, type NamedCase } from "../../formulas/example.ts";
 import type { SourceLocation } from "../diagnostics.ts";
-import { annotateFormula } from "../formulas/annotate.ts";
-import { checkFormula, type ShownSymbol } from "../formulas/check.ts";
-import { compileNotation, NotationError, type CompiledNotation } from "../formulas/notation-table.ts";
+import { annotateFormula } from "../html/symbol-values.ts";
 import { linkedExample, sourceOf, type ExampleRecord } from "../html/example-links.ts";
 import { offsetLocation } from "../markdown/math.ts";
 import { snippetKey } from "../snippets/identity.ts";
 import { currentLeafHtml, editLeaf, setLeafHtml, type DeckState } from "../state.ts";
-
-interface ExampleValues {
-  notation: CompiledNotation;
-  values: Record<string, NestedNumbers>;
-  steps: number;
-}
 
 /** The notation module's path: beside the chapters. */
 function notationPath(state: DeckState): string | undefined {
@@ -32,7 +27,7 @@ function notationPath(state: DeckState): string | undefined {
 async function runBeside(state: DeckState, file: string, code: string): Promise<unknown> {
   const outcome = await state.services.runSnippet({ key: snippetKey(file, 1), file, line: 1, code });
   outcome.deps.forEach((d) => state.snippetDeps.add(d));
-  if (!outcome.ok) throw new NotationError(outcome.error.message);
+  if (!outcome.ok) throw new Error(outcome.error.message);
   return outcome.value;
 }
 
@@ -41,68 +36,48 @@ export async function formulasStage(state: DeckState): Promise<void> {
   if (!file) return;
   state.formulas.notation = file;
   const at: SourceLocation = { file, line: 1, col: 1 };
-  let notation: Notation;
+  let notation: DeckNotation;
   try {
-    notation = (await runBeside(state, file, `export { default } from "./notation.ts";`)) as Notation;
+    notation = new DeckNotation((await runBeside(state, file, `export { default } from "./notation.ts";`)) as Notation, state.options.macros, file);
   } catch (error) {
     state.diagnostics.error(at, `notation: ${(error as Error).message}`);
     return;
   }
-  const tables = new Map<string, CompiledNotation | string>();
-  /** A table ready for lookups, or why there is none (its errors reported once, here). */
-  const table = (kind: "cells" | "examples", name: string): CompiledNotation | string => {
-    const key = `${kind}.${name}`;
-    if (!tables.has(key)) {
-      const source = notation[kind]?.[name];
-      if (!source) tables.set(key, `${file} has no table ${key}`);
-      else {
-        try {
-          tables.set(key, compileNotation(source, state.options.macros));
-        } catch (error) {
-          state.diagnostics.error(at, `notation: ${key}: ${(error as Error).message}`);
-          tables.set(key, `the table ${key} in ${file} has errors`);
-        }
+  const reported = new Set<string>();
+  const computing = new Map<string, Promise<NamedCase | Error>>();
+  const exampleFor = async (id: string, record: ExampleRecord): Promise<FormulaExample | string> => {
+    let named: NamedCase | undefined;
+    if (record.case) {
+      if (!computing.has(record.case)) {
+        const code = `import notation from "./notation.ts";\nimport json from ${JSON.stringify(`@/${record.case}`)};\nexport default { cell: json.cell, steps: json.x.length, named: notation.values(json) };\n`;
+        computing.set(record.case, runBeside(state, file, code).then((v) => v as NamedCase, (e: Error) => e));
       }
+      const computed = await computing.get(record.case)!;
+      if (computed instanceof Error) return `the values of ${record.case}: ${computed.message}`;
+      named = computed;
     }
-    return tables.get(key)!;
+    const example = formulaExample(id, record, named);
+    const table = notation.table(example.table.kind, example.table.name);
+    if (isNotationProblem(table) && table.errors && !reported.has(table.errors)) {
+      reported.add(table.errors);
+      state.diagnostics.error(at, `notation: ${table.errors}`);
+    }
+    return example;
   };
-  const computing = new Map<string, Promise<CaseValues | Error>>();
-  const valuesFor = async (id: string, record: ExampleRecord): Promise<ExampleValues | string> => {
-    if (!record.case) {
-      const t = table("examples", id);
-      // an example that is not about a case may still run over time steps: its record's `steps`
-      const values = { ...record.given, ...record.values } as Record<string, NestedNumbers>;
-      return typeof t === "string" ? t : { notation: t, values, steps: record.steps ?? 0 };
-    }
-    if (!computing.has(record.case)) {
-      const code = `import notation from "./notation.ts";\nimport json from ${JSON.stringify(`@/${record.case}`)};\nexport default { cell: json.cell, steps: json.x.length, values: notation.values(json) };\n`;
-      computing.set(record.case, runBeside(state, file, code).then((v) => v as CaseValues, (e: Error) => e));
-    }
-    const computed = await computing.get(record.case)!;
-    if (computed instanceof Error) return `the values of ${record.case}: ${computed.message}`;
-    const t = table("cells", computed.cell);
-    return typeof t === "string" ? t : { notation: t, values: computed.values, steps: computed.steps };
-  };
-  await checkSlides(state, valuesFor, file, notation.product ?? "later-left");
+  await checkSlides(state, exampleFor, notation);
 }
 
-interface CaseValues {
-  cell: string;
-  steps: number;
-  values: Record<string, NestedNumbers>;
-}
+type ExampleFor = (id: string, record: ExampleRecord) => Promise<FormulaExample | string>;
 
-type ValuesFor = (id: string, record: ExampleRecord) => Promise<ExampleValues | string>;
-
-async function checkSlides(state: DeckState, valuesFor: ValuesFor, notationFile: string, product: Notation["product"]): Promise<void> {
+async function checkSlides(state: DeckState, exampleFor: ExampleFor, notation: DeckNotation): Promise<void> {
   const byId = new Map(state.leaves.filter((s) => s.id).map((s) => [s.id, s] as const));
   for (const [k, leaf] of state.leaves.entries()) {
     const displays = [...leaf.querySelectorAll(".math-display[data-at]")].filter((d) => !d.closest("aside.notes, .snippet-output"));
     if (displays.length === 0 || leaf.querySelector("script.deck-example") || leaf.hasAttribute("data-no-example")) continue;
-    const example = linkedExample(leaf, byId);
-    if (!example) continue; // reported by the checks stage
+    const linked = linkedExample(leaf, byId);
+    if (!linked) continue; // reported by the checks stage
     const slideReason = leaf.getAttribute("data-unchecked");
-    const values = await valuesFor(example.id, example.record);
+    const example = await exampleFor(linked.id, linked.record);
     const annotations: Annotation[] = [];
     for (const display of displays) {
       const start = startOf(leaf, display);
@@ -112,13 +87,14 @@ async function checkSlides(state: DeckState, valuesFor: ValuesFor, notationFile:
         state.formulas.unchecked.push(`${start.file}:${start.line}: ${reason}`);
         continue;
       }
-      if (typeof values === "string") {
-        state.diagnostics.error(start, `formula: cannot check against the example "${example.id}": ${values}`);
+      if (typeof example === "string") {
+        state.diagnostics.error(start, `formula: cannot check against the example "${linked.id}": ${example}`);
         continue;
       }
       const tex = display.querySelector("annotation")?.textContent ?? "";
-      const report = checkFormula(tex, { notation: values.notation, values: values.values, steps: values.steps, exampleIndices: { ...example.record.at, ...(example.record.t === undefined ? {} : { t: example.record.t }) }, macros: state.options.macros, product });
-      for (const p of report.problems) state.diagnostics.error(offsetLocation(start, tex, p.offset), `formula: ${p.message.replace("the notation table", `the notation table (${notationFile})`)}`);
+      const report = checkFormula({ tex }, example, notation);
+      for (const p of report.problems) state.diagnostics.error(offsetLocation(start, tex, p.offset), `formula: ${p.message.replace("the notation table", `the notation table (${notation.file})`)}`);
+      if (!report.checked) continue;
       state.formulas.formulas++;
       state.formulas.relations += report.relations;
       if (report.problems.length === 0 && report.symbols.length > 0) annotations.push({ index: indexIn(leaf, display), tex, symbols: report.symbols, start });

@@ -1,16 +1,12 @@
 // The values a formula is evaluated on: scalars, matrices (a vector is a column, its
 // transpose a row), and three markers — ZERO (a delta past the last step: zero of any
 // shape), IDENTITY (an empty product) and UNDEFINED (no such value at this step, so the
-// formula is not checked there). Small on purpose: the checker's linear algebra, written
-// for 2×2 examples, not for speed.
-import type { NestedNumbers } from "../../author/notation.ts";
+// formula is not checked there). The matrices are the gradient module's (src/grad's
+// tensors: one matrix type, one product, one transpose); what is here is what a formula
+// needs on top: broadcasting, markers, norms.
+import { matMul, transpose as transposed, type Matrix } from "../grad/tensor.ts";
 
-export interface Matrix {
-  rows: number;
-  cols: number;
-  /** row-major */
-  data: number[];
-}
+export type { Matrix };
 
 export const ZERO = { marker: "zero" } as const;
 export const IDENTITY = { marker: "identity" } as const;
@@ -25,13 +21,13 @@ export function isMatrix(v: Value): v is Matrix {
   return typeof v === "object" && "rows" in v;
 }
 
-export function matrix(rows: number, cols: number, data: number[]): Matrix {
-  return { rows, cols, data };
+export function matrix(rows: number, cols: number, data: ArrayLike<number>): Matrix {
+  return { rows, cols, data: Float64Array.from(data) };
 }
 
 /** Numbers from a case or an example record: a number, a vector (a column) or the rows of a
  * matrix (all of one length); null is "no value here". Anything else is a ValueError. */
-export function fromNested(value: NestedNumbers | undefined): Value {
+export function fromNested(value: unknown): Value {
   if (value === undefined || value === null) return UNDEFINED;
   if (typeof value === "number") return Number.isFinite(value) ? value : notNumbers(value);
   if (!Array.isArray(value) || value.length === 0) return notNumbers(value);
@@ -114,16 +110,11 @@ export function multiply(a: Value, b: Value, dot = false): Value {
   const [x, y] = [a as Matrix, b as Matrix];
   if (dot && x.cols === 1 && y.cols === 1 && x.rows === y.rows) return x.data.reduce((s, v, k) => s + v * y.data[k], 0);
   if (x.cols !== y.rows) throw new ValueError(`product: ${shape(x)} times ${shape(y)}`);
-  const out = new Array<number>(x.rows * y.cols).fill(0);
-  for (let r = 0; r < x.rows; r++) for (let c = 0; c < y.cols; c++) for (let k = 0; k < x.cols; k++) out[r * y.cols + c] += x.data[r * x.cols + k] * y.data[k * y.cols + c];
-  return matrix(x.rows, y.cols, out);
+  return matMul(x, y);
 }
 
 export function transpose(a: Value): Value {
-  if (!isMatrix(a)) return a;
-  const out = new Array<number>(a.data.length);
-  for (let r = 0; r < a.rows; r++) for (let c = 0; c < a.cols; c++) out[c * a.rows + r] = a.data[r * a.cols + c];
-  return matrix(a.cols, a.rows, out);
+  return isMatrix(a) ? transposed(a) : a;
 }
 
 export function divide(a: Value, b: Value): Value {
@@ -157,7 +148,7 @@ export function diag(a: Value): Value {
   if (a === ZERO) return ZERO;
   if (!isMatrix(a) || a.cols !== 1) throw new ValueError(`diag of ${shape(a)} (expects a vector)`);
   const n = a.rows;
-  const out = new Array<number>(n * n).fill(0);
+  const out = new Float64Array(n * n);
   a.data.forEach((x, k) => (out[k * n + k] = x));
   return matrix(n, n, out);
 }
@@ -230,7 +221,7 @@ export function scalarArgument(v: Value, what: string): number {
 /** The numbers of a value, for comparing and for showing (ZERO: none, compare as zeros). */
 export function numbersOf(v: Value): number[] | undefined {
   if (typeof v === "number") return [v];
-  if (isMatrix(v)) return v.data;
+  if (isMatrix(v)) return Array.from(v.data);
   return undefined;
 }
 
@@ -239,6 +230,6 @@ export function numbersOf(v: Value): number[] | undefined {
 export function nestedOf(v: Value): number | number[] | number[][] | undefined {
   if (typeof v === "number") return v;
   if (!isMatrix(v)) return undefined;
-  if (v.cols === 1 || v.rows === 1) return v.data.length === 1 ? v.data[0] : [...v.data];
-  return Array.from({ length: v.rows }, (_, r) => v.data.slice(r * v.cols, (r + 1) * v.cols));
+  if (v.cols === 1 || v.rows === 1) return v.data.length === 1 ? v.data[0] : Array.from(v.data);
+  return Array.from({ length: v.rows }, (_, r) => Array.from(v.data.subarray(r * v.cols, (r + 1) * v.cols)));
 }

@@ -1,7 +1,7 @@
 // A notation table (src/author/notation.ts) made ready for lookups: every key parsed with
 // KaTeX and spelled canonically, its index slots apart, so that `\mathbf{c}^{t}` in the
 // table matches `\mathbf{c}^{t-1}` on a slide with t := t − 1.
-import type { Boundary, FunctionName, NotationTable } from "../../author/notation.ts";
+import type { Boundary, FunctionName, NotationTable } from "../author/notation.ts";
 import { parseIndex, sameIndex, substitute, type Linear } from "./index-expr.ts";
 import { canon, parseTex } from "./tex-tree.ts";
 

@@ -1,24 +1,10 @@
-// Formulas as KaTeX parses them: the very tree KaTeX renders from, so what is checked is
-// exactly what is shown. Helpers to read it: transparent wrappers (\hl, \step, \stepat,
-// \textstyle) spliced away, a canonical TeX spelling of a subtree, and where a subtree is
-// in the source.
-import katex from "katex";
-import { MATH_MACROS } from "../../shared/math-macros.ts";
+// Formulas as KaTeX parses them (katex-parser.ts): the very tree KaTeX renders from, so
+// what is checked is exactly what is shown. Helpers to read it: transparent wrappers (\hl,
+// \step, \stepat, \textstyle) spliced away, a canonical TeX spelling of a subtree, and
+// where a subtree is in the source.
+import type { TexNode } from "./katex-parser.ts";
 
-/** A KaTeX parse node, as far as the checker reads it (KaTeX does not export the type). */
-export interface TexNode {
-  type: string;
-  loc?: { start: number; end: number; lexer: { input: string } } | null;
-  [field: string]: unknown;
-}
-
-/** KaTeX's parser, which its typings leave out (katex.__parse is part of its API). */
-const parseTree = (katex as unknown as { __parse(tex: string, options: object): TexNode[] }).__parse;
-
-/** Parses display TeX with the deck's macros. Throws katex.ParseError. */
-export function parseTex(tex: string, macros: Record<string, string>): TexNode[] {
-  return parseTree(tex, { displayMode: true, macros: { ...MATH_MACROS, ...macros }, trust: true, strict: "ignore", throwOnError: true });
-}
+export { parseTex, type TexNode } from "./katex-parser.ts";
 
 export function isNode(value: unknown): value is TexNode {
   return typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string";

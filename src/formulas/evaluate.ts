@@ -1,13 +1,13 @@
 // Evaluates a parsed formula at one assignment of its index variables, on one example's
 // values (by name, as the notation's value references say).
-import type { Boundary, FunctionName, NestedNumbers } from "../../author/notation.ts";
+import type { Boundary, FunctionName } from "../author/notation.ts";
 import type { Expr } from "./expression.ts";
 import { evaluateIndex, type Linear } from "./index-expr.ts";
 import type { BoundSymbol } from "./notation-table.ts";
-import { add, applyElementwise, diag, isMatrix, divide, fromNested, hadamard, IDENTITY, multiply, negate, norm, power, scalarArgument, transpose, UNDEFINED, ValueError, ZERO, type Value } from "./values.ts";
+import { add, applyElementwise, diag, isMatrix, divide, fromNested, hadamard, IDENTITY, multiply, negate, norm, power, scalarArgument, transpose, UNDEFINED, ValueError, ZERO, type Value } from "./algebra.ts";
 
 export interface Scope {
-  values: Readonly<Record<string, NestedNumbers>>;
+  values: Readonly<Record<string, unknown>>;
   boundaries: Readonly<Record<string, Boundary>>;
   /** index variable → its value now (T included) */
   indices: Readonly<Record<string, number>>;
@@ -30,7 +30,7 @@ const ELEMENTWISE: Record<FunctionName | "sqrt", (x: number) => number> = {
 /** A symbol's value: its name's numbers indexed by its indices, with the boundary rules
  * (index −1 → `before`; one past the end → zero when `after: "zero"`). */
 export function lookup(symbol: BoundSymbol, scope: Scope): Value {
-  let value: NestedNumbers | undefined = scope.values[symbol.name];
+  let value: unknown = scope.values[symbol.name];
   if (value === undefined) throw new ValueError(`the example has no value "${symbol.name}"`);
   const boundary = scope.boundaries[symbol.name] ?? {};
   for (const [k, form] of symbol.indices.entries()) {

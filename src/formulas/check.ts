@@ -2,25 +2,27 @@
 // relation in a row (a = b = c, a ≤ b; pieces apart at `,` \qquad \Rightarrow), at every
 // assignment of its free index variables to the example's time steps where all of it is
 // defined. `\ast` stands for each letter of the notation's wildcard in turn.
-import type { NestedNumbers } from "../../author/notation.ts";
+import { isNotationProblem, type DeckNotation } from "./deck-notation.ts";
 import { evaluate, lookup, type Scope } from "./evaluate.ts";
 import { ExpressionParser, FormulaError, type Expr } from "./expression.ts";
 import { parseRelation, splitPieces, type Relation } from "./relations.ts";
 import { evaluateIndex, parseIndex, variablesOf } from "./index-expr.ts";
+import type { FormulaExample } from "./example.ts";
 import type { CompiledNotation } from "./notation-table.ts";
 import { formatNumbers, formatValue, readable } from "./readable.ts";
 import { canon, cellContents, isNode, itemRange, parseTex, sourceRange, splice, type TexNode } from "./tex-tree.ts";
-import { IDENTITY, isMatrix, matrix, nestedOf, numbersOf, UNDEFINED, ValueError, ZERO, type Value } from "./values.ts";
+import { IDENTITY, isMatrix, matrix, nestedOf, numbersOf, UNDEFINED, ValueError, ZERO, type Value } from "./algebra.ts";
 
-export interface FormulaContext {
+/** What one check needs, once the example's table is found. */
+interface FormulaContext {
   notation: CompiledNotation;
-  values: Readonly<Record<string, NestedNumbers>>;
+  values: Readonly<Record<string, unknown>>;
   /** the example's number of time steps (0 when it is not about a sequence) */
   steps: number;
   /** the step the example shows — its t, and any other index it fixes (for the symbols'
    * values) */
   exampleIndices: Record<string, number>;
-  macros: Record<string, string>;
+  macros: Readonly<Record<string, string>>;
   /** the order \prod multiplies in (the notation's `product`) */
   product: "later-left" | "as-written";
 }
@@ -41,6 +43,8 @@ export interface ShownSymbol {
 }
 
 export interface FormulaReport {
+  /** false when the example has no usable notation table: nothing was evaluated */
+  checked: boolean;
   problems: FormulaProblem[];
   /** relations checked (a = b = c counts 2) */
   relations: number;
@@ -83,8 +87,18 @@ function withLetter(value: unknown, letter: string): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === "loc" ? v : withLetter(v, letter)]));
 }
 
-export function checkFormula(tex: string, context: FormulaContext): FormulaReport {
-  const report: FormulaReport = { problems: [], relations: 0, symbols: [] };
+/** The one driver: `formula` (its TeX as written) evaluated on `example` with the deck's
+ * notation — used by the build, the tests and the exercises alike. */
+export function checkFormula(formula: { readonly tex: string }, example: FormulaExample, notation: DeckNotation): FormulaReport {
+  const table = notation.table(example.table.kind, example.table.name);
+  if (isNotationProblem(table)) {
+    return { checked: false, problems: [{ offset: 0, message: `cannot check against the example "${example.id}": ${table.problem}` }], relations: 0, symbols: [] };
+  }
+  return checkTex(formula.tex, { notation: table, values: example.values, steps: example.steps, exampleIndices: { ...example.indices }, macros: notation.macros, product: notation.product });
+}
+
+function checkTex(tex: string, context: FormulaContext): FormulaReport {
+  const report: FormulaReport = { checked: true, problems: [], relations: 0, symbols: [] };
   /** Where nodes start in the TeX; a node a macro made has no place of its own: then the
    * piece it is in. */
   const at = (nodes: readonly TexNode[], piece: readonly TexNode[] = []): number => {

@@ -5,9 +5,9 @@
 // that hiding so that they can be focused, each with its value as its accessible name.
 import katex from "katex";
 import { MATH_MACROS, trust } from "../../shared/math-macros.ts";
-import { applyMathSteps } from "../html/math-steps.ts";
-import type { ShownSymbol } from "./check.ts";
-import { itemRange } from "./tex-tree.ts";
+import { applyMathSteps } from "./math-steps.ts";
+import type { ShownSymbol } from "../../formulas/check.ts";
+import { itemRange } from "../../formulas/tex-tree.ts";
 
 /** `tex` with each symbol's items wrapped in \htmlData{sym=N}{…}; the symbols kept (N is
  * the index into the result) — overlapping ones are left out. */
