@@ -2,6 +2,7 @@
 // problem as a diagnostic. It is a list of stages over one DeckState (src/compile/state.ts);
 // their order lives in this table and nowhere else.
 import { CompileCache } from "./cache.ts";
+import { CaseBook } from "./cases.ts";
 import { DEFAULT_OPTIONS } from "./deck-options.ts";
 import { Diagnostics } from "./diagnostics.ts";
 import { createMarkdown } from "./markdown/index.ts";
@@ -37,18 +38,29 @@ export const COMPILE_STAGES: readonly Stage[] = [
   { name: "assemble", run: assembleStage }, //        vertical stacks, chapters, the deck's HTML
 ];
 
+/** The notation module's path: beside the chapters. */
+function notationFileOf(chapters: readonly ChapterFile[], services: CompileServices): string | undefined {
+  const dir = chapters[0]?.path.replace(/\/[^/]*$/, "");
+  const file = `${dir}/notation.ts`;
+  return dir && services.readProjectFile(file) !== undefined ? file : undefined;
+}
+
 export async function compileDeck(chapters: readonly ChapterFile[], services: CompileServices): Promise<CompiledDeck> {
+  const notationFile = notationFileOf(chapters, services);
+  const snippetDeps = new Set<string>();
   const state: DeckState = {
     chapters,
     services,
     diagnostics: new Diagnostics(),
     md: createMarkdown(),
     cache: services.cache ?? new CompileCache(),
+    notationFile,
+    cases: new CaseBook(services.evaluateCase, notationFile, snippetDeps),
     options: { ...DEFAULT_OPTIONS },
     chapterTitles: [],
     slides: [],
     snippets: new Map(),
-    snippetDeps: new Set(),
+    snippetDeps,
     liveSnippets: [],
     rendered: [],
     diagrams: [],

@@ -9,7 +9,9 @@ import type { Diagnostic, Diagnostics } from "./diagnostics.ts";
 import type { DiagramRequest } from "./markdown/env.ts";
 import type { Highlighter } from "./markdown/highlight.ts";
 import type { SlideSource } from "./split.ts";
-import type { SnippetOutcome, SnippetSource } from "./snippets/types.ts";
+import type { Notation } from "../author/notation.ts";
+import type { CaseBook, EvaluateCase } from "./cases.ts";
+import type { SnippetOutcome, SnippetSource, WorkerOutcome } from "./snippets/types.ts";
 
 export interface ChapterFile {
   /** project-relative path, forward slashes */
@@ -21,6 +23,11 @@ export interface ChapterFile {
 export interface CompileServices {
   highlighter: Highlighter;
   runSnippet(snippet: SnippetSource): Promise<SnippetOutcome>;
+  /** a case file evaluated with src/grad (in the snippet worker), its numbers named by the
+   * notation module when one is given */
+  evaluateCase: EvaluateCase;
+  /** the deck's notation table, read and checked (in the snippet worker) */
+  loadNotation(notationFile: string): Promise<WorkerOutcome<Notation>>;
   readProjectFile(path: string): string | undefined;
   /** called once the deck options are known, before any snippet runs */
   onOptions?(options: DeckOptions): void;
@@ -74,6 +81,10 @@ export interface DeckState {
   readonly diagnostics: Diagnostics;
   readonly md: MarkdownIt;
   readonly cache: CompileCache;
+  /** the deck's notation module beside the chapters (slides/notation.ts), if it has one */
+  readonly notationFile: string | undefined;
+  /** every example's case, evaluated once per compile */
+  readonly cases: CaseBook;
   /** parse */
   options: DeckOptions;
   chapterTitles: ChapterTitle[];

@@ -1,7 +1,6 @@
 // What a formula is checked on: its example's numbers by the notation's names, how many
 // time steps they run over, and the step the example shows. Made from an example slide's
 // record and, for a case, the case's values as the notation names them.
-import type { NestedNumbers } from "../author/notation.ts";
 import type { ExampleRecord } from "../author/snippet.ts";
 import type { TableKind } from "./deck-notation.ts";
 
@@ -10,7 +9,7 @@ import type { TableKind } from "./deck-notation.ts";
 export interface NamedCase {
   cell: string;
   steps: number;
-  named: Readonly<Record<string, NestedNumbers>>;
+  named: Readonly<Record<string, unknown>>;
 }
 
 export interface FormulaExample {

@@ -61,6 +61,8 @@ export class DeckServices {
     return {
       highlighter: this.highlighter,
       runSnippet: (s) => this.snippets.run(s),
+      evaluateCase: (caseFile, notationFile) => this.snippets.evaluateCase(caseFile, notationFile),
+      loadNotation: (file) => this.snippets.loadNotation(file),
       readProjectFile: (p) => {
         const file = path.join(deckRoot, p);
         return existsSync(file) ? readFileSync(file, "utf8") : undefined;

@@ -5,7 +5,8 @@ import { Worker } from "node:worker_threads";
 import { PACKAGE_ROOT } from "../../io/package-root.ts";
 import { bundleWorker } from "../../io/worker-bundle.ts";
 import { snippetModuleId } from "./identity.ts";
-import type { SnippetOutcome, SnippetSource, WorkerReply, WorkerRequest } from "./types.ts";
+import type { Notation } from "../../author/notation.ts";
+import type { CaseEvaluation, SnippetOutcome, SnippetSource, WorkerOutcome, WorkerReply, WorkerRequest } from "./types.ts";
 
 /** Import names a snippet can use besides relative paths (tsconfig.json's `paths` list the
  * same names for the editor; a test keeps the two in step). */
@@ -65,31 +66,27 @@ export class SnippetRunner {
     this.worker?.postMessage({ type: "invalidate" } satisfies WorkerRequest);
   }
 
-  async run(snippet: SnippetSource): Promise<SnippetOutcome> {
+  /** Sends `request` and waits for its reply; `stopped` answers when the worker exits or the
+   * time limit passes (the worker is then stopped: the next request gets a new one). */
+  private async ask<T>(request: WorkerRequest & { id: number }, take: (reply: WorkerReply) => T | undefined, stopped: (why: string) => T): Promise<T> {
     await this.start();
     const worker = this.worker!;
-    const id = this.nextId++;
-    const modulePath = snippetModuleId(this.deckRoot, snippet);
     const limit = this.timeoutMs();
-    return new Promise<SnippetOutcome>((resolve) => {
+    return new Promise<T>((resolve) => {
       const onMessage = (reply: WorkerReply): void => {
-        if (reply.type !== "result" || reply.id !== id) return;
+        const answer = "id" in reply && reply.id === request.id ? take(reply) : undefined;
+        if (answer === undefined) return;
         done();
-        if (reply.ok) resolve({ ok: true, value: reply.value, deps: reply.deps });
-        else resolve({ ok: false, error: snippetError(reply.message, reply.stack, modulePath, snippet), deps: reply.deps });
+        resolve(answer);
       };
       const onExit = (): void => {
         done();
-        resolve({ ok: false, error: { message: "the snippet worker stopped unexpectedly", line: snippet.line, col: 1 }, deps: [] });
+        resolve(stopped("the snippet worker stopped unexpectedly"));
       };
       const timer = setTimeout(() => {
         done();
         this.stop();
-        resolve({
-          ok: false,
-          error: { message: `the snippet ran longer than ${limit} ms and was stopped (snippetTimeoutMs in front matter sets the limit)`, line: snippet.line, col: 1 },
-          deps: [],
-        });
+        resolve(stopped(`ran longer than ${limit} ms and was stopped (snippetTimeoutMs in front matter sets the limit)`));
       }, limit);
       const done = (): void => {
         clearTimeout(timer);
@@ -98,8 +95,41 @@ export class SnippetRunner {
       };
       worker.on("message", onMessage);
       worker.on("exit", onExit);
-      worker.postMessage({ type: "run", id, modulePath, code: snippet.code } satisfies WorkerRequest);
+      worker.postMessage(request);
     });
+  }
+
+  run(snippet: SnippetSource): Promise<SnippetOutcome> {
+    const modulePath = snippetModuleId(this.deckRoot, snippet);
+    const fail = (message: string): SnippetOutcome => ({ ok: false, error: { message, line: snippet.line, col: 1 }, deps: [] });
+    return this.ask<SnippetOutcome>(
+      { type: "run", id: this.nextId++, modulePath, code: snippet.code },
+      (reply) => {
+        if (reply.type !== "result") return undefined;
+        if (reply.ok) return { ok: true, value: reply.value, deps: reply.deps };
+        return { ok: false, error: snippetError(reply.message, reply.stack, modulePath, snippet), deps: reply.deps };
+      },
+      (why) => fail(why.startsWith("ran") ? `the snippet ${why}` : why),
+    );
+  }
+
+  /** A case file (project-relative) evaluated with src/grad, its numbers named by the
+   * notation module when one is given. */
+  evaluateCase(caseFile: string, notationFile?: string): Promise<WorkerOutcome<CaseEvaluation>> {
+    return this.ask<WorkerOutcome<CaseEvaluation>>(
+      { type: "case", id: this.nextId++, caseFile, ...(notationFile ? { notationFile } : {}) },
+      (reply) => (reply.type === "case" ? reply.outcome : undefined),
+      (why) => ({ ok: false, message: `evaluating ${caseFile}: ${why}`, deps: [] }),
+    );
+  }
+
+  /** The deck's notation table (project-relative), read and checked in the worker. */
+  loadNotation(notationFile: string): Promise<WorkerOutcome<Notation>> {
+    return this.ask<WorkerOutcome<Notation>>(
+      { type: "notation", id: this.nextId++, notationFile },
+      (reply) => (reply.type === "notation" ? reply.outcome : undefined),
+      (why) => ({ ok: false, message: `reading ${notationFile}: ${why}`, deps: [] }),
+    );
   }
 
   async close(): Promise<void> {

@@ -1,9 +1,12 @@
 // The snippet worker: runs ```ts run snippets through Vite's module runner, in a worker
 // thread so that a snippet that runs too long can be stopped (the compiler terminates the
 // worker). Snippets may import TypeScript from src/ and slides/; imports are cached between
-// snippets until the compiler says a source changed.
+// snippets until the compiler says a source changed. It also answers the two typed calls of
+// the deck's examples (case-calls.ts): a case evaluated, and the notation table.
+import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { createServer, isRunnableDevEnvironment } from "vite";
+import { evaluateCaseFile, loadNotation } from "./case-calls.ts";
 import type { WorkerReply, WorkerRequest } from "./types.ts";
 
 const { root, aliases } = workerData as { root: string; aliases: Record<string, string> };
@@ -63,11 +66,37 @@ function post(reply: WorkerReply): void {
     port.postMessage(reply);
   } catch (error) {
     // The value could not be cloned (a symbol, a class instance with private state, …).
+    if (reply.type === "case" || reply.type === "notation") {
+      const outcome = { ok: false as const, message: `cannot be sent to the compiler (${(error as Error).message})`, deps: reply.outcome.deps };
+      port.postMessage({ ...reply, outcome } satisfies WorkerReply);
+      return;
+    }
     if (reply.type !== "result" || !reply.ok) throw error;
     const message = `the snippet's value cannot be shown (${(error as Error).message})`;
     port.postMessage({ type: "result", id: reply.id, ok: false, message, stack: "", deps: reply.deps } satisfies WorkerReply);
   }
 }
+
+/** A module's exports, through the runner (which records what it imports). */
+async function importModule(file: string): Promise<Readonly<Record<string, unknown>>> {
+  return (await runner.import(file)) as Record<string, unknown>; // a module namespace
+}
+
+async function runSnippet(request: Extract<WorkerRequest, { type: "run" }>): Promise<void> {
+  snippetCode.set(request.modulePath, request.code);
+  try {
+    const mod = (await runner.import(request.modulePath)) as Record<string, unknown>; // a module namespace
+    if (!("default" in mod)) throw new Error("the snippet has no `export default`, so it has no value to show");
+    if (typeof mod.default === "function") throw new Error("the snippet exports a function, which cannot be shown: export what it returns");
+    post({ type: "result", id: request.id, ok: true, value: withoutFunctions(mod.default), deps: dependencies(request.modulePath) });
+  } catch (error) {
+    const e = error instanceof Error ? error : new Error(String(error));
+    post({ type: "result", id: request.id, ok: false, message: e.message, stack: e.stack ?? "", deps: dependencies(request.modulePath) });
+  }
+}
+
+/** The files behind the modules a call imported. */
+const filesBehind = (files: readonly string[]): string[] => [...new Set(files.flatMap((f) => dependencies(f)))].sort();
 
 port.on("message", async (request: WorkerRequest) => {
   if (request.type === "invalidate") {
@@ -75,15 +104,16 @@ port.on("message", async (request: WorkerRequest) => {
     runner.evaluatedModules.clear();
     return;
   }
-  snippetCode.set(request.modulePath, request.code);
-  try {
-    const mod = (await runner.import(request.modulePath)) as Record<string, unknown>;
-    if (!("default" in mod)) throw new Error("the snippet has no `export default`, so it has no value to show");
-    if (typeof mod.default === "function") throw new Error("the snippet exports a function, which cannot be shown: export what it returns");
-    post({ type: "result", id: request.id, ok: true, value: withoutFunctions(mod.default), deps: dependencies(request.modulePath) });
-  } catch (error) {
-    const e = error instanceof Error ? error : new Error(String(error));
-    post({ type: "result", id: request.id, ok: false, message: e.message, stack: e.stack ?? "", deps: dependencies(request.modulePath) });
+  if (request.type === "run") return runSnippet(request);
+  const absolute = (file: string): string => path.join(root, file);
+  if (request.type === "case") {
+    const files = [request.caseFile, ...(request.notationFile ? [request.notationFile] : [])].map(absolute);
+    const outcome = await evaluateCaseFile(files[0], files[1], { importModule, grad: aliases["@grad"] });
+    post({ type: "case", id: request.id, outcome: { ...outcome, deps: filesBehind([...files, aliases["@grad"]]) } });
+  } else {
+    const file = absolute(request.notationFile);
+    const outcome = await loadNotation(file, { importModule });
+    post({ type: "notation", id: request.id, outcome: { ...outcome, deps: filesBehind([file]) } });
   }
 });
 // Load what nearly every snippet imports before saying ready, so a snippet's time limit

@@ -4,7 +4,6 @@
 // or a construct the checker does not support is an error at its row; a formula marked
 // data-unchecked="why" is listed instead. Checked formulas are typeset again with each
 // symbol carrying its value in the example. Decks without a notation table check nothing.
-import type { Notation } from "../../author/notation.ts";
 import { checkFormula, type ShownSymbol } from "../../formulas/check.ts";
 import { DeckNotation, isNotationProblem } from "../../formulas/deck-notation.ts";
 import { formulaExample, type FormulaExample, type NamedCase } from "../../formulas/example.ts";
@@ -12,49 +11,28 @@ import type { SourceLocation } from "../diagnostics.ts";
 import { annotateFormula } from "../html/symbol-values.ts";
 import { linkedExample, sourceOf, type ExampleRecord } from "../html/example-links.ts";
 import { offsetLocation } from "../markdown/math.ts";
-import { snippetKey } from "../snippets/identity.ts";
 import { currentLeafHtml, editLeaf, setLeafHtml, type DeckState } from "../state.ts";
 
-/** The notation module's path: beside the chapters. */
-function notationPath(state: DeckState): string | undefined {
-  const dir = state.chapters[0]?.path.replace(/\/[^/]*$/, "");
-  const file = `${dir}/notation.ts`;
-  return dir && state.services.readProjectFile(file) !== undefined ? file : undefined;
-}
-
-/** Runs a little module beside the notation table in the snippet worker (the compiler
- * itself never imports src/grad: the notation's values come from a snippet). */
-async function runBeside(state: DeckState, file: string, code: string): Promise<unknown> {
-  const outcome = await state.services.runSnippet({ key: snippetKey(file, 1), file, line: 1, code });
-  outcome.deps.forEach((d) => state.snippetDeps.add(d));
-  if (!outcome.ok) throw new Error(outcome.error.message);
-  return outcome.value;
-}
-
 export async function formulasStage(state: DeckState): Promise<void> {
-  const file = notationPath(state);
+  const file = state.notationFile;
   if (!file) return;
   state.formulas.notation = file;
   const at: SourceLocation = { file, line: 1, col: 1 };
-  let notation: DeckNotation;
-  try {
-    notation = new DeckNotation((await runBeside(state, file, `export { default } from "./notation.ts";`)) as Notation, state.options.macros, file);
-  } catch (error) {
-    state.diagnostics.error(at, `notation: ${(error as Error).message}`);
+  const loaded = await state.services.loadNotation(file);
+  loaded.deps.forEach((d) => state.snippetDeps.add(d));
+  if (!loaded.ok) {
+    state.diagnostics.error(at, `notation: ${loaded.message}`);
     return;
   }
+  const notation = new DeckNotation(loaded.value, state.options.macros, file);
   const reported = new Set<string>();
-  const computing = new Map<string, Promise<NamedCase | Error>>();
   const exampleFor = async (id: string, record: ExampleRecord): Promise<FormulaExample | string> => {
     let named: NamedCase | undefined;
     if (record.case) {
-      if (!computing.has(record.case)) {
-        const code = `import notation from "./notation.ts";\nimport json from ${JSON.stringify(`@/${record.case}`)};\nexport default { cell: json.cell, steps: json.x.length, named: notation.values(json) };\n`;
-        computing.set(record.case, runBeside(state, file, code).then((v) => v as NamedCase, (e: Error) => e));
-      }
-      const computed = await computing.get(record.case)!;
-      if (computed instanceof Error) return `the values of ${record.case}: ${computed.message}`;
-      named = computed;
+      const evaluation = await state.cases.get(record.case);
+      if (typeof evaluation === "string") return `the values of ${evaluation}`;
+      if (!evaluation.named) return `the values of ${record.case}: ${file} has no values(json)`;
+      named = { cell: evaluation.cell, steps: evaluation.steps, named: evaluation.named };
     }
     const example = formulaExample(id, record, named);
     const table = notation.table(example.table.kind, example.table.name);

@@ -6,12 +6,10 @@ import katex from "katex";
 import { num } from "../../author/snippet.ts";
 import type { SourceLocation } from "../diagnostics.ts";
 import { exampleRecord, linkedExample, sourceOf, type ExampleRecord } from "../html/example-links.ts";
-import { snippetKey } from "../snippets/identity.ts";
 import { editLeaf, type DeckState } from "../state.ts";
 
 export async function valuesStage(state: DeckState): Promise<void> {
   const byId = new Map(state.leaves.filter((s) => s.id).map((s) => [s.id, s] as const));
-  const outputs = new Map<string, Promise<unknown>>();
   for (const [k, leaf] of state.leaves.entries()) {
     if (!leaf.querySelector(".deck-value")) continue;
     const record = exampleRecord(leaf) ?? linkedExample(leaf, byId)?.record;
@@ -19,7 +17,7 @@ export async function valuesStage(state: DeckState): Promise<void> {
       const [line, col] = (span.getAttribute("data-at") ?? "").split(":").map(Number);
       const at: SourceLocation = { file: sourceOf(leaf).file, line: line || sourceOf(leaf).line, col: col || 1 };
       const path = span.getAttribute("data-ref") ?? "";
-      const value = record ? await valueOf(state, record, path, outputs) : undefined;
+      const value = record ? await valueOf(state, record, path) : undefined;
       if (typeof value !== "number") {
         state.diagnostics.error(at, record ? `{{${path}}}: no number at "${path}" in this slide's example${record.case ? ` (${record.case})` : ""}` : `{{${path}}}: this slide has no example to take it from (an example slide, or a link to one)`);
         continue;
@@ -32,21 +30,11 @@ export async function valuesStage(state: DeckState): Promise<void> {
 
 /** The number at `path`: in the record's values (keys may hold dots, "deltas.c.2"), else in
  * the grad output of its case. */
-async function valueOf(state: DeckState, record: ExampleRecord, path: string, outputs: Map<string, Promise<unknown>>): Promise<unknown> {
+async function valueOf(state: DeckState, record: ExampleRecord, path: string): Promise<unknown> {
   const fromRecord = walk(record.values, path);
   if (fromRecord !== undefined || !record.case) return fromRecord;
-  if (!outputs.has(record.case)) {
-    const file = record.case;
-    const code = `import { evaluateCase, parseCase } from "@grad";\nimport json from ${JSON.stringify(`@/${file}`)};\nexport default evaluateCase(parseCase(json));\n`;
-    outputs.set(
-      file,
-      state.services.runSnippet({ key: snippetKey(file, 1), file, line: 1, code }).then((o) => {
-        o.deps.forEach((d) => state.snippetDeps.add(d));
-        return o.ok ? o.value : undefined;
-      }),
-    );
-  }
-  return walk(await outputs.get(record.case)!, path);
+  const evaluation = await state.cases.get(record.case);
+  return typeof evaluation === "string" ? undefined : walk(evaluation.output, path);
 }
 
 /** Follows a dotted path; a key may itself contain dots, so the longest key that matches
