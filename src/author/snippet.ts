@@ -8,6 +8,7 @@ export type SnippetValue =
   | LiveExample
   | { __deck: "md"; markdown: string }
   | { __deck: "html"; html: string }
+  | { __deck: "example"; record: ExampleRecord }
   | { __deck: "table"; header: string[]; rows: (string | number)[][]; caption?: string };
 
 /** The template's raw text (backslashes kept, so TeX's \frac stays \frac) with values. */
@@ -89,8 +90,13 @@ export interface ExampleRecord {
  * step `t` it shows (its equation slide's symbols show their values at that step), or, for
  * an example that is not about a case, the values and how they were checked. */
 export function deckExample(record: ExampleRecord): SnippetValue {
+  return { __deck: "example", record };
+}
+
+/** The HTML an example record is embedded in: JSON that no `</script>` inside can end early. */
+export function exampleScript(record: ExampleRecord): string {
   const json = JSON.stringify(record).replace(/</g, "\\u003c");
-  return { __deck: "html", html: `<script type="application/json" class="deck-example">${json}</script>` };
+  return `<script type="application/json" class="deck-example">${json}</script>`;
 }
 
 /** One input of a live example: a number inside the case JSON the presenter may change. */

@@ -5,9 +5,11 @@ import type { MarkdownIt, Token } from "markdown-it";
 import type { DiagramRenderer } from "../shared/diagrams.ts";
 import type { CompileCache } from "./cache.ts";
 import type { DeckOptions } from "./deck-options.ts";
-import type { Diagnostic, Diagnostics } from "./diagnostics.ts";
-import type { DiagramRequest } from "./markdown/env.ts";
+import type { Diagnostic, Diagnostics, SourceLocation } from "./diagnostics.ts";
+import type { DeckNotation } from "../formulas/deck-notation.ts";
+import type { FormulaExample } from "../formulas/example.ts";
 import type { Highlighter } from "./markdown/highlight.ts";
+import type { SlideFacts, SlideModel } from "./model.ts";
 import type { SlideSource } from "./split.ts";
 import type { Notation } from "../author/notation.ts";
 import type { CaseBook, EvaluateCase } from "./cases.ts";
@@ -69,12 +71,22 @@ export interface ParsedSlide {
 export interface ChapterTitle {
   title: string;
   file: string;
-  /** index into DeckState.slides of the chapter's first slide */
+  /** index into DeckState.parsed of the chapter's first slide */
   firstSlide: number;
 }
 
+/** One slide as the render stage leaves it: what its rules recorded, and its HTML with a
+ * slot marker wherever a later stage fills something in. */
+export interface RenderedSlide {
+  readonly facts: SlideFacts;
+  /** one <section data-source="file:line">, attribute comments not yet applied */
+  readonly html: string;
+}
+
 /** What the stages share. Each field is filled by the stage named beside it and read only
- * by the stages after it. */
+ * by the stages after it; a slide's HTML has one owner at a time: `rendered` until the
+ * slide passes, then each model's `html` (its frame fixed, its slots filled by the stages
+ * after). */
 export interface DeckState {
   readonly chapters: readonly ChapterFile[];
   readonly services: CompileServices;
@@ -88,25 +100,18 @@ export interface DeckState {
   /** parse */
   options: DeckOptions;
   chapterTitles: ChapterTitle[];
-  slides: ParsedSlide[];
+  parsed: ParsedSlide[];
   /** snippets: outcomes by snippet key, the files they imported, the live examples */
   snippets: Map<string, SnippetOutcome>;
   snippetDeps: Set<string>;
   liveSnippets: SnippetSource[];
-  /** render: one HTML <section> per slide, and the diagrams met on the way */
-  rendered: string[];
-  diagrams: DiagramRequest[];
-  /** slide-passes: each slide as a DOM element (shared with the cache: read, never change)
-   * and its HTML */
-  leaves: Element[];
-  leafHtml: string[];
-  /** slides a later stage changed: its own copy of the leaf (see editLeaf) */
-  edits: Map<number, Element>;
-  /** slides a later stage replaced with HTML it had made before (a cached result; see
-   * setLeafHtml), parsed again only if a stage after it needs the DOM */
-  htmlEdits: Map<number, string>;
-  /** formulas: what was checked */
+  /** render */
+  rendered: RenderedSlide[];
+  /** slide-passes */
+  slides: SlideModel[];
+  /** formulas: what was checked, and each checked formula with its example */
   formulas: FormulaSummary;
+  checked: CheckedFormula[];
   /** diagrams: how many diagrams the browser must draw */
   runtimeDiagrams: number;
   /** assemble */
@@ -121,35 +126,6 @@ export interface FormulaSummary {
   relations: number;
   /** formulas that say why they are not checked: `file:line: reason` */
   unchecked: string[];
-}
-
-/** Slide k's own copy, made on first use, for a stage that changes what it shows (the
- * cached leaf stays as it was); assemble serialises it. */
-export function editLeaf(state: DeckState, k: number): Element {
-  let copy = state.edits.get(k);
-  if (!copy) {
-    const html = state.htmlEdits.get(k);
-    if (html === undefined) copy = state.leaves[k].cloneNode(true) as Element;
-    else {
-      const holder = state.leaves[k].ownerDocument.createElement("div");
-      holder.innerHTML = html;
-      copy = holder.firstElementChild!;
-      state.htmlEdits.delete(k);
-    }
-    state.edits.set(k, copy);
-  }
-  return copy;
-}
-
-/** Slide k is now `html` (what a stage made of it in an earlier compile, from the cache). */
-export function setLeafHtml(state: DeckState, k: number, html: string): void {
-  state.edits.delete(k);
-  state.htmlEdits.set(k, html);
-}
-
-/** Slide k's HTML as the stages so far left it. */
-export function currentLeafHtml(state: DeckState, k: number): string {
-  return state.edits.get(k)?.outerHTML ?? state.htmlEdits.get(k) ?? state.leafHtml[k];
 }
 
 export interface CompiledDeck {
@@ -169,6 +145,21 @@ export interface CompiledDeck {
   liveSnippets: SnippetSource[];
   slideCount: number;
   formulas: FormulaSummary;
+  /** every slide as the compiler knows it (facts, attributes, HTML) */
+  slides: readonly SlideModel[];
+  /** every formula that was checked, with what it was checked on (tools and tests re-check
+   * with the same driver, src/formulas/check.ts) */
+  checked: readonly CheckedFormula[];
+}
+
+export interface CheckedFormula {
+  /** where its TeX starts */
+  at: SourceLocation;
+  /** the equation slide's id */
+  slide: string;
+  tex: string;
+  example: FormulaExample;
+  notation: DeckNotation;
 }
 
 /** One line (and one per unchecked formula) saying what the formula checker did. */

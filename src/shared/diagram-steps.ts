@@ -32,9 +32,15 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/** A `%% step` target that matches no node or edge. */
+export interface DiagramStepMiss {
+  step: DiagramStep;
+  target: string;
+}
+
 /** Marks the steps' targets as reveal fragments; returns the targets found nowhere. */
-export function applyDiagramSteps(svg: Element, steps: readonly DiagramStep[]): { step: DiagramStep; target: string }[] {
-  const missing: { step: DiagramStep; target: string }[] = [];
+export function applyDiagramSteps(svg: Element, steps: readonly DiagramStep[]): DiagramStepMiss[] {
+  const missing: DiagramStepMiss[] = [];
   const candidates = [...svg.querySelectorAll("g.node[id], path[id]")];
   for (const step of steps) {
     for (const target of step.targets) {

@@ -65,6 +65,16 @@ describe("npm run build", () => {
     expect(file).not.toContain("<section data-source"); // the slides' markup is not there twice
   });
 
+  it("ships none of the compiler's own bookkeeping: no source positions, value paths or slot markers", () => {
+    const site = readFileSync(path.join(root, "dist", "index.html"), "utf8");
+    const offline = readOfflinePage(path.join(root, "dist", "sample.html"));
+    for (const html of [site, offline]) {
+      expect(html).toContain("math-display"); // the sample deck has display math
+      expect(html).not.toMatch(/\sdata-(at|ref|digits)=/);
+      expect(html).not.toContain("deck-slot");
+    }
+  });
+
   it.runIf(hasChromium)("pre-renders diagrams to inline SVG and leaves mermaid out of the bundle", () => {
     const html = readOfflinePage(path.join(root, "dist", "sample.html"));
     const { document } = parseHTML(html);

@@ -32,6 +32,15 @@ beforeAll(async () => {
   slides = [...document.querySelectorAll("section")].filter((s) => !s.querySelector("section"));
 }, 120_000);
 
+describe("the slides' markup", () => {
+  it("carries none of the compiler's own bookkeeping: no source positions, value paths or slot markers", () => {
+    expect(deck.slides.some((s) => s.facts.proseNumbers.length > 0 && s.facts.formulas.length > 0)).toBe(true);
+    expect(deck.slidesHtml).toContain('class="deck-value"');
+    expect(deck.slidesHtml).not.toMatch(/\sdata-(at|ref|digits)=/);
+    expect(deck.slidesHtml).not.toContain("deck-slot");
+  });
+});
+
 describe("what the bundler is told before formulas and diagrams", () => {
   it("the fonts' faces and characters are those of the finished deck", () => {
     expect(early, "the compile reported its bundle inputs").toBeDefined();

@@ -28,7 +28,7 @@ beforeAll(async () => {
   } finally {
     await session.close();
   }
-  formulas = deckFormulas(deck, process.cwd());
+  formulas = deckFormulas(deck);
 }, 120_000);
 
 describe("the formula checker against mutants of the deck's formulas", () => {

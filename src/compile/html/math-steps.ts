@@ -1,5 +1,16 @@
 // Step-by-step reveals inside formulas: KaTeX renders \step, \stepat and \hl (see
-// markdown/math.ts) as spans with data-step; here they become reveal.js fragments.
+// markdown/math.ts) as spans with data-step; here they become reveal.js fragments, as each
+// formula is typeset.
+import { parseHTML } from "linkedom";
+
+/** Typeset `html` (KaTeX's) with its steps made fragments. */
+export function withMathSteps(html: string): string {
+  if (!html.includes("data-step")) return html;
+  const { document } = parseHTML(`<!doctype html><html><body><div>${html}</div></body></html>`);
+  const holder = document.querySelector("div")!;
+  applyMathSteps(holder);
+  return holder.innerHTML;
+}
 
 export function applyMathSteps(section: Element): void {
   for (const span of section.querySelectorAll("[data-step]")) {

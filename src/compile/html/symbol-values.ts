@@ -4,6 +4,7 @@
 // is hidden from screen readers (they read the MathML); the symbols are lifted out of
 // that hiding so that they can be focused, each with its value as its accessible name.
 import katex from "katex";
+import { parseHTML } from "linkedom";
 import { MATH_MACROS, trust } from "../../shared/math-macros.ts";
 import { applyMathSteps } from "./math-steps.ts";
 import type { ShownSymbol } from "../../formulas/check.ts";
@@ -23,18 +24,18 @@ export function wrapSymbols(tex: string, symbols: readonly ShownSymbol[], macros
   return { tex: out, wrapped: kept.map((r) => r.symbol) };
 }
 
-/** Replaces a .math-display's formula with one whose symbols carry their values; returns
- * why it could not (the formula then stays as it was), or undefined. */
-export function annotateFormula(display: Element, tex: string, symbols: readonly ShownSymbol[], macros: Record<string, string>): string | undefined {
-  if (symbols.length === 0) return undefined;
+/** A display formula typeset again with its symbols carrying their values, or why it could
+ * not be (the formula then stays as it was). */
+export function annotateFormula(tex: string, symbols: readonly ShownSymbol[], macros: Record<string, string>): { html: string } | { failed: string } {
   const { tex: wrappedTex, wrapped } = wrapSymbols(tex, symbols, { ...MATH_MACROS, ...macros });
   let html: string;
   try {
     html = typeset(wrappedTex, macros);
   } catch (error) {
-    return (error as Error).message;
+    return { failed: (error as Error).message };
   }
-  display.innerHTML = html;
+  const { document } = parseHTML(`<!doctype html><html><body><div>${html}</div></body></html>`);
+  const display = document.querySelector("div")!;
   const annotation = display.querySelector("annotation");
   if (annotation) annotation.textContent = tex; // the TeX as written, not our wrapping
   applyMathSteps(display);
@@ -50,7 +51,7 @@ export function annotateFormula(display: Element, tex: string, symbols: readonly
     span.setAttribute("tabindex", "0");
   }
   exposeSymbols(display);
-  return undefined;
+  return { html: display.innerHTML };
 }
 
 /** KaTeX with the deck's macros, trusting our \htmlData keys and the symbols' own. */

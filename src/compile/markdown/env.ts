@@ -1,15 +1,10 @@
 // The render environment markdown-it passes to every rule: where the slide is, the
 // diagnostics collector, and the results of the async passes (snippets, includes).
 import type { CompileCache } from "../cache.ts";
-import type { DiagramSource } from "../../shared/diagrams.ts";
 import type { Diagnostics, SourceLocation } from "../diagnostics.ts";
+import type { Place, SlideFacts } from "../model.ts";
 import type { Highlighter } from "./highlight.ts";
 import type { SnippetOutcome } from "../snippets/types.ts";
-
-/** A ```mermaid fence met while rendering, to be rendered to SVG afterwards. */
-export interface DiagramRequest extends DiagramSource {
-  at: SourceLocation;
-}
 
 export interface DeckEnv {
   /** project-relative path of the chapter file */
@@ -25,8 +20,12 @@ export interface DeckEnv {
   snippets: ReadonlyMap<string, SnippetOutcome>;
   /** reads a project file for `<<<` includes; undefined when it does not exist */
   readProjectFile(path: string): string | undefined;
-  /** diagrams met while rendering, to be rendered to SVG afterwards */
-  diagrams: DiagramRequest[];
+  /** what the rules record about the slide being rendered (src/compile/model.ts) */
+  facts: SlideFacts;
+  /** diagrams are drawn by mermaid in the browser (there is no renderer at build time) */
+  runtimeDiagrams: boolean;
+  /** rendering the slide's speaker notes */
+  inNotes?: boolean;
   /** rendering a snippet's value: its numbers are computed, not typed */
   computed?: boolean;
   /** what compiles remember (the dev server's session keeps it between them) */
@@ -35,6 +34,12 @@ export interface DeckEnv {
 
 export function envOf(env: unknown): DeckEnv {
   return env as DeckEnv;
+}
+
+/** Where on the slide the Markdown being rendered is. */
+export function placeOf(env: unknown): Place {
+  const deck = envOf(env);
+  return deck.computed ? "snippet" : deck.inNotes ? "notes" : "slide";
 }
 
 /** The file location of a 0-based line within the Markdown being rendered. */

@@ -4,13 +4,15 @@
 import type { Token } from "markdown-it";
 import { escapeHtml } from "../../shared/html.ts";
 
-/** The attributes of the opening tag of `tag` with `baseClass`, merged with the token's. */
-export function openTag(tag: string, baseClass: string, token: Token, extra: Record<string, string> = {}): string {
+/** The attributes of the opening tag of `tag` with `baseClass`, merged with the token's;
+ * `lastClass` goes after the token's classes. */
+export function openTag(tag: string, baseClass: string, token: Token, extra: Record<string, string> = {}, lastClass = ""): string {
   const attrs = new Map<string, string>([["class", baseClass], ...Object.entries(extra)]);
   for (const [name, value] of token.attrs ?? []) {
     if (name === "class") attrs.set("class", [attrs.get("class"), String(value)].filter(Boolean).join(" "));
     else attrs.set(name, String(value));
   }
+  if (lastClass) attrs.set("class", [attrs.get("class"), lastClass].filter(Boolean).join(" "));
   return `<${tag}${[...attrs].map(([n, v]) => ` ${n}="${escapeHtml(v)}"`).join("")}>`;
 }
 

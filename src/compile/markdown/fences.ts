@@ -43,8 +43,10 @@ export function fencesPlugin(md: MarkdownIt): void {
     const at = locate(env, token.map![0], 1);
     if (info.lang === "mermaid") {
       const id = diagramId(token.content);
-      deck.diagrams.push({ id, source: token.content, at });
-      return `${openTag("div", "diagram", token, { "data-diagram": id })}</div>\n`;
+      const { slot, marker } = deck.facts.slot();
+      deck.facts.diagrams.push({ id, source: token.content, at, slot });
+      // with no renderer, mermaid's runtime draws it in the browser (src/deck/mermaid-runtime.ts)
+      return `${openTag("div", "diagram", token, { "data-diagram": id }, deck.runtimeDiagrams ? "diagram-runtime" : "")}${marker}</div>\n`;
     }
     if (info.run) {
       const outcome = deck.snippets.get(snippetKey(at.file, at.line));

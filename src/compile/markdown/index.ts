@@ -3,6 +3,7 @@
 import markdownIt, { type MarkdownIt } from "markdown-it";
 import attrs from "markdown-it-attrs";
 import { containersPlugin } from "./containers.ts";
+import { factsPlugin } from "./facts.ts";
 import { fencesPlugin } from "./fences.ts";
 import { includePlugin } from "./include.ts";
 import { mathPlugin } from "./math.ts";
@@ -15,6 +16,7 @@ export function createMarkdown(): MarkdownIt {
     .use(includePlugin)
     .use(fencesPlugin)
     .use(containersPlugin)
-    .use(attrs, { allowedAttributes: [] }); // {#id .class key=value} on headings, paragraphs, links…
+    .use(attrs, { allowedAttributes: [] }) // {#id .class key=value} on headings, paragraphs, links…
+    .use(factsPlugin); // last: links with their classes, example records, declared ids
   return md;
 }

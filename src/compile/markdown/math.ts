@@ -7,7 +7,8 @@ import type { StateBlock } from "markdown-it";
 import type { StateInline } from "markdown-it";
 import type { Token } from "markdown-it";
 import type { SourceLocation } from "../diagnostics.ts";
-import { envOf, locate, type DeckEnv } from "./env.ts";
+import { envOf, locate, placeOf, type DeckEnv } from "./env.ts";
+import { withMathSteps } from "../html/math-steps.ts";
 import { escapeHtml } from "../../shared/html.ts";
 import { MATH_MACROS, trust } from "../../shared/math-macros.ts";
 
@@ -24,9 +25,14 @@ interface MathInlineMeta {
   location?: SourceLocation;
 }
 
-/** `{{=0.5}}` marks an exact constant in prose (markdown/values.ts); inside math it is
- * the constant itself. (`{{x}}` is TeX's own grouping and stays as it is.) */
+/** `{{=0.5}}` marks an exact constant in prose (markdown/prose-numbers.ts); inside math it
+ * is the constant itself. (`{{x}}` is TeX's own grouping and stays as it is.) */
 const EXACT_CONSTANT = /\{\{=\s*(-?\d+(?:\.\d+)?)\s*\}\}/g;
+
+/** The TeX of a formula as written in the Markdown: exact constants as themselves. */
+export function texOf(source: string): string {
+  return source.replace(EXACT_CONSTANT, "$1");
+}
 
 /** `source` typeset; kept in the compile cache (the dev server typesets only what changed),
  * unless it reported a problem, which every compile must report. */
@@ -41,9 +47,9 @@ export function renderMath(source: string, display: boolean, at: SourceLocation,
 }
 
 function typeset(source: string, display: boolean, at: SourceLocation, deck: DeckEnv): string {
-  const tex = source.replace(EXACT_CONSTANT, "$1");
+  const tex = texOf(source);
   try {
-    return katex.renderToString(tex, {
+    return withMathSteps(katex.renderToString(tex, {
       displayMode: display,
       output: "htmlAndMathml",
       throwOnError: true,
@@ -60,7 +66,7 @@ function typeset(source: string, display: boolean, at: SourceLocation, deck: Dec
         deck.diagnostics.warning(at, `TeX: ${message} (${code})`);
         return "ignore";
       },
-    });
+    }));
   } catch (error) {
     if (error instanceof katex.ParseError) {
       const position = typeof error.position === "number" ? error.position : 0;
@@ -80,6 +86,22 @@ export function offsetLocation(at: SourceLocation, text: string, offset: number)
   return { ...at, line: at.line + before.split("\n").length - 1, col: offset - newline };
 }
 
+
+/** Display math, typeset and recorded (model.ts): a formula on the slide itself sits in a
+ * slot of its own, since the formula checker may give its symbols their values. */
+function displayFormula(source: string, at: SourceLocation, env: unknown): string {
+  const html = renderMath(source, true, at, env);
+  const place = placeOf(env);
+  const fact = { tex: texOf(source), at, open: { ...at, col: Math.max(1, at.col - 2) }, place };
+  const facts = envOf(env).facts;
+  if (place !== "slide") {
+    facts.formulas.push(fact);
+    return html;
+  }
+  const { slot, marker } = facts.slot(html);
+  facts.formulas.push({ ...fact, slot });
+  return marker;
+}
 
 /** `$$` at the start of a line opens display math that ends at the next `$$`. One that is
  * never closed within its slide is an error at the opening `$$`, never raw TeX on a slide. */
@@ -169,16 +191,14 @@ export function mathPlugin(md: MarkdownIt): void {
   md.renderer.rules.math_block = (tokens: Token[], idx: number, _o, env) => {
     const t = tokens[idx];
     const at = locate(env, t.map![0], (t.meta as unknown as MathBlockMeta).column);
-    // data-at: where the TeX starts, for the formula checker's diagnostics
-    return `<div class="math-display" data-at="${at.line}:${at.col}">${renderMath(t.content, true, at, env)}</div>\n`;
+    return `<div class="math-display">${displayFormula(t.content, at, env)}</div>\n`;
   };
   md.renderer.rules.math_inline = (tokens: Token[], idx: number, _o, env) => {
     const t = tokens[idx];
     const meta = t.meta as unknown as MathInlineMeta;
     const at = meta.location ?? locate(env, 0, 1);
-    const html = renderMath(t.content, meta.display, at, env);
-    // `$$…$$` inside a paragraph is display math too: the formula checker finds it the same way
-    return meta.display ? `<span class="math-display" data-at="${at.line}:${at.col}">${html}</span>` : html;
+    // `$$…$$` inside a paragraph is display math too: the formula checker reads it the same way
+    return meta.display ? `<span class="math-display">${displayFormula(t.content, at, env)}</span>` : renderMath(t.content, false, at, env);
   };
   md.renderer.rules.math_unclosed = (tokens: Token[], idx: number, _o, env) => {
     const t = tokens[idx];

@@ -86,10 +86,12 @@ export function valuesPlugin(md: MarkdownIt): void {
     }
     return text(tokens, idx, options, env, self);
   };
-  md.renderer.rules.value_ref = (tokens: Token[], idx: number) => {
+  md.renderer.rules.value_ref = (tokens: Token[], idx: number, _o, env) => {
     const meta = tokens[idx].meta as unknown as ValueMeta;
     if (meta.kind === "exact") return md.utils.escapeHtml(meta.text);
-    const at = meta.location;
-    return `<span class="deck-value" data-ref="${md.utils.escapeHtml(meta.text)}" data-digits="${meta.digits}" data-at="${at ? `${at.line}:${at.col}` : ""}"></span>`;
+    const facts = envOf(env).facts;
+    const { slot, marker } = facts.slot();
+    facts.proseNumbers.push({ slot, path: meta.text, digits: meta.digits, at: meta.location ?? locate(env, 0, 1) });
+    return `<span class="deck-value">${marker}</span>`;
   };
 }

@@ -5,7 +5,8 @@ import type { SourceLocation } from "../diagnostics.ts";
 import { envOf } from "../markdown/env.ts";
 import { snippetKey } from "./identity.ts";
 import { renderMath } from "../markdown/math.ts";
-import { inputValue, num, texMatrix, type SnippetValue, type LiveInput } from "../../author/snippet.ts";
+import { exampleScript, inputValue, num, texMatrix, type SnippetValue, type LiveInput } from "../../author/snippet.ts";
+import { readExampleRecord } from "../markdown/facts.ts";
 import { tableHtml } from "../../shared/html.ts";
 import { renderLiveValue, shapeChanges } from "./live-values.ts";
 
@@ -36,6 +37,8 @@ export function renderSnippetValue(value: unknown, md: MarkdownIt, env: unknown,
         return md.render(value.markdown, { ...deck, firstLine: at.line, computed: true });
       case "html":
         return value.html;
+      case "example":
+        return renderExample(value.record, env, at);
       case "live":
         return renderLive(value, md, env, at, code);
       case "table":
@@ -49,6 +52,15 @@ export function renderSnippetValue(value: unknown, md: MarkdownIt, env: unknown,
   }
   deck.diagnostics.error(at, `snippet: cannot show a value of this kind (${describe(value)}); export a number, an array, or use tex/md/html/table from "@deck/snippet"`);
   return "";
+}
+
+/** An example slide's record, made by deckExample(…): recorded for the checks, and embedded
+ * for the deck's tests (docs/DESIGN.md). */
+function renderExample(record: unknown, env: unknown, at: SourceLocation): string {
+  const json = JSON.stringify(record);
+  const read = readExampleRecord(json ?? "null");
+  envOf(env).facts.examples.push(typeof read === "string" ? { invalid: read, at } : { record: read, at });
+  return typeof read === "string" ? "" : exampleScript(read);
 }
 
 function describe(v: unknown): string {

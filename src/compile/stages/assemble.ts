@@ -1,18 +1,17 @@
 // Stage "assemble": consecutive slides of one chapter with the same horizontal index
 // become a vertical stack; chapters get their titles (front matter `chapter:`, or the first
 // heading) and the index of their first horizontal slide, for the PDF outline.
+import { slideHtml } from "../model.ts";
 import type { DeckState } from "../state.ts";
 
 export function assembleStage(state: DeckState): void {
-  for (const [k, html] of state.htmlEdits) state.leafHtml[k] = html;
-  for (const [k, copy] of state.edits) state.leafHtml[k] = copy.outerHTML;
   const groups: string[][] = [];
   const groupStart: number[] = [];
-  state.slides.forEach(({ source }, k) => {
+  state.slides.forEach(({ source, html }, k) => {
     const prev = state.slides[k - 1]?.source;
-    if (prev && prev.file === source.file && prev.h === source.h) groups[groups.length - 1].push(state.leafHtml[k]);
+    if (prev && prev.file === source.file && prev.h === source.h) groups[groups.length - 1].push(slideHtml(html));
     else {
-      groups.push([state.leafHtml[k]]);
+      groups.push([slideHtml(html)]);
       groupStart.push(k);
     }
   });
@@ -24,7 +23,7 @@ export function assembleStage(state: DeckState): void {
     slidesHtml: sections.join("\n"),
     sections,
     chapters: state.chapterTitles.map((c) => ({
-      title: c.title || state.leaves[c.firstSlide]?.querySelector("h1, h2, h3")?.textContent?.trim() || c.file,
+      title: c.title || state.slides[c.firstSlide]?.attributes.heading || c.file,
       file: c.file,
       slideIndex: horizontalIndex(c.firstSlide),
     })),
@@ -33,7 +32,9 @@ export function assembleStage(state: DeckState): void {
     runtimeDiagrams: state.runtimeDiagrams,
     snippetDeps: [...state.snippetDeps].sort(),
     liveSnippets: state.liveSnippets,
-    slideCount: state.leaves.length,
+    slideCount: state.slides.length,
     formulas: state.formulas,
+    slides: state.slides,
+    checked: state.checked,
   };
 }

@@ -25,6 +25,6 @@ function blocksOf(tokens: readonly Token[], chapterFile: string, readProjectFile
 
 export async function codeStage(state: DeckState): Promise<void> {
   const read = state.services.readProjectFile;
-  const blocks = state.slides.flatMap((slide) => [...blocksOf(slide.tokens, slide.source.file, read), ...blocksOf(slide.notesTokens ?? [], slide.source.file, read)]);
+  const blocks = state.parsed.flatMap((slide) => [...blocksOf(slide.tokens, slide.source.file, read), ...blocksOf(slide.notesTokens ?? [], slide.source.file, read)]);
   await state.services.highlighter.prepare(blocks);
 }

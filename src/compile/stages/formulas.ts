@@ -9,9 +9,10 @@ import { DeckNotation, isNotationProblem } from "../../formulas/deck-notation.ts
 import { formulaExample, type FormulaExample, type NamedCase } from "../../formulas/example.ts";
 import type { SourceLocation } from "../diagnostics.ts";
 import { annotateFormula } from "../html/symbol-values.ts";
-import { linkedExample, sourceOf, type ExampleRecord } from "../html/example-links.ts";
+import type { ExampleRecord } from "../../author/snippet.ts";
+import { linkedExample, slidesById, type FormulaFact, type SlideModel } from "../model.ts";
 import { offsetLocation } from "../markdown/math.ts";
-import { currentLeafHtml, editLeaf, setLeafHtml, type DeckState } from "../state.ts";
+import type { DeckState } from "../state.ts";
 
 export async function formulasStage(state: DeckState): Promise<void> {
   const file = state.notationFile;
@@ -48,73 +49,44 @@ export async function formulasStage(state: DeckState): Promise<void> {
 type ExampleFor = (id: string, record: ExampleRecord) => Promise<FormulaExample | string>;
 
 async function checkSlides(state: DeckState, exampleFor: ExampleFor, notation: DeckNotation): Promise<void> {
-  const byId = new Map(state.leaves.filter((s) => s.id).map((s) => [s.id, s] as const));
-  for (const [k, leaf] of state.leaves.entries()) {
-    const displays = [...leaf.querySelectorAll(".math-display[data-at]")].filter((d) => !d.closest("aside.notes, .snippet-output"));
-    if (displays.length === 0 || leaf.querySelector("script.deck-example") || leaf.hasAttribute("data-no-example")) continue;
-    const linked = linkedExample(leaf, byId);
+  const byId = slidesById(state.slides);
+  for (const slide of state.slides) {
+    const formulas = slide.facts.formulas.filter((f) => f.place === "slide");
+    if (formulas.length === 0 || slide.facts.examples.length > 0 || slide.attributes.noExample !== undefined) continue;
+    const linked = linkedExample(slide, byId);
     if (!linked) continue; // reported by the checks stage
-    const slideReason = leaf.getAttribute("data-unchecked");
     const example = await exampleFor(linked.id, linked.record);
-    const annotations: Annotation[] = [];
-    for (const display of displays) {
-      const start = startOf(leaf, display);
-      const reason = display.getAttribute("data-unchecked") ?? slideReason;
-      if (reason !== null) {
-        if (!reason.trim()) state.diagnostics.error(start, `data-unchecked needs a reason, e.g. data-unchecked="a definition, not an identity"`);
-        state.formulas.unchecked.push(`${start.file}:${start.line}: ${reason}`);
+    for (const formula of formulas) {
+      const reason = (formula.slot === undefined ? undefined : slide.attributes.formulaUnchecked[formula.slot]) ?? slide.attributes.unchecked;
+      if (reason !== undefined) {
+        if (!reason.trim()) state.diagnostics.error(formula.at, `data-unchecked needs a reason, e.g. data-unchecked="a definition, not an identity"`);
+        state.formulas.unchecked.push(`${formula.at.file}:${formula.at.line}: ${reason}`);
         continue;
       }
       if (typeof example === "string") {
-        state.diagnostics.error(start, `formula: cannot check against the example "${linked.id}": ${example}`);
+        state.diagnostics.error(formula.at, `formula: cannot check against the example "${linked.id}": ${example}`);
         continue;
       }
-      const tex = display.querySelector("annotation")?.textContent ?? "";
-      const report = checkFormula({ tex }, example, notation);
-      for (const p of report.problems) state.diagnostics.error(offsetLocation(start, tex, p.offset), `formula: ${p.message.replace("the notation table", `the notation table (${notation.file})`)}`);
+      const report = checkFormula(formula, example, notation);
+      for (const p of report.problems) state.diagnostics.error(offsetLocation(formula.at, formula.tex, p.offset), `formula: ${p.message.replace("the notation table", `the notation table (${notation.file})`)}`);
       if (!report.checked) continue;
       state.formulas.formulas++;
       state.formulas.relations += report.relations;
-      if (report.problems.length === 0 && report.symbols.length > 0) annotations.push({ index: indexIn(leaf, display), tex, symbols: report.symbols, start });
+      state.checked.push({ at: formula.at, slide: slide.attributes.id ?? "", tex: formula.tex, example, notation });
+      if (report.problems.length === 0 && report.symbols.length > 0 && formula.slot !== undefined) annotate(state, slide, formula, report.symbols);
     }
-    if (annotations.length > 0) annotateSlide(state, k, annotations);
   }
 }
 
-interface Annotation {
-  /** which .math-display[data-at] of the slide */
-  index: number;
-  tex: string;
-  symbols: ShownSymbol[];
-  start: SourceLocation;
-}
-
-/** Slide k's checked formulas typeset again with their symbols' values. The same slide with
- * the same values comes out the same, so a session does it once (the dev server compiles
- * the whole deck on each edit; cloning and re-parsing slides was most of its time). */
-function annotateSlide(state: DeckState, k: number, annotations: readonly Annotation[]): void {
-  const key = `symbols\0${JSON.stringify(state.options.macros)}\0${currentLeafHtml(state, k)}\0${JSON.stringify(annotations.map((a) => [a.index, a.tex, a.symbols]))}`;
-  let made = false;
-  const html = state.cache.markupFor(key, () => {
-    made = true;
-    const copy = editLeaf(state, k);
-    const displays = copy.querySelectorAll(".math-display[data-at]");
-    let shown = true;
-    for (const a of annotations) {
-      const failed = annotateFormula(displays[a.index], a.tex, a.symbols, state.options.macros);
-      if (failed) state.diagnostics.warning(a.start, `formula: checked, but its symbols' values cannot be shown: ${failed}`);
-      shown &&= !failed;
-    }
-    return { html: copy.outerHTML, keep: shown };
+/** A checked formula typeset again with its symbols' values, into its slot. The same
+ * formula with the same values comes out the same, so a session does it once (the dev
+ * server compiles the whole deck on each edit). */
+function annotate(state: DeckState, slide: SlideModel, formula: FormulaFact, symbols: readonly ShownSymbol[]): void {
+  const key = `symbols\0${JSON.stringify(state.options.macros)}\0${formula.tex}\0${JSON.stringify(symbols)}`;
+  slide.html.slots[formula.slot!] = state.cache.markup.remember(key, () => {
+    const made = annotateFormula(formula.tex, symbols, state.options.macros);
+    if ("html" in made) return { value: made.html, keep: true };
+    state.diagnostics.warning(formula.at, `formula: checked, but its symbols' values cannot be shown: ${made.failed}`);
+    return { value: slide.html.slots[formula.slot!], keep: false };
   });
-  if (!made) setLeafHtml(state, k, html);
-}
-
-function startOf(leaf: Element, display: Element): SourceLocation {
-  const [line, col] = (display.getAttribute("data-at") ?? "1:1").split(":").map(Number);
-  return { file: sourceOf(leaf).file, line, col };
-}
-
-function indexIn(leaf: Element, display: Element): number {
-  return [...leaf.querySelectorAll(".math-display[data-at]")].indexOf(display);
 }

@@ -23,10 +23,10 @@ export function parseStage(state: DeckState): void {
     const lines = chapter.text.split("\n");
     const slides = splitSlides(front.body, chapter.path, front.bodyLine);
     const title = typeof front.data.chapter === "string" ? front.data.chapter : "";
-    if (slides.length > 0) state.chapterTitles.push({ title, file: chapter.path, firstSlide: state.slides.length });
+    if (slides.length > 0) state.chapterTitles.push({ title, file: chapter.path, firstSlide: state.parsed.length });
     for (const source of slides) {
       const env = { file: chapter.path, firstLine: source.line, sourceLines: lines };
-      state.slides.push({
+      state.parsed.push({
         source,
         lines,
         tokens: md.parse(source.markdown, env),
@@ -37,7 +37,7 @@ export function parseStage(state: DeckState): void {
   state.services.onOptions?.(state.options);
   // Start what later stages will wait for: the snippet worker, and on a cold build the
   // diagram renderer (Chromium, mermaid) while the snippets run.
-  if (state.slides.some((s) => s.tokens.some(isSnippetFence))) state.services.prewarmSnippets?.();
-  const diagramSources = state.slides.flatMap((s) => s.tokens.filter(isDiagramFence).map((t) => t.content));
+  if (state.parsed.some((s) => s.tokens.some(isSnippetFence))) state.services.prewarmSnippets?.();
+  const diagramSources = state.parsed.flatMap((s) => s.tokens.filter(isDiagramFence).map((t) => t.content));
   if (diagramSources.length > 0) state.services.diagrams(state.options.theme)?.prewarm?.(diagramSources);
 }

@@ -1,11 +1,18 @@
 // Stage "render": each slide's Markdown (and its speaker notes) to HTML, as one
-// <section data-source="file:line">. Diagrams met on the way are collected for later.
+// <section data-source="file:line">, while the Markdown rules record the slide's facts
+// (src/compile/model.ts): its formulas, numbers in prose, example records, links, diagrams
+// and ids. What a later stage fills in (a checked formula, a computed number, a diagram)
+// sits in a slot.
 import type { DeckEnv } from "../markdown/env.ts";
+import { isDiagramFence } from "../markdown/fences.ts";
+import { SlideFacts } from "../model.ts";
 import type { DeckState, ParsedSlide } from "../state.ts";
 
 export function renderStage(state: DeckState): void {
   const { md } = state;
-  const envFor = (slide: ParsedSlide, firstLine: number): DeckEnv => ({
+  // asked only of a deck with diagrams (the services say once when there is no Chromium)
+  const runtimeDiagrams = state.parsed.some((s) => s.tokens.some(isDiagramFence)) && state.services.diagrams(state.options.theme) === undefined;
+  const envFor = (slide: ParsedSlide, facts: SlideFacts, firstLine: number, inNotes: boolean): DeckEnv => ({
     file: slide.source.file,
     firstLine,
     sourceLines: slide.lines,
@@ -14,15 +21,18 @@ export function renderStage(state: DeckState): void {
     highlighter: state.services.highlighter,
     snippets: state.snippets,
     readProjectFile: state.services.readProjectFile,
-    diagrams: state.diagrams,
+    facts,
+    runtimeDiagrams,
+    inNotes,
     cache: state.cache,
   });
-  state.rendered = state.slides.map((slide) => {
+  state.rendered = state.parsed.map((slide) => {
+    const facts = new SlideFacts();
     // markdown-it types env as a string-keyed record; ours is a DeckEnv (see markdown/env.ts)
-    const body = md.renderer.render(slide.tokens, md.options, { ...envFor(slide, slide.source.line) });
+    const body = md.renderer.render(slide.tokens, md.options, { ...envFor(slide, facts, slide.source.line, false) });
     const notes = slide.notesTokens
-      ? `<aside class="notes">${md.renderer.render(slide.notesTokens, md.options, { ...envFor(slide, slide.source.notes!.line) })}</aside>`
+      ? `<aside class="notes">${md.renderer.render(slide.notesTokens, md.options, { ...envFor(slide, facts, slide.source.notes!.line, true) })}</aside>`
       : "";
-    return `<section data-source="${slide.source.file}:${slide.source.line}">\n${body}${notes}</section>`;
+    return { facts, html: `<section data-source="${slide.source.file}:${slide.source.line}">\n${body}${notes}</section>` };
   });
 }

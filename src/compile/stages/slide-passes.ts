@@ -1,11 +1,46 @@
-// Stage "slide-passes": each slide's HTML parsed on its own and changed in place —
-// reveal.js attribute comments, formula steps as fragments, the heading id that names the
-// slide. Cached by the slide's HTML, so a dev-server edit reprocesses only what changed.
+// Stage "slide-passes": each slide's HTML parsed on its own and changed in place — reveal.js
+// attribute comments applied, the heading id that names the slide lifted onto it — and what
+// that leaves on the slide recorded as its attributes (id, data-no-example, data-unchecked on
+// the slide and on its formulas, its first heading). Kept in the session's cache by the
+// slide's HTML, so a dev-server edit passes only the slides that changed. The slots (checked
+// formulas, computed numbers, diagrams) are not in the HTML yet, so this stays cheap.
+import { parseHTML } from "linkedom";
+import type { PassedSlide } from "../cache.ts";
+import { applyCommentAttributes } from "../html/comment-attributes.ts";
+import { slotIn, type SlideModel } from "../model.ts";
 import type { DeckState } from "../state.ts";
 
 export function slidePassesStage(state: DeckState): void {
-  const processed = state.rendered.map((html) => state.cache.processSlide(html));
-  state.leaves = processed.map((p) => p.section);
-  state.leafHtml = processed.map((p) => p.html); // the diagrams stage fills in its slides
+  state.slides = state.rendered.map((rendered, k): SlideModel => {
+    const passed = state.cache.slides.remember(rendered.html, () => ({ value: passSlide(rendered.html), keep: true }));
+    return { source: state.parsed[k].source, facts: rendered.facts, attributes: passed.attributes, html: { frame: passed.frame, slots: [...rendered.facts.slots] } };
+  });
+}
 
+function passSlide(html: string): PassedSlide {
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  const section = document.querySelector("section")!;
+  applyCommentAttributes(section, document);
+  liftHeadingId(section);
+  const attribute = (name: string): string | undefined => section.getAttribute(name) ?? undefined;
+  const formulaUnchecked: Record<number, string> = {};
+  for (const display of section.querySelectorAll(".math-display[data-unchecked]")) {
+    const slot = slotIn(display.innerHTML);
+    if (slot !== undefined) formulaUnchecked[slot] = display.getAttribute("data-unchecked")!;
+  }
+  const heading = section.querySelector("h1, h2, h3")?.textContent?.trim();
+  return {
+    frame: section.outerHTML,
+    attributes: { id: section.id || undefined, noExample: attribute("data-no-example"), unchecked: attribute("data-unchecked"), formulaUnchecked, heading: heading || undefined },
+  };
+}
+
+/** `# Title {#id}` on a slide's first heading names the slide, so `#/id` links reach it. */
+function liftHeadingId(section: Element): void {
+  if (section.id) return;
+  const heading = section.querySelector("h1, h2, h3, h4, h5, h6");
+  if (heading?.id) {
+    section.id = heading.id;
+    heading.removeAttribute("id");
+  }
 }

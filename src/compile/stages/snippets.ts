@@ -15,7 +15,7 @@ function snippetsIn(tokens: readonly Token[], file: string, firstLine: number): 
 }
 
 export async function snippetsStage(state: DeckState): Promise<void> {
-  for (const slide of state.slides) {
+  for (const slide of state.parsed) {
     const { source } = slide;
     const found = [
       ...snippetsIn(slide.tokens, source.file, source.line),

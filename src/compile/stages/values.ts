@@ -3,27 +3,22 @@
 // its path in the record's values ("terms.1", "deltas.c.2.0"), or else in the grad output of
 // the record's case. A path that leads to no number is an error where it is written.
 import katex from "katex";
-import { num } from "../../author/snippet.ts";
-import type { SourceLocation } from "../diagnostics.ts";
-import { exampleRecord, linkedExample, sourceOf, type ExampleRecord } from "../html/example-links.ts";
-import { editLeaf, type DeckState } from "../state.ts";
+import { num, type ExampleRecord } from "../../author/snippet.ts";
+import { exampleRecordOf, linkedExample, slidesById } from "../model.ts";
+import type { DeckState } from "../state.ts";
 
 export async function valuesStage(state: DeckState): Promise<void> {
-  const byId = new Map(state.leaves.filter((s) => s.id).map((s) => [s.id, s] as const));
-  for (const [k, leaf] of state.leaves.entries()) {
-    if (!leaf.querySelector(".deck-value")) continue;
-    const record = exampleRecord(leaf) ?? linkedExample(leaf, byId)?.record;
-    for (const span of editLeaf(state, k).querySelectorAll(".deck-value")) {
-      const [line, col] = (span.getAttribute("data-at") ?? "").split(":").map(Number);
-      const at: SourceLocation = { file: sourceOf(leaf).file, line: line || sourceOf(leaf).line, col: col || 1 };
-      const path = span.getAttribute("data-ref") ?? "";
+  const byId = slidesById(state.slides);
+  for (const slide of state.slides) {
+    if (slide.facts.proseNumbers.length === 0) continue;
+    const record = exampleRecordOf(slide) ?? linkedExample(slide, byId)?.record;
+    for (const { slot, path, digits, at } of slide.facts.proseNumbers) {
       const value = record ? await valueOf(state, record, path) : undefined;
       if (typeof value !== "number") {
         state.diagnostics.error(at, record ? `{{${path}}}: no number at "${path}" in this slide's example${record.case ? ` (${record.case})` : ""}` : `{{${path}}}: this slide has no example to take it from (an example slide, or a link to one)`);
         continue;
       }
-      span.innerHTML = katex.renderToString(num(value, Number(span.getAttribute("data-digits") ?? 4)), { output: "htmlAndMathml", throwOnError: false });
-      span.removeAttribute("data-at");
+      slide.html.slots[slot] = katex.renderToString(num(value, digits), { output: "htmlAndMathml", throwOnError: false });
     }
   }
 }
