@@ -1,16 +1,33 @@
 import { defineConfig } from "vitest/config";
 import { snippetAliases } from "./src/compile/snippets/runner.ts";
 
+/** Tests that need no build and no browser: the gradient module, the formula checker, the
+ * compiler on fixtures, the CLI, the house rules. */
+const UNIT = ["test/grad/**/*.test.ts", "test/formulas/**/*.test.ts", "test/compile/**/*.test.ts", "test/cli/**/*.test.ts", "test/architecture/**/*.test.ts"];
+/** Busy-loops both cores while it builds twice: alone, after every other test. */
+const DETERMINISM = "test/build/determinism.test.ts";
+
 export default defineConfig({
   // tests import slides' modules (slides/notation.ts) as snippets do: the same import names
   resolve: { alias: snippetAliases(process.cwd()) },
   test: {
-    include: ["test/**/*.test.ts"],
-    // the sample deck, built once and shared read-only (test/support/global-setup.ts)
-    globalSetup: ["test/support/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Two cores: run test files in two workers at most.
     maxWorkers: 2,
+    projects: [
+      { extends: true, test: { name: "unit", include: UNIT } },
+      {
+        extends: true,
+        test: {
+          name: "deck",
+          include: ["test/build/**/*.test.ts", "test/deck/**/*.test.ts", "test/browser/**/*.test.ts"],
+          exclude: [DETERMINISM],
+          // the sample deck and the real deck, built once and shared read-only
+          globalSetup: ["test/support/global-setup.ts"],
+        },
+      },
+      { extends: true, test: { name: "determinism", include: [DETERMINISM], sequence: { groupOrder: 1 } } },
+    ],
   },
 });
