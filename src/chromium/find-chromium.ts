@@ -3,7 +3,7 @@
 import { existsSync } from "node:fs";
 import type { Browser } from "playwright-core";
 
-const CANDIDATES = [
+const CANDIDATES: readonly string[] = [
   "/usr/bin/chromium",
   "/usr/bin/chromium-browser",
   "/usr/bin/google-chrome",
@@ -23,7 +23,7 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | und
 }
 
 /** Flags for a headless Chromium that makes no network connections of its own. */
-export const HEADLESS_ARGS = [
+export const HEADLESS_ARGS: readonly string[] = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-quic",
@@ -38,5 +38,5 @@ export const HEADLESS_ARGS = [
  * cached never pays for it. */
 export async function launchChromium(executablePath: string): Promise<Browser> {
   const { chromium } = await import("playwright-core");
-  return chromium.launch({ executablePath, headless: true, args: HEADLESS_ARGS });
+  return chromium.launch({ executablePath, headless: true, args: [...HEADLESS_ARGS] });
 }

@@ -12,7 +12,7 @@ import path from "node:path";
 import type { Config, CustomPlugin, XastElement, XastParent } from "svgo";
 
 /** Drops <marker>s nothing refers to and data-points attributes. */
-const dropUnreadParts: CustomPlugin = {
+const dropUnreadParts: Readonly<CustomPlugin> = {
   name: "dropUnreadParts",
   fn: () => {
     const referenced = new Set<string>();
@@ -37,7 +37,7 @@ const dropUnreadParts: CustomPlugin = {
 };
 
 /** The plugins, and a version of our own for what the key cannot see (the custom one). */
-export const SVG_OPTIMIZER_CONFIG: Config = {
+export const SVG_OPTIMIZER_CONFIG: Readonly<Config> = {
   floatPrecision: 2,
   plugins: ["convertPathData", "cleanupNumericValues", "minifyStyles", dropUnreadParts],
 };

@@ -18,7 +18,7 @@ export interface DeckOptions {
   reveal: Record<string, unknown>;
 }
 
-export const DEFAULT_OPTIONS: DeckOptions = {
+export const DEFAULT_OPTIONS: Readonly<DeckOptions> = {
   title: "Untitled deck",
   author: "",
   name: "deck",

@@ -12,7 +12,7 @@ import { checksStage } from "./stages/checks.ts";
 import { codeStage } from "./stages/code.ts";
 import { diagramsStage } from "./stages/diagrams.ts";
 import { formulasStage } from "./stages/formulas.ts";
-import { valuesStage } from "./stages/values.ts";
+import { proseNumbersStage } from "./stages/prose-numbers.ts";
 import { parseStage } from "./stages/parse.ts";
 import { renderStage } from "./stages/render.ts";
 import { slidePassesStage } from "./stages/slide-passes.ts";
@@ -31,7 +31,7 @@ export const COMPILE_STAGES: readonly Stage[] = [
   { name: "render", run: renderStage }, //            Markdown → HTML, slide by slide
   { name: "slide-passes", run: slidePassesStage }, // attribute comments, formula steps, ids
   { name: "checks", run: checksStage }, //            duplicate ids, equation ↔ example links
-  { name: "values", run: valuesStage }, //            {{path}} in prose and notes: numbers of the example
+  { name: "prose-numbers", run: proseNumbersStage }, // {{path}} in prose and notes: numbers of the example
   { name: "bundle-inputs", run: bundleInputsStage }, // tell a build what to bundle, so it bundles meanwhile
   { name: "formulas", run: formulasStage }, //        every formula evaluated on its example; symbols carry values
   { name: "diagrams", run: diagramsStage }, //        mermaid → SVG (Chromium) placed in the slides

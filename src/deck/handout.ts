@@ -9,7 +9,7 @@ import { PAPER, type Paper } from "../shared/constants.ts";
 const MARGIN = 45; // ≈ 12 mm
 const SLIDES_PER_SHEET = 2;
 /** notes start at 10 pt and may shrink to 7.5 pt to fit their box */
-const NOTES_PT = [10, 9.5, 9, 8.5, 8, 7.5];
+const NOTES_PT: readonly number[] = [10, 9.5, 9, 8.5, 8, 7.5];
 
 export function paperOf(search: string): Paper | undefined {
   const value = new URLSearchParams(search).get("handout");

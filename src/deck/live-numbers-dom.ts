@@ -1,5 +1,5 @@
 // A live example's numbers rewritten where the build typeset them: the build marked each
-// number's HTML (KaTeX's \htmlData) and MathML node (src/compile/snippets/live-values.ts), so
+// number's HTML (KaTeX's \htmlData) and MathML node (src/compile/markdown/live-typeset.ts), so
 // a new number is written in without a TeX engine — in KaTeX's own markup. DOM only, no
 // deck runtime: the suite runs it in Node against KaTeX's typesetting of the new formula.
 import { num, type SnippetValue } from "../author/snippet.ts";

@@ -16,7 +16,7 @@ export interface Scope {
 }
 
 const sigmoid = (x: number): number => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
-const ELEMENTWISE: Record<FunctionName | "sqrt", (x: number) => number> = {
+const ELEMENTWISE: Readonly<Record<FunctionName | "sqrt", (x: number) => number>> = {
   sigmoid,
   "sigmoid'": (x) => sigmoid(x) * (1 - sigmoid(x)),
   tanh: Math.tanh,

@@ -1,14 +1,14 @@
 // TeX spelled for a message: δf̄ᵗ rather than \delta\bar{\mathbf{f}}^{t}. Best effort for
 // the deck's notation; anything it does not know stays as TeX.
-const SYMBOLS: Record<string, string> = {
+const SYMBOLS: Readonly<Record<string, string>> = {
   "\\delta": "δ", "\\Delta": "Δ", "\\sigma": "σ", "\\partial": "∂", "\\odot": " ⊙ ", "\\cdot": "·", "\\top": "ᵀ",
   "\\prime": "′", "\\ast": "∗", "\\star": "⋆", "\\tau": "τ", "\\phi": "φ", "\\theta": "θ", "\\varepsilon": "ε",
   "\\lVert": "‖", "\\rVert": "‖", "\\leq": " ≤ ", "\\geq": " ≥ ", "\\sum": "Σ", "\\prod": "∏", "\\tanh": "tanh",
 };
-const SUPERSCRIPT: Record<string, string> = { t: "ᵗ", k: "ᵏ", j: "ʲ", T: "ᵀ", "0": "⁰", "1": "¹", "2": "²", "3": "³", "-": "⁻", "+": "⁺", i: "ⁱ", n: "ⁿ", "⟨": "", "⟩": "" };
-const SUBSCRIPT: Record<string, string> = { t: "ₜ", k: "ₖ", j: "ⱼ", "0": "₀", "1": "₁", "2": "₂", "-": "₋", "+": "₊", i: "ᵢ", h: "ₕ", o: "ₒ", x: "ₓ", n: "ₙ" };
+const SUPERSCRIPT: Readonly<Record<string, string>> = { t: "ᵗ", k: "ᵏ", j: "ʲ", T: "ᵀ", "0": "⁰", "1": "¹", "2": "²", "3": "³", "-": "⁻", "+": "⁺", i: "ⁱ", n: "ⁿ", "⟨": "", "⟩": "" };
+const SUBSCRIPT: Readonly<Record<string, string>> = { t: "ₜ", k: "ₖ", j: "ⱼ", "0": "₀", "1": "₁", "2": "₂", "-": "₋", "+": "₊", i: "ᵢ", h: "ₕ", o: "ₒ", x: "ₓ", n: "ₙ" };
 
-function script(text: string, table: Record<string, string>, mark: string): string {
+function script(text: string, table: Readonly<Record<string, string>>, mark: string): string {
   const chars = [...text];
   if (chars.every((c) => c in table)) return chars.map((c) => table[c]).join("");
   return chars.length === 1 ? `${mark}${text}` : `${mark}(${text})`;

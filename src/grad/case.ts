@@ -10,7 +10,7 @@ import { fromRows, type Matrix } from "./tensor.ts";
 export type CellKind = "lstm" | "gru" | "rnn";
 
 /** Row blocks of each cell's parameters (LSTM i, f, g, o; GRU r, z, n; RNN one). */
-export const GATE_BLOCKS: Record<CellKind, number> = { lstm: LSTM_GATES, gru: GRU_GATES, rnn: 1 };
+export const GATE_BLOCKS: Readonly<Record<CellKind, number>> = { lstm: LSTM_GATES, gru: GRU_GATES, rnn: 1 };
 
 /** A validated case: shapes agree, every number is finite. */
 export interface Case {

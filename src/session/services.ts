@@ -51,7 +51,7 @@ export class DeckServices {
   /** Services, none of them started yet: the snippet worker starts when a compile finds
    * snippets (prewarmSnippets), Chromium when a diagram is not cached, and the highlighter
    * loads shiki when a compile first shows code its cache lacks. */
-  static start(options: ServiceOptions): DeckServices {
+  static create(options: ServiceOptions): DeckServices {
     return new DeckServices(options, createCodeHighlighter(cacheDir(options.deckRoot, "code")));
   }
 

@@ -32,7 +32,7 @@ export class DeckSession {
 
   /** A session; its slow services start when a compile first needs them. */
   static create(options: SessionOptions): DeckSession {
-    return new DeckSession(options, DeckServices.start(options));
+    return new DeckSession(options, DeckServices.create(options));
   }
 
   get deckRoot(): string {

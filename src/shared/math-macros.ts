@@ -7,7 +7,7 @@ import { LIVE_NUMBER_KEY } from "./live-numbers.ts";
  *  \stepat{n}{X}   X appears at step n (reveal's data-fragment-index)
  *  \hl{n}{X}       X is always visible, and highlighted while step n is the current one
  *                  (use it to follow one route of the chain rule through a formula) */
-export const MATH_MACROS: Record<string, string> = {
+export const MATH_MACROS: Readonly<Record<string, string>> = {
   "\\step": "\\htmlData{step=next}{#1}",
   "\\stepat": "\\htmlData{step=#1}{#2}",
   "\\hl": "\\htmlData{step=#1, fragment-style=hl}{#2}",

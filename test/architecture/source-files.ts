@@ -72,3 +72,28 @@ export function moduleLevelLets(file: SourceFile): string[] {
     return declaration.declarations.map((d) => `${file.path}:${d.loc?.start.line}: ${declaration.kind} ${d.id.type === "Identifier" ? d.id.name : "…"}`);
   });
 }
+
+/** Constructors whose instances change: a module-level one is state. */
+const MUTABLE_CONSTRUCTORS = new Set(["Map", "Set", "WeakMap", "WeakSet", "Array", "Object"]);
+
+/** Module-level mutable state of any kind: `let` and `var`, and a `const` holding a Map, a
+ * Set, an array or an object literal — unless its type says it is read-only (`Readonly…`,
+ * `readonly T[]`), it is `as const`, or it is frozen. */
+export function moduleLevelState(file: SourceFile): string[] {
+  return ast(file).program.body.flatMap((statement) => {
+    const declaration = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
+    if (declaration?.type !== "VariableDeclaration") return [];
+    return declaration.declarations.flatMap((d) => {
+      const name = d.id.type === "Identifier" ? d.id.name : "…";
+      const where = `${file.path}:${d.loc?.start.line}: ${declaration.kind} ${name}`;
+      if (declaration.kind !== "const") return [where];
+      const annotation = d.id.type === "Identifier" && d.id.typeAnnotation?.type === "TSTypeAnnotation" ? file.text.slice(d.id.typeAnnotation.start ?? 0, d.id.typeAnnotation.end ?? 0) : "";
+      if (/^:\s*(Readonly|readonly\s)/.test(annotation)) return [];
+      const init = d.init;
+      if (!init) return [];
+      if (init.type === "NewExpression" && init.callee.type === "Identifier" && MUTABLE_CONSTRUCTORS.has(init.callee.name)) return [`${where} (a ${init.callee.name})`];
+      if (init.type === "ArrayExpression" || init.type === "ObjectExpression") return [`${where} (${init.type === "ArrayExpression" ? "an array" : "an object"}: type it Readonly… or write as const)`];
+      return [];
+    });
+  });
+}

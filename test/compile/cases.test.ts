@@ -30,7 +30,7 @@ const example = (id: string, back: string): string =>
 const equation = (id: string, ex: string): string => `<!-- .slide: id="${id}" -->\n$$\n\\delta\\mathbf{h}^{t} = \\delta\\mathbf{h}^{t}\n$$\n[numbers](#/${ex}){.example-link} at {{h.0.0}}\n`;
 const markdown = [equation("eq1", "ex1"), example("ex1", "eq1"), equation("eq2", "ex2"), example("ex2", "eq2")].join("---\n");
 
-const services = DeckServices.start({ deckRoot: root, diagrams: "browser" });
+const services = DeckServices.create({ deckRoot: root, diagrams: "browser" });
 afterAll(() => services.close());
 
 describe("evaluated cases", () => {

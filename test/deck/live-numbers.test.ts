@@ -1,6 +1,6 @@
 // A live example's numbers rewritten in the browser with no TeX engine (src/deck/
 // live-numbers-dom.ts), on formulas built the way the deck builds them (src/compile/snippets/
-// live-values.ts): after any series of changes, the HTML reads and the MathML is exactly
+// live-typeset.ts): after any series of changes, the HTML reads and the MathML is exactly
 // what the build typesets (with KaTeX) for the new formula, and only the numbers that
 // differ from the build's are marked. Random formulas in the shape of the deck's: vectors, matrices,
 // powers of ten, signs that flip, indices and words with digits that are not values.
@@ -9,7 +9,7 @@ import katex from "katex";
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
 import { Diagnostics } from "../../src/compile/diagnostics.ts";
-import { renderLiveTex, shapeChanges } from "../../src/compile/snippets/live-values.ts";
+import { renderLiveTex, shapeChanges } from "../../src/compile/markdown/live-typeset.ts";
 import { updateLiveValue } from "../../src/deck/live-numbers-dom.ts";
 import { live, num, type SnippetValue } from "../../src/author/snippet.ts";
 import { liveNumbers, liveShape } from "../../src/shared/live-numbers.ts";

@@ -33,7 +33,7 @@ export function fixtureDeck(files: Record<string, string> = {}): FixtureDeck {
     mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
     writeFileSync(path.join(root, name), text);
   }
-  const services = DeckServices.start({ deckRoot: root, diagrams: "browser" });
+  const services = DeckServices.create({ deckRoot: root, diagrams: "browser" });
   return {
     root,
     async compile(markdown, diagrams) {

@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import type { MarkdownIt } from "markdown-it";
 import type { Token } from "markdown-it";
-import { renderSnippetValue } from "../snippets/render-value.ts";
+import { renderSnippetValue } from "./snippet-value.ts";
 import { snippetKey } from "../snippets/identity.ts";
 import { envOf, locate } from "./env.ts";
 import { mergeIntoFirstTag, openTag } from "./fence-attributes.ts";

@@ -7,12 +7,12 @@ import { factsPlugin } from "./facts.ts";
 import { fencesPlugin } from "./fences.ts";
 import { includePlugin } from "./include.ts";
 import { mathPlugin } from "./math.ts";
-import { valuesPlugin } from "./values.ts";
+import { proseNumbersPlugin } from "./prose-numbers.ts";
 
 export function createMarkdown(): MarkdownIt {
   const md = markdownIt({ html: true, linkify: false, typographer: true });
   md.use(mathPlugin) // before attrs: `{…}` inside TeX is never read as attributes
-    .use(valuesPlugin) // before attrs too: `{{…}}` is a computed value, not attributes
+    .use(proseNumbersPlugin) // before attrs too: `{{…}}` is a computed value, not attributes
     .use(includePlugin)
     .use(fencesPlugin)
     .use(containersPlugin)

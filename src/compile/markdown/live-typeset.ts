@@ -5,8 +5,8 @@
 // place. Each value sits in its own box (display: contents), so the browser can find it.
 import { parseHTML } from "linkedom";
 import type { SourceLocation } from "../diagnostics.ts";
-import { envOf } from "../markdown/env.ts";
-import { renderMath } from "../markdown/math.ts";
+import { envOf } from "./env.ts";
+import { renderMath } from "./math.ts";
 import { liveShape, markLiveNumbers, wrapLiveNumbers, LIVE_NUMBER_KEY } from "../../shared/live-numbers.ts";
 import { num, type SnippetValue, type LiveProbe } from "../../author/snippet.ts";
 import { tableHtml } from "../../shared/html.ts";

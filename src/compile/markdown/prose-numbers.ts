@@ -1,8 +1,8 @@
-// values: numbers in prose and speaker notes are computed, never typed. `{{deltas.c.1.0}}`
+// prose-numbers: numbers in prose and speaker notes are computed, never typed. `{{deltas.c.1.0}}`
 // shows a value of the slide's example (its record, or the grad output of its case) at 4
 // significant digits, `{{gates.f.2 | 2}}` at 2; `{{=0.5}}` marks an exact constant written
 // by hand. A decimal typed into text, or TeX outside $…$ (c^{t−1}, δa^{t+1}), is an error
-// where it stands. The values are filled in by the compile stage "values".
+// where it stands. The numbers are filled in by the compile stage "prose-numbers".
 import type { MarkdownIt, StateInline, Token } from "markdown-it";
 import type { SourceLocation } from "../diagnostics.ts";
 import { envOf, locate } from "./env.ts";
@@ -59,7 +59,7 @@ function find(env: unknown, block: Token, needle: string): SourceLocation {
   return from;
 }
 
-export function valuesPlugin(md: MarkdownIt): void {
+export function proseNumbersPlugin(md: MarkdownIt): void {
   md.inline.ruler.before("escape", "value_ref", valueRef);
   // Inline tokens do not know their line: give each value and text token its block.
   md.core.ruler.after("inline", "value_locations", (state) => {

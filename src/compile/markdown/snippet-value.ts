@@ -2,13 +2,13 @@
 // helpers' tagged values (tex, md, html, table) as they say; strings as text.
 import type { MarkdownIt } from "markdown-it";
 import type { SourceLocation } from "../diagnostics.ts";
-import { envOf } from "../markdown/env.ts";
-import { snippetKey } from "./identity.ts";
-import { renderMath } from "../markdown/math.ts";
+import { envOf } from "./env.ts";
+import { snippetKey } from "../snippets/identity.ts";
+import { renderMath } from "./math.ts";
 import { exampleScript, inputValue, num, texMatrix, type SnippetValue, type LiveInput } from "../../author/snippet.ts";
-import { readExampleRecord } from "../markdown/facts.ts";
+import { readExampleRecord } from "./facts.ts";
 import { tableHtml } from "../../shared/html.ts";
-import { renderLiveValue, shapeChanges } from "./live-values.ts";
+import { renderLiveValue, shapeChanges } from "./live-typeset.ts";
 
 function isNumberArray(v: unknown): v is number[] {
   return (Array.isArray(v) || ArrayBuffer.isView(v)) && Array.from(v as ArrayLike<unknown>).every((x) => typeof x === "number");
@@ -94,7 +94,7 @@ function inputLocation(code: string, path: string, fence: SourceLocation): Sourc
 }
 
 /** A live example: its values as at build time, numbers wrapped for the browser to change
- * (live-values.ts), and the controls the browser wires up (src/deck/live-examples.ts). The
+ * (live-typeset.ts), and the controls the browser wires up (src/deck/live-examples.ts). The
  * key names the snippet, whose code the deck bundles. */
 function renderLive(value: Extract<SnippetValue, { __deck: "live" }>, md: MarkdownIt, env: unknown, at: SourceLocation, code: string): string {
   const esc = md.utils.escapeHtml;

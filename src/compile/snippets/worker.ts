@@ -5,51 +5,12 @@
 // the deck's examples (case-calls.ts): a case evaluated, and the notation table.
 import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
-import { createServer, isRunnableDevEnvironment } from "vite";
+import { createServer, isRunnableDevEnvironment, type RunnableDevEnvironment } from "vite";
 import { evaluateCaseFile, loadNotation } from "./case-calls.ts";
 import type { WorkerReply, WorkerRequest } from "./types.ts";
 
 const { root, aliases } = workerData as { root: string; aliases: Record<string, string> };
 const port = parentPort!;
-const snippetCode = new Map<string, string>();
-
-const server = await createServer({
-  configFile: false,
-  root,
-  logLevel: "silent",
-  appType: "custom",
-  clearScreen: false,
-  server: { middlewareMode: true, hmr: false, ws: false, watch: null },
-  resolve: { alias: aliases },
-  optimizeDeps: { noDiscovery: true, include: [] },
-  plugins: [
-    {
-      name: "deck-snippet-modules",
-      enforce: "pre",
-      resolveId: (id) => (snippetCode.has(id) ? id : undefined),
-      load: (id) => snippetCode.get(id),
-    },
-  ],
-});
-const environment = server.environments.ssr;
-if (!isRunnableDevEnvironment(environment)) throw new Error("vite: the ssr environment cannot run modules");
-const runner = environment.runner;
-
-/** Files a module imports, directly or not (for re-running snippets when one changes). */
-function dependencies(id: string): string[] {
-  const seen = new Set<string>();
-  const files = new Set<string>();
-  const visit = (moduleId: string): void => {
-    if (seen.has(moduleId)) return;
-    seen.add(moduleId);
-    const node = runner.evaluatedModules.getModuleById(moduleId);
-    if (!node) return;
-    if (node.file && !snippetCode.has(moduleId) && !node.file.includes("/node_modules/")) files.add(node.file);
-    node.imports.forEach(visit);
-  };
-  visit(id);
-  return [...files].sort();
-}
 
 /** Functions (a live example's view) stay in the worker: the compiler needs only values. */
 function withoutFunctions(value: unknown): unknown {
@@ -77,46 +38,103 @@ function post(reply: WorkerReply): void {
   }
 }
 
-/** A module's exports, through the runner (which records what it imports). */
-async function importModule(file: string): Promise<Readonly<Record<string, unknown>>> {
-  return (await runner.import(file)) as Record<string, unknown>; // a module namespace
-}
+/** The worker's state: Vite's module runner, and the code of the snippets it was sent (which
+ * the runner loads as modules by their ids). */
+class SnippetWorker {
+  private constructor(
+    private readonly snippetCode: Map<string, string>,
+    private readonly environment: RunnableDevEnvironment,
+  ) {}
 
-async function runSnippet(request: Extract<WorkerRequest, { type: "run" }>): Promise<void> {
-  snippetCode.set(request.modulePath, request.code);
-  try {
-    const mod = (await runner.import(request.modulePath)) as Record<string, unknown>; // a module namespace
-    if (!("default" in mod)) throw new Error("the snippet has no `export default`, so it has no value to show");
-    if (typeof mod.default === "function") throw new Error("the snippet exports a function, which cannot be shown: export what it returns");
-    post({ type: "result", id: request.id, ok: true, value: withoutFunctions(mod.default), deps: dependencies(request.modulePath) });
-  } catch (error) {
-    const e = error instanceof Error ? error : new Error(String(error));
-    post({ type: "result", id: request.id, ok: false, message: e.message, stack: e.stack ?? "", deps: dependencies(request.modulePath) });
+  static async start(): Promise<SnippetWorker> {
+    const snippetCode = new Map<string, string>();
+    const server = await createServer({
+      configFile: false,
+      root,
+      logLevel: "silent",
+      appType: "custom",
+      clearScreen: false,
+      server: { middlewareMode: true, hmr: false, ws: false, watch: null },
+      resolve: { alias: aliases },
+      optimizeDeps: { noDiscovery: true, include: [] },
+      plugins: [{ name: "deck-snippet-modules", enforce: "pre", resolveId: (id) => (snippetCode.has(id) ? id : undefined), load: (id) => snippetCode.get(id) }],
+    });
+    const environment = server.environments.ssr;
+    if (!isRunnableDevEnvironment(environment)) throw new Error("vite: the ssr environment cannot run modules");
+    return new SnippetWorker(snippetCode, environment);
+  }
+
+  private get runner(): RunnableDevEnvironment["runner"] {
+    return this.environment.runner;
+  }
+
+  /** Load what nearly every snippet imports, so a snippet's time limit measures the snippet,
+   * not the first transform of src/grad on a busy machine. */
+  async preload(): Promise<void> {
+    await Promise.all(["@grad", "@deck/snippet"].map((name) => this.runner.import(aliases[name]).catch(() => undefined)));
+  }
+
+  /** Files a module imports, directly or not (for re-running snippets when one changes). */
+  private dependencies(id: string): string[] {
+    const seen = new Set<string>();
+    const files = new Set<string>();
+    const visit = (moduleId: string): void => {
+      if (seen.has(moduleId)) return;
+      seen.add(moduleId);
+      const node = this.runner.evaluatedModules.getModuleById(moduleId);
+      if (!node) return;
+      if (node.file && !this.snippetCode.has(moduleId) && !node.file.includes("/node_modules/")) files.add(node.file);
+      node.imports.forEach(visit);
+    };
+    visit(id);
+    return [...files].sort();
+  }
+
+  /** The files behind the modules a call imported. */
+  private filesBehind(files: readonly string[]): string[] {
+    return [...new Set(files.flatMap((f) => this.dependencies(f)))].sort();
+  }
+
+  /** A module's exports, through the runner (which records what it imports). */
+  private readonly importModule = async (file: string): Promise<Readonly<Record<string, unknown>>> => {
+    return (await this.runner.import(file)) as Record<string, unknown>; // a module namespace
+  };
+
+  private async runSnippet(request: Extract<WorkerRequest, { type: "run" }>): Promise<void> {
+    this.snippetCode.set(request.modulePath, request.code);
+    try {
+      const mod = await this.importModule(request.modulePath);
+      if (!("default" in mod)) throw new Error("the snippet has no `export default`, so it has no value to show");
+      if (typeof mod.default === "function") throw new Error("the snippet exports a function, which cannot be shown: export what it returns");
+      post({ type: "result", id: request.id, ok: true, value: withoutFunctions(mod.default), deps: this.dependencies(request.modulePath) });
+    } catch (error) {
+      const e = error instanceof Error ? error : new Error(String(error));
+      post({ type: "result", id: request.id, ok: false, message: e.message, stack: e.stack ?? "", deps: this.dependencies(request.modulePath) });
+    }
+  }
+
+  async handle(request: WorkerRequest): Promise<void> {
+    if (request.type === "invalidate") {
+      this.environment.moduleGraph.invalidateAll();
+      this.runner.evaluatedModules.clear();
+      return;
+    }
+    if (request.type === "run") return this.runSnippet(request);
+    const absolute = (file: string): string => path.join(root, file);
+    const importModule = this.importModule;
+    if (request.type === "case") {
+      const files = [request.caseFile, ...(request.notationFile ? [request.notationFile] : [])].map(absolute);
+      const outcome = await evaluateCaseFile(files[0], files[1], { importModule, grad: aliases["@grad"] });
+      post({ type: "case", id: request.id, outcome: { ...outcome, deps: this.filesBehind([...files, aliases["@grad"]]) } });
+    } else {
+      const file = absolute(request.notationFile);
+      const outcome = await loadNotation(file, { importModule });
+      post({ type: "notation", id: request.id, outcome: { ...outcome, deps: this.filesBehind([file]) } });
+    }
   }
 }
 
-/** The files behind the modules a call imported. */
-const filesBehind = (files: readonly string[]): string[] => [...new Set(files.flatMap((f) => dependencies(f)))].sort();
-
-port.on("message", async (request: WorkerRequest) => {
-  if (request.type === "invalidate") {
-    environment.moduleGraph.invalidateAll();
-    runner.evaluatedModules.clear();
-    return;
-  }
-  if (request.type === "run") return runSnippet(request);
-  const absolute = (file: string): string => path.join(root, file);
-  if (request.type === "case") {
-    const files = [request.caseFile, ...(request.notationFile ? [request.notationFile] : [])].map(absolute);
-    const outcome = await evaluateCaseFile(files[0], files[1], { importModule, grad: aliases["@grad"] });
-    post({ type: "case", id: request.id, outcome: { ...outcome, deps: filesBehind([...files, aliases["@grad"]]) } });
-  } else {
-    const file = absolute(request.notationFile);
-    const outcome = await loadNotation(file, { importModule });
-    post({ type: "notation", id: request.id, outcome: { ...outcome, deps: filesBehind([file]) } });
-  }
-});
-// Load what nearly every snippet imports before saying ready, so a snippet's time limit
-// measures the snippet, not the first transform of src/grad on a busy machine.
-await Promise.all(["@grad", "@deck/snippet"].map((name) => runner.import(aliases[name]).catch(() => undefined)));
+const worker = await SnippetWorker.start();
+port.on("message", (request: WorkerRequest) => void worker.handle(request));
+await worker.preload();
 post({ type: "ready" });

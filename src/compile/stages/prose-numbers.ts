@@ -1,4 +1,4 @@
-// Stage "values": each `{{path}}` in prose or notes (src/compile/markdown/values.ts) shows a
+// Stage "prose-numbers": each `{{path}}` in prose or notes (src/compile/markdown/prose-numbers.ts) shows a
 // number of the slide's example — the slide's own record, or the example it links to — by
 // its path in the record's values ("terms.1", "deltas.c.2.0"), or else in the grad output of
 // the record's case. A path that leads to no number is an error where it is written.
@@ -7,7 +7,7 @@ import { num, type ExampleRecord } from "../../author/snippet.ts";
 import { exampleRecordOf, linkedExample, slidesById } from "../model.ts";
 import type { DeckState } from "../state.ts";
 
-export async function valuesStage(state: DeckState): Promise<void> {
+export async function proseNumbersStage(state: DeckState): Promise<void> {
   const byId = slidesById(state.slides);
   for (const slide of state.slides) {
     if (slide.facts.proseNumbers.length === 0) continue;
