@@ -1,7 +1,7 @@
 // The grad CLI (docs/DESIGN.md contract): one case file in, one JSON object out. On a bad case:
 // exit 1, nothing on stdout, one line on stderr naming the field. Kept free of process
 // globals so tests can run it in-process; scripts/grad.ts wires it to the real process.
-import { CaseError, evaluateCase, parseCase, type CaseResult } from "../grad/index.ts";
+import { CaseError, drawCase, evaluateCase, isSeed, MAX_SEED, parseCase, type CaseResult } from "../grad/index.ts";
 import { gradMarkdown } from "./grad-markdown.ts";
 import { formatJson } from "./json-format.ts";
 
@@ -11,7 +11,7 @@ export interface CliIo {
   stderr(text: string): void;
 }
 
-export const GRAD_USAGE = `usage: npm run --silent grad -- [--format json|md] <case.json | ->
+export const GRAD_USAGE = `usage: npm run --silent grad -- [--format json|md] [--seed N [--print-case]] <case.json | ->
 
 Runs a recurrent-network case (the case format in docs/DESIGN.md: an "rnn", "lstm" or "gru" cell, its
 parameters, inputs x and a loss) forward and backward with src/grad and prints the
@@ -19,6 +19,9 @@ loss, the states, the deltas and every gradient.
 
   --format json   one JSON object (default)
   --format md     the same numbers as Markdown tables
+  --seed N        new numbers: the case drawn like the file's from seed N (1 … ${MAX_SEED}), as
+                  an exercise's "new numbers" draws it in the deck
+  --print-case    print the case itself (with --seed, the drawn one) instead of its numbers
   -               read the case from standard input
   -h, --help      this text
 
@@ -26,15 +29,22 @@ Exit status: 0 on success, 1 on a malformed case (one line on stderr names the f
 2 on a usage error.
 `;
 
-type Parsed = { kind: "help" } | { kind: "run"; file: string; format: "json" | "md" };
+type Parsed = { kind: "help" } | { kind: "run"; file: string; format: "json" | "md"; seed?: number; printCase: boolean };
 
 function parseArgs(args: readonly string[]): Parsed | string {
   let format: "json" | "md" = "json";
   let file: string | undefined;
+  let seed: number | undefined;
+  let printCase = false;
   for (let k = 0; k < args.length; k++) {
     const a = args[k];
     if (a === "-h" || a === "--help") return { kind: "help" };
-    if (a === "--format" || a.startsWith("--format=")) {
+    if (a === "--print-case") printCase = true;
+    else if (a === "--seed" || a.startsWith("--seed=")) {
+      const value = a === "--seed" ? args[++k] : a.slice("--seed=".length);
+      if (!/^\d+$/.test(value ?? "") || !isSeed(Number(value))) return `--seed: expected a whole number from 1 to ${MAX_SEED}, got ${JSON.stringify(value ?? "")}`;
+      seed = Number(value);
+    } else if (a === "--format" || a.startsWith("--format=")) {
       const value = a === "--format" ? args[++k] : a.slice("--format=".length);
       if (value !== "json" && value !== "md") return `--format: expected "json" or "md", got ${JSON.stringify(value ?? "")}`;
       format = value;
@@ -47,7 +57,7 @@ function parseArgs(args: readonly string[]): Parsed | string {
     }
   }
   if (file === undefined) return "missing the case file";
-  return { kind: "run", file, format };
+  return { kind: "run", file, format, seed, printCase };
 }
 
 /** Runs the CLI; returns the exit status. */
@@ -78,7 +88,12 @@ export async function runGradCli(args: readonly string[], io: CliIo): Promise<nu
   }
   try {
     const c = parseCase(json);
-    const result = evaluateCase(c);
+    const drawn = parsed.seed === undefined ? json : drawCase(json, parsed.seed);
+    if (parsed.printCase) {
+      io.stdout(formatJson(drawn) + "\n");
+      return 0;
+    }
+    const result = evaluateCase(parsed.seed === undefined ? c : parseCase(drawn));
     const overflow = firstNonFinite(result);
     if (overflow) {
       io.stderr(`${overflow}: the result is not finite (overflow); use smaller inputs or weights\n`);

@@ -59,6 +59,17 @@ export function affineBackward(
   addMatTVec(params.weightHh, dPre, dhPrev);
 }
 
+/** Takes block `block`'s share (W_hh rows block·H … block·H + H) out of dhPrev = W_hhᵀ dPre:
+ * the recurrent route through that gate, left out. */
+export function dropBlockRoute(weightHh: Matrix, dPre: Float64Array, block: number, hiddenSize: number, dhPrev: Float64Array): void {
+  const { cols, data } = weightHh;
+  for (let r = block * hiddenSize; r < (block + 1) * hiddenSize; r++) {
+    const d = dPre[r];
+    if (d === 0) continue;
+    for (let c = 0; c < cols; c++) dhPrev[c] -= data[r * cols + c] * d;
+  }
+}
+
 /** Zeroed gradients shaped like the parameters, for a sequence of `steps` inputs. */
 export function zeroGrads(params: CellParams, steps: number, hiddenSize: number): CellGrads {
   return {

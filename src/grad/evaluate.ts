@@ -7,6 +7,7 @@ import { GRU_GATES, gruBackward, gruForward } from "./gru.ts";
 import { rnnBackward, rnnForward } from "./rnn.ts";
 import { row, toRows, type Matrix } from "./tensor.ts";
 import { affineForward, type CellGrads, type Nudge } from "./affine.ts";
+import { routesOf, type BackwardOptions, type GruRoute, type LstmRoute, type RnnRoute } from "./routes.ts";
 
 type Rows = number[][];
 
@@ -77,12 +78,13 @@ export function casePreactivations(c: Case): number[][] {
   });
 }
 
-export function evaluateCase(c: Case): CaseResult {
-  if (c.cell === "gru") return evaluateGru(c);
+export function evaluateCase(c: Case, options: BackwardOptions = {}): CaseResult {
+  const drop = routesOf(c.cell, options.drop ?? []);
+  if (c.cell === "gru") return evaluateGru(c, drop as GruRoute[]);
   if (c.cell === "rnn") {
     const { out, cache } = rnnForward(c.params, c.x, c.h0);
     const loss = evaluateLoss(c.loss, out.h);
-    const { grads, deltas } = rnnBackward(loss.dh, cache);
+    const { grads, deltas } = rnnBackward(loss.dh, cache, { drop: drop as RnnRoute[] });
     return {
       loss: loss.value,
       h: toRows(out.h),
@@ -92,7 +94,7 @@ export function evaluateCase(c: Case): CaseResult {
   }
   const { out, cache } = lstmForward(c.params, c.x, c.h0, c.c0);
   const loss = evaluateLoss(c.loss, out.h);
-  const { grads, deltas } = lstmBackward(loss.dh, cache);
+  const { grads, deltas } = lstmBackward(loss.dh, cache, { drop: drop as LstmRoute[] });
   const gates = splitGates(out.gates);
   const gateDeltas = splitGates(deltas.gates);
   return {
@@ -105,10 +107,10 @@ export function evaluateCase(c: Case): CaseResult {
   };
 }
 
-function evaluateGru(c: Case): CaseResult {
+function evaluateGru(c: Case, drop: readonly GruRoute[]): CaseResult {
   const { out, cache } = gruForward(c.params, c.x, c.h0);
   const loss = evaluateLoss(c.loss, out.h);
-  const { grads, deltas } = gruBackward(loss.dh, cache);
+  const { grads, deltas } = gruBackward(loss.dh, cache, { drop });
   return {
     loss: loss.value,
     h: toRows(out.h),

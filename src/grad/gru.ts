@@ -6,7 +6,8 @@
 //   h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_{t−1}
 // Unlike the other cells, the hidden side of the n block is multiplied by r before it is
 // added, so the input and hidden affine maps are kept apart.
-import { cellSizes, zeroGrads, type CellGrads, type CellParams, type Nudge } from "./affine.ts";
+import { cellSizes, dropBlockRoute, zeroGrads, type CellGrads, type CellParams, type Nudge } from "./affine.ts";
+import type { BackwardOptions, GruRoute } from "./routes.ts";
 import { addInto, addMatTVec, addMatVec, addOuter, row, sigmoid, zeros, type Matrix } from "./tensor.ts";
 
 /** Number of row blocks in the GRU's parameters: r, z, n. */
@@ -72,9 +73,17 @@ export function gruForward(params: CellParams, x: Matrix, h0: Float64Array, nudg
   return { out: { h, gates }, cache: { params, x, h0, h, gates, hiddenN } };
 }
 
+/** Each recurrent route's row block (r, z, n). */
+const RECURRENT_BLOCK: Readonly<Record<string, number>> = { "recurrent-r": 0, "recurrent-z": 1, "recurrent-n": 2 };
+
 /** Backpropagation through time. `dhLoss` ([T][H]) is ∂L/∂h_t through the loss alone; the
- * routes through h_{t+1} (straight, through z, and through r, z and n) are added here. */
-export function gruBackward(dhLoss: Matrix, cache: GruCache): { grads: CellGrads; deltas: GruDeltas } {
+ * routes through h_{t+1} (straight, through z, and through r, z and n) are added here.
+ * `options.drop` leaves routes out (routes.ts): a wrong gradient, on purpose. */
+export function gruBackward(dhLoss: Matrix, cache: GruCache, options: BackwardOptions<GruRoute> = {}): { grads: CellGrads; deltas: GruDeltas } {
+  const drop = new Set(options.drop ?? []);
+  const droppedBlocks = Object.entries(RECURRENT_BLOCK).filter(([route]) => drop.has(route as GruRoute)).map(([, block]) => block);
+  const straight = drop.has("straight") ? 0 : 1;
+  if (drop.has("loss")) dhLoss = zeros(dhLoss.rows, dhLoss.cols);
   const { params, x, h0, h, gates, hiddenN } = cache;
   const { hiddenSize: H } = cellSizes(params, GRU_GATES);
   const steps = x.rows;
@@ -110,8 +119,9 @@ export function gruBackward(dhLoss: Matrix, cache: GruCache): { grads: CellGrads
     addInto(grads.biasHh, dHidden);
     addOuter(grads.weightHh, dHidden, hPrev);
     // ∂L/∂h_{t−1}: through W_hh into all three blocks, and straight through z ⊙ h_{t−1}
-    for (let k = 0; k < H; k++) dhFromNext[k] = dh[k] * gt[H + k];
+    for (let k = 0; k < H; k++) dhFromNext[k] = straight * dh[k] * gt[H + k];
     addMatTVec(params.weightHh, dHidden, dhFromNext);
+    for (const block of droppedBlocks) dropBlockRoute(params.weightHh, dHidden, block, H, dhFromNext);
   }
   grads.h0.set(dhFromNext);
   return { grads, deltas };

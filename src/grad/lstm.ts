@@ -3,7 +3,8 @@
 //   [ī; f̄; ḡ; ō]_t = W_ih x_t + b_ih + W_hh h_{t−1} + b_hh
 //   i = σ(ī)  f = σ(f̄)  g = tanh(ḡ)  o = σ(ō)
 //   c_t = f ⊙ c_{t−1} + i ⊙ g          h_t = o ⊙ tanh(c_t)
-import { affineBackward, affineForward, cellSizes, zeroGrads, type CellGrads, type CellParams, type Nudge } from "./affine.ts";
+import { affineBackward, affineForward, cellSizes, dropBlockRoute, zeroGrads, type CellGrads, type CellParams, type Nudge } from "./affine.ts";
+import type { BackwardOptions, LstmRoute } from "./routes.ts";
 import { row, sigmoid, zeros, type Matrix } from "./tensor.ts";
 
 /** Number of row blocks in the LSTM's parameters: i, f, g, o. */
@@ -84,9 +85,16 @@ export function lstmForward(
   return { out: { h, c, gates }, cache: { params, x, h0, c0, h, c, gates, tanhC } };
 }
 
+/** Each recurrent route's row block in PyTorch's layout (i, f, g, o; Greff's z is g). */
+const RECURRENT_BLOCK: Readonly<Record<string, number>> = { "recurrent-i": 0, "recurrent-f": 1, "recurrent-z": 2, "recurrent-o": 3 };
+
 /** Backpropagation through time. `dhLoss` ([T][H]) is ∂L/∂h_t through the loss alone;
- * the recurrent routes (through h_{t+1}'s gates and through c_{t+1}) are added here. */
-export function lstmBackward(dhLoss: Matrix, cache: LstmCache): { grads: LstmGrads; deltas: LstmDeltas } {
+ * the recurrent routes (through h_{t+1}'s gates and through c_{t+1}) are added here.
+ * `options.drop` leaves routes out (routes.ts): a wrong gradient, on purpose. */
+export function lstmBackward(dhLoss: Matrix, cache: LstmCache, options: BackwardOptions<LstmRoute> = {}): { grads: LstmGrads; deltas: LstmDeltas } {
+  const drop = new Set(options.drop ?? []);
+  const droppedBlocks = Object.entries(RECURRENT_BLOCK).filter(([route]) => drop.has(route as LstmRoute)).map(([, block]) => block);
+  if (drop.has("loss")) dhLoss = zeros(dhLoss.rows, dhLoss.cols);
   const { params, x, h0, c0, c, gates, tanhC, h } = cache;
   const { hiddenSize: H } = cellSizes(params, LSTM_GATES);
   const steps = x.rows;
@@ -120,6 +128,8 @@ export function lstmBackward(dhLoss: Matrix, cache: LstmCache): { grads: LstmGra
     // #endregion lstm-backward-step
     const hPrev = t > 0 ? row(h, t - 1) : h0;
     affineBackward(params, grads, dPre, row(x, t), hPrev, row(grads.x, t), dhFromNext);
+    for (const block of droppedBlocks) dropBlockRoute(params.weightHh, dPre, block, H, dhFromNext);
+    if (drop.has("cell")) dcFromNext.fill(0);
   }
   grads.h0.set(dhFromNext);
   grads.c0.set(dcFromNext);

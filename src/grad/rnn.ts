@@ -1,6 +1,7 @@
 // Simple (Elman) RNN with tanh, as PyTorch's nn.RNN, single layer, unbatched:
 //   a_t = W_ih x_t + b_ih + W_hh h_{t−1} + b_hh,   h_t = tanh(a_t)
 import { affineBackward, affineForward, cellSizes, zeroGrads, type CellGrads, type CellParams, type Nudge } from "./affine.ts";
+import type { BackwardOptions, RnnRoute } from "./routes.ts";
 import { row, zeros, type Matrix } from "./tensor.ts";
 
 export interface RnnCache {
@@ -38,8 +39,10 @@ export function rnnForward(params: CellParams, x: Matrix, h0: Float64Array, nudg
 }
 
 /** Backpropagation through time. `dhLoss` ([T][H]) is ∂L/∂h_t through the loss alone;
- * the recurrent routes are added here. */
-export function rnnBackward(dhLoss: Matrix, cache: RnnCache): { grads: CellGrads; deltas: RnnDeltas } {
+ * the recurrent routes are added here. `options.drop` leaves routes out (routes.ts). */
+export function rnnBackward(dhLoss: Matrix, cache: RnnCache, options: BackwardOptions<RnnRoute> = {}): { grads: CellGrads; deltas: RnnDeltas } {
+  const drop = new Set(options.drop ?? []);
+  if (drop.has("loss")) dhLoss = zeros(dhLoss.rows, dhLoss.cols);
   const { params, x, h0, h } = cache;
   const { hiddenSize } = cellSizes(params, 1);
   const steps = x.rows;
@@ -58,6 +61,7 @@ export function rnnBackward(dhLoss: Matrix, cache: RnnCache): { grads: CellGrads
     }
     const hPrev = t > 0 ? row(h, t - 1) : h0;
     affineBackward(params, grads, da, row(x, t), hPrev, row(grads.x, t), dhFromNext);
+    if (drop.has("recurrent")) dhFromNext.fill(0);
   }
   grads.h0.set(dhFromNext);
   return { grads, deltas };

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import { evaluateCase, parseCase } from "../../src/grad/index.ts";
+import { drawCase, evaluateCase, parseCase } from "../../src/grad/index.ts";
 import { randomCase } from "../support/random-case.ts";
 
 const run = promisify(execFile);
@@ -37,6 +37,28 @@ const lstm = randomCase({ cell: "lstm", loss: "linear", hidden: 2, input: 3, ste
 
 beforeAll(async () => {
   await grad("--help"); // builds the CLI bundle once, before the parallel calls below
+});
+
+describe("new numbers by seed", () => {
+  it("--seed N prints the numbers of the case drawn from seed N, and --print-case that case", async () => {
+    const file = caseFile("seeded.json", lstm);
+    const drawn = await grad("--seed", "42", "--print-case", file);
+    expect(drawn.code).toBe(0);
+    expect(JSON.parse(drawn.stdout)).toEqual(drawCase(lstm, 42));
+    const numbers = await grad("--seed=42", file);
+    expect(JSON.parse(numbers.stdout)).toEqual(JSON.parse(JSON.stringify(evaluateCase(parseCase(drawCase(lstm, 42))))));
+    expect(JSON.parse(numbers.stdout)).not.toEqual(JSON.parse(JSON.stringify(evaluateCase(parseCase(lstm)))));
+    expect(JSON.parse((await grad("--print-case", file)).stdout)).toEqual(lstm);
+  });
+
+  it("a seed that is not a whole number from 1 up is a usage error", async () => {
+    for (const seed of ["0", "-3", "1.5", "many"]) {
+      const out = await grad("--seed", seed, caseFile("s.json", lstm));
+      expect(out.code).toBe(2);
+      expect(out.stdout).toBe("");
+      expect(out.stderr).toMatch(/--seed: expected a whole number from 1/);
+    }
+  });
 });
 
 describe("a good case", () => {
