@@ -14,7 +14,7 @@
 export const MAX_SEED = 999_999;
 
 /** mulberry32: a small, well-spread 32-bit generator; the next value in [0, 2³²). */
-function generator(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -36,7 +36,7 @@ export function isSeed(seed: number): boolean {
  * Other fields are kept as they are; validate the result with parseCase. */
 export function drawCase(template: unknown, seed: number): unknown {
   if (!isSeed(seed)) throw new RangeError(`a seed is a whole number from 1 to ${MAX_SEED}, not ${seed}`);
-  const next = generator(seed);
+  const next = mulberry32(seed);
   const draw = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(draw);
     if (typeof value !== "number" || value === 0) return value;

@@ -8,5 +8,5 @@ export { evaluateLoss, type Loss } from "./loss.ts";
 export { numericGradient, relError, maxRelError, gradCheck, type GradCheckResult } from "./gradcheck.ts";
 export { zeros, fromRows, toRows, row, cloneMatrix, matMul, transpose, sigmoid, type Matrix } from "./tensor.ts";
 export type { CellParams, CellGrads, Nudge } from "./affine.ts";
-export { drawCase, isSeed, MAX_SEED } from "./draw.ts";
+export { drawCase, isSeed, MAX_SEED, mulberry32 } from "./draw.ts";
 export { ROUTES, routesOf, type Route, type RnnRoute, type LstmRoute, type GruRoute, type BackwardOptions } from "./routes.ts";

@@ -1,10 +1,10 @@
 // New numbers by seed: a drawn case is the template's shape with fresh multiples of 0.1 in
 // [−0.9, 0.9] (its zeros kept), the same for a seed on every run and machine, as the draw is
-// specified (src/grad/draw.ts) — reproduced here from that specification with the test's own
-// generator.
+// specified (src/grad/draw.ts) — reproduced here from that specification; its generator's
+// outputs are mulberry32's as an independent implementation (in Python) gives them.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { drawCase, evaluateCase, MAX_SEED, parseCase } from "../../src/grad/index.ts";
+import { drawCase, evaluateCase, MAX_SEED, mulberry32, parseCase } from "../../src/grad/index.ts";
 import { prng } from "../support/random-case.ts";
 
 const templates = ["tiny-rnn", "tiny-lstm", "tiny-lstm-state", "tiny-gru", "gomez-2016"].map((name) => [name, JSON.parse(readFileSync(`slides/examples/${name}.json`, "utf8")) as Record<string, unknown>] as const);
@@ -27,6 +27,18 @@ function drawnBySpec(template: Record<string, unknown>, seed: number): unknown {
 }
 
 const numbers = (v: unknown): number[] => (Array.isArray(v) ? v.flatMap(numbers) : typeof v === "number" ? [v] : v && typeof v === "object" ? Object.values(v).flatMap(numbers) : []);
+
+describe("the generator", () => {
+  it("is mulberry32: its first outputs for three seeds, as a Python implementation of the algorithm gives them", () => {
+    const first = (seed: number): number[] => {
+      const next = mulberry32(seed);
+      return [next(), next(), next(), next()];
+    };
+    expect(first(1)).toEqual([2693262067, 11749833, 2265367787, 4213581821]);
+    expect(first(42)).toEqual([2581720956, 1925393290, 3661312704, 2876485805]);
+    expect(first(999999)).toEqual([157392695, 2038662629, 2133492318, 3438734609]);
+  });
+});
 
 describe("drawCase", () => {
   it.each(templates)("%s: as specified, for the first seeds and the last", (_name, template) => {

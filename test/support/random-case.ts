@@ -1,17 +1,13 @@
 // Random cases for property tests, built from a seed so fast-check can shrink sizes and
 // replay a failure exactly.
+import { mulberry32 } from "../../src/grad/index.ts";
 import type { CaseJson } from "./reference-rnn.ts";
 
-/** mulberry32: a small, well-known 32-bit PRNG; uniform in [0, 1). */
+/** Uniform in [0, 1), from the same 32-bit generator the deck draws new numbers with (its
+ * outputs are tested against an independent implementation in test/grad/draw.test.ts). */
 export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
+  return () => next() / 4294967296;
 }
 
 export interface CaseShape {
