@@ -3,29 +3,15 @@
 // assignment of its free index variables to the example's time steps where all of it is
 // defined. `\ast` stands for each letter of the notation's wildcard in turn.
 import { isNotationProblem, type DeckNotation } from "./deck-notation.ts";
-import { evaluate, lookup, type Scope } from "./evaluate.ts";
-import { ExpressionParser, FormulaError, type Expr } from "./expression.ts";
-import { parseRelation, splitPieces, type Relation } from "./relations.ts";
-import { evaluateIndex, parseIndex, variablesOf } from "./index-expr.ts";
+import { lookup, type Scope } from "./evaluate.ts";
+import { ExpressionParser, FormulaError } from "./expression.ts";
+import { parseRelation, splitPieces } from "./relations.ts";
+import { evaluateIndex, parseIndex } from "./index-expr.ts";
 import type { FormulaExample } from "./example.ts";
-import type { CompiledNotation } from "./notation-table.ts";
-import { formatNumbers, formatValue, readable } from "./readable.ts";
+import { checkRelation, type FormulaContext } from "./relation-steps.ts";
+import { formatValue, readable } from "./readable.ts";
 import { canon, cellContents, isNode, itemRange, parseTex, sourceRange, splice, type TexNode } from "./tex-tree.ts";
-import { IDENTITY, isMatrix, matrix, nestedOf, numbersOf, UNDEFINED, ValueError, ZERO, type Value } from "./algebra.ts";
-
-/** What one check needs, once the example's table is found. */
-interface FormulaContext {
-  notation: CompiledNotation;
-  values: Readonly<Record<string, unknown>>;
-  /** the example's number of time steps (0 when it is not about a sequence) */
-  steps: number;
-  /** the step the example shows — its t, and any other index it fixes (for the symbols'
-   * values) */
-  exampleIndices: Record<string, number>;
-  macros: Readonly<Record<string, string>>;
-  /** the order \prod multiplies in (the notation's `product`) */
-  product: "later-left" | "as-written";
-}
+import { nestedOf, ZERO, type Value } from "./algebra.ts";
 
 export interface FormulaProblem {
   /** offset into the formula's TeX */
@@ -51,10 +37,8 @@ export interface FormulaReport {
   symbols: ShownSymbol[];
 }
 
-/** Relative tolerance of `=`: both sides agree to 1e-9 of the larger magnitude. */
-const RTOL = 1e-9;
 
-function rowsOf(nodes: TexNode[]): TexNode[][] {
+export function rowsOf(nodes: TexNode[]): TexNode[][] {
   const top = splice(nodes).filter((n) => n.type !== "spacing" && n.type !== "kern");
   if (top.length === 1 && top[0].type === "array" && Array.isArray(top[0].body)) {
     // cells pair up as (lhs & = rhs) & (lhs & = rhs) …: a new pair starts a new equation
@@ -72,7 +56,7 @@ function rowsOf(nodes: TexNode[]): TexNode[][] {
   return [nodes];
 }
 
-function hasWildcard(value: unknown): boolean {
+export function hasWildcard(value: unknown): boolean {
   if (Array.isArray(value)) return value.some(hasWildcard);
   if (!isNode(value)) return false;
   if ((value.type === "atom" || value.type === "mathord") && (value.text === "\\ast" || value.text === "*")) return true;
@@ -90,11 +74,16 @@ function withLetter(value: unknown, letter: string): unknown {
 /** The one driver: `formula` (its TeX as written) evaluated on `example` with the deck's
  * notation — used by the build, the tests and the exercises alike. */
 export function checkFormula(formula: { readonly tex: string }, example: FormulaExample, notation: DeckNotation): FormulaReport {
+  const context = formulaContext(example, notation);
+  if (typeof context === "string") return { checked: false, problems: [{ offset: 0, message: context }], relations: 0, symbols: [] };
+  return checkTex(formula.tex, context);
+}
+
+/** What checking on `example` needs, or why it cannot be checked there. */
+export function formulaContext(example: FormulaExample, notation: DeckNotation): FormulaContext | string {
   const table = notation.table(example.table.kind, example.table.name);
-  if (isNotationProblem(table)) {
-    return { checked: false, problems: [{ offset: 0, message: `cannot check against the example "${example.id}": ${table.problem}` }], relations: 0, symbols: [] };
-  }
-  return checkTex(formula.tex, { notation: table, values: example.values, steps: example.steps, exampleIndices: { ...example.indices }, macros: notation.macros, product: notation.product });
+  if (isNotationProblem(table)) return `cannot check against the example "${example.id}": ${table.problem}`;
+  return { notation: table, values: example.values, steps: example.steps, exampleIndices: { ...example.indices }, macros: notation.macros, product: notation.product };
 }
 
 function checkTex(tex: string, context: FormulaContext): FormulaReport {
@@ -147,103 +136,6 @@ function dedupe(problems: FormulaProblem[]): FormulaProblem[] {
     seen.add(key);
     return [{ ...p, message: problems.filter((q) => q.offset === p.offset && q.message.replace(/ \(∗ = \w+\)$/, "") === plain).length > 1 ? plain : p.message }];
   });
-}
-
-/** The index variables an expression leaves free (not bound by a \sum or \prod). */
-function freeVariables(expr: Expr, bound: ReadonlySet<string> = new Set()): Set<string> {
-  const out = new Set<string>();
-  const visit = (e: Expr, b: ReadonlySet<string>): void => {
-    const forms = e.kind === "symbol" ? e.symbol.indices : e.kind === "index" ? [e.form] : e.kind === "bigop" ? [e.from, e.to].filter((f) => f !== undefined) : [];
-    for (const form of forms) for (const v of variablesOf(form)) if (!b.has(v)) out.add(v);
-    if (e.kind === "bigop") visit(e.body, new Set([...b, e.variable]));
-    else for (const child of Object.values(e)) if (child && typeof child === "object" && "kind" in child) visit(child as Expr, b);
-    if (e.kind === "sum") e.terms.forEach((t) => visit(t.expr, b));
-    if (e.kind === "call") e.args.forEach((a) => visit(a, b));
-  };
-  visit(expr, bound);
-  return out;
-}
-
-/** Every assignment of `variables` to 0 … steps−1. */
-function assignments(variables: readonly string[], steps: number): Record<string, number>[] {
-  return variables.reduce<Record<string, number>[]>((acc, v) => acc.flatMap((a) => Array.from({ length: steps }, (_, k) => ({ ...a, [v]: k }))), [{}]);
-}
-
-/** An empty product is the identity of the other side's (square) shape. */
-function materialise(v: Value, other: Value): Value {
-  if (v !== IDENTITY) return v;
-  if (isMatrix(other) && other.rows === other.cols) return matrix(other.rows, other.cols, other.data.map((_, k) => (k % (other.cols + 1) === 0 ? 1 : 0)));
-  return 1;
-}
-
-function holds(relation: string, leftSide: Value, rightSide: Value): boolean {
-  const left = materialise(leftSide, rightSide);
-  const right = materialise(rightSide, leftSide);
-  const l = numbersOf(left);
-  const r = numbersOf(right);
-  const a = l ?? new Array<number>(r?.length ?? 1).fill(0);
-  const b = r ?? new Array<number>(l?.length ?? 1).fill(0);
-  if (a.length !== b.length) return false;
-  const scale = Math.max(...a.map(Math.abs), ...b.map(Math.abs));
-  return a.every((x, k) => {
-    const y = b[k];
-    if (!Number.isFinite(x) || !Number.isFinite(y)) return false;
-    const tol = RTOL * scale + 1e-300;
-    if (relation === "=") return Math.abs(x - y) <= tol;
-    if (relation === "\\approx") return Math.abs(x - y) <= 1e-6 * scale;
-    if (relation === "\\leq") return x <= y + tol;
-    if (relation === "\\geq") return x >= y - tol;
-    if (relation === "<") return x < y;
-    return x > y;
-  });
-}
-
-/** Both sides have one shape (a 1×1 matrix is a scalar; a zero has every shape). */
-function sameShape(a: Value, b: Value): boolean {
-  if (a === ZERO || b === ZERO || a === IDENTITY || b === IDENTITY) return true;
-  const dims = (v: Value): string => (isMatrix(v) && !(v.rows === 1 && v.cols === 1) ? `${v.rows}x${v.cols}` : "scalar");
-  return dims(a) === dims(b);
-}
-
-/** undefined when the relation holds wherever it is defined; else the message. */
-function checkRelation(relation: Relation, context: FormulaContext, letter: string): string | undefined {
-  const constants = new Set(context.notation.constants);
-  const free = [...new Set(relation.operands.flatMap((o) => [...freeVariables(o)]))].filter((v) => !constants.has(v)).sort();
-  if (free.length > 0 && context.steps === 0) return `index ${free.join(", ")} has no range: the example is not about a sequence`;
-  const name = readable(canon(relation.left)) + (letter ? ` (∗ = ${letter})` : "");
-  let checked = 0;
-  for (const indices of assignments(free, context.steps)) {
-    const scope: Scope = { values: context.values, boundaries: context.notation.boundaries, indices: { ...constantsOf(context), ...indices, T: context.steps }, product: context.product };
-    let sides: Value[];
-    try {
-      sides = relation.operands.map((o) => evaluate(o, scope));
-    } catch (error) {
-      if (!(error instanceof ValueError)) throw error;
-      return `${name}: cannot be evaluated${where(indices)}: ${error.message}`;
-    }
-    if (sides.some((s) => s === UNDEFINED)) continue;
-    if (sides.some((s) => s !== ZERO && s !== IDENTITY)) checked++; // zero = zero says nothing
-    for (let k = 0; k < relation.relations.length; k++) {
-      const [left, right] = [sides[k], sides[k + 1]];
-      if (!sameShape(left, right) || !holds(relation.relations[k], left, right)) {
-        return `${name} does not hold${where(indices)}: left ${formatNumbers(numbersOf(left))}, right ${formatNumbers(numbersOf(right))}`;
-      }
-    }
-  }
-  return checked === 0 ? `${name} is not defined at any time step of its example, so nothing was checked` : undefined;
-}
-
-/** Letters the table binds to a scalar (like n in a sum's limit), usable as indices. */
-function constantsOf(context: FormulaContext): Record<string, number> {
-  return Object.fromEntries(context.notation.constants.flatMap((letter) => {
-    const value = context.values[letter];
-    return typeof value === "number" ? [[letter, value]] : [];
-  }));
-}
-
-function where(indices: Record<string, number>): string {
-  const parts = Object.entries(indices).map(([v, k]) => `${v} = ${k}`);
-  return parts.length ? ` at ${parts.join(", ")}` : "";
 }
 
 /** The symbols of a formula with their values at the example's step (its `t`, and any
