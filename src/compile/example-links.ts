@@ -25,7 +25,8 @@ export function checkExampleLinks(slides: readonly SlideModel[], diagnostics: Di
     for (const fact of s.facts.examples) if ("invalid" in fact) diagnostics.error(fact.at, `deck-example: not valid: ${fact.invalid}`);
     const reason = s.attributes.noExample;
     if (reason !== undefined && reason.trim() === "") diagnostics.error(at, "data-no-example needs a reason, e.g. data-no-example=\"notation only\"");
-    if (!hasDisplayMath(s) || isExample(s) || reason !== undefined) continue;
+    // an exercise slide has a case of its own (the exercises stage checks it)
+    if (!hasDisplayMath(s) || isExample(s) || reason !== undefined || s.attributes.exercise) continue;
 
     const examples = exampleLinkTargets(s).map((id) => byId.get(id)).filter((t): t is SlideModel => t !== undefined && isExample(t));
     if (examples.length === 0) {

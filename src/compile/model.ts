@@ -22,6 +22,25 @@ export interface FormulaFact {
   /** where the opening $$ is */
   open: SourceLocation;
   place: Place;
+  /** a formula with \blank{…} (on an exercise slide): the slot for what the student uses to
+   * fill it — a text box, or the choices that follow */
+  blankSlot?: number;
+}
+
+/** `{{? path | decimals}}`: a number a student computes (an exercise slide's blank). */
+export interface NumberBlankFact {
+  slot: number;
+  path: string;
+  decimals: number;
+  at: SourceLocation;
+}
+
+/** A `::: choices` list: the candidates for the blank of the formula before it. */
+export interface ChoicesFact {
+  /** its legend and verdict */
+  slot: number;
+  choices: { tex: string; at: SourceLocation }[];
+  at: SourceLocation;
 }
 
 /** `{{path | digits}}`: a number of the slide's example, shown in prose or notes. */
@@ -40,6 +59,8 @@ export interface LinkFact {
   href: string;
   /** the link has the class example-link (the equation ↔ example contract) */
   exampleLink: boolean;
+  /** the link has the class exercise-link (from a slide to the exercise that practises it) */
+  exerciseLink: boolean;
   at: SourceLocation;
 }
 
@@ -64,6 +85,12 @@ export class SlideFacts {
   readonly links: LinkFact[] = [];
   readonly diagrams: DiagramFact[] = [];
   readonly ids: DeclaredId[] = [];
+  readonly numberBlanks: NumberBlankFact[] = [];
+  readonly choices: ChoicesFact[] = [];
+  /** `::: hint` blocks on the slide */
+  hints = 0;
+  /** where an exercise's controls go (after its body, before its notes) */
+  controlsSlot?: number;
   /** each slot's first HTML (a formula as typeset; empty for what a later stage computes) */
   readonly slots: string[] = [];
 
@@ -87,6 +114,8 @@ export interface SlideAttributes {
   formulaUnchecked: Readonly<Record<number, string>>;
   /** the text of its first heading (h1–h3), for the PDF outline */
   heading?: string;
+  /** an exercise slide (class "exercise"): the case its numbers are of (data-exercise-case) */
+  exercise?: { case?: string };
 }
 
 /** A slide's HTML: the frame (one <section>, attributes applied) and the slots later

@@ -11,6 +11,7 @@ import { bundleInputsStage } from "./stages/bundle-inputs.ts";
 import { checksStage } from "./stages/checks.ts";
 import { codeStage } from "./stages/code.ts";
 import { diagramsStage } from "./stages/diagrams.ts";
+import { exercisesStage } from "./stages/exercises.ts";
 import { formulasStage } from "./stages/formulas.ts";
 import { proseNumbersStage } from "./stages/prose-numbers.ts";
 import { parseStage } from "./stages/parse.ts";
@@ -34,6 +35,7 @@ export const COMPILE_STAGES: readonly Stage[] = [
   { name: "prose-numbers", run: proseNumbersStage }, // {{path}} in prose and notes: numbers of the example
   { name: "bundle-inputs", run: bundleInputsStage }, // tell a build what to bundle, so it bundles meanwhile
   { name: "formulas", run: formulasStage }, //        every formula evaluated on its example; symbols carry values
+  { name: "exercises", run: exercisesStage }, //      blanks and choices checked on their case; their controls
   { name: "diagrams", run: diagramsStage }, //        mermaid → SVG (Chromium) placed in the slides
   { name: "assemble", run: assembleStage }, //        vertical stacks, chapters, the deck's HTML
 ];

@@ -12,6 +12,7 @@ import type { Highlighter } from "./markdown/highlight.ts";
 import type { SlideFacts, SlideModel } from "./model.ts";
 import type { SlideSource } from "./split.ts";
 import type { Notation } from "../author/notation.ts";
+import type { ExampleRecord } from "../author/snippet.ts";
 import type { CaseBook, EvaluateCase } from "./cases.ts";
 import type { SnippetOutcome, SnippetSource, WorkerOutcome } from "./snippets/types.ts";
 
@@ -109,9 +110,11 @@ export interface DeckState {
   rendered: RenderedSlide[];
   /** slide-passes */
   slides: SlideModel[];
-  /** formulas: what was checked, and each checked formula with its example */
+  /** formulas: what was checked, and each checked formula with its example; the notation
+   * and what a record's formulas are checked on, for the stages after (exercises) */
   formulas: FormulaSummary;
   checked: CheckedFormula[];
+  checker?: { notation: DeckNotation; exampleFor: ExampleFor };
   /** diagrams: how many diagrams the browser must draw */
   runtimeDiagrams: number;
   /** assemble */
@@ -151,6 +154,10 @@ export interface CompiledDeck {
    * with the same driver, src/formulas/check.ts) */
   checked: readonly CheckedFormula[];
 }
+
+/** What the formulas of an example (its slide id and record) are checked on, or why they
+ * cannot be. */
+export type ExampleFor = (id: string, record: ExampleRecord) => Promise<FormulaExample | string>;
 
 export interface CheckedFormula {
   /** where its TeX starts */

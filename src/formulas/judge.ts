@@ -21,6 +21,26 @@ export interface FormulaBlank {
   answer: string;
 }
 
+/** A formula's TeX cut at its `\blank{…}`: before, the answer inside, after; undefined
+ * without a blank. */
+export function splitBlank(tex: string): FormulaBlank | undefined {
+  const start = tex.search(/\\blank\s*\{/);
+  if (start < 0) return undefined;
+  const open = tex.indexOf("{", start);
+  let depth = 0;
+  for (let k = open; k < tex.length; k++) {
+    if (tex[k] === "\\") k++;
+    else if (tex[k] === "{") depth++;
+    else if (tex[k] === "}" && --depth === 0) return { before: tex.slice(0, start), answer: tex.slice(open + 1, k), after: tex.slice(k + 1) };
+  }
+  return undefined;
+}
+
+/** The formula with `fill` in its blank. */
+export function filledTex(blank: FormulaBlank, fill: string): string {
+  return `${blank.before}{${fill}}${blank.after}`;
+}
+
 export type Judgement = { verdict: "right" } | { verdict: "wrong"; message: string } | { verdict: "unreadable"; message: string };
 
 interface Parsed {
@@ -31,7 +51,7 @@ interface Parsed {
 
 /** The formula with `fill` in the blank, parsed as one relation; or why it cannot be. */
 function parseFilled(blank: FormulaBlank, fill: string, context: FormulaContext): Parsed | string {
-  const tex = `${blank.before}{${fill}}${blank.after}`;
+  const tex = filledTex(blank, fill);
   let rows;
   try {
     rows = rowsOf(parseTex(tex, context.macros));

@@ -6,11 +6,14 @@ import { LIVE_NUMBER_KEY } from "./live-numbers.ts";
  *  \step{X}        X appears at the next reveal step
  *  \stepat{n}{X}   X appears at step n (reveal's data-fragment-index)
  *  \hl{n}{X}       X is always visible, and highlighted while step n is the current one
- *                  (use it to follow one route of the chain rule through a formula) */
+ *                  (use it to follow one route of the chain rule through a formula)
+ *  \blank{X}       on an exercise slide: X is the answer a student fills in; shown as a
+ *                  box of X's height (the checker reads X in its place) */
 export const MATH_MACROS: Readonly<Record<string, string>> = {
   "\\step": "\\htmlData{step=next}{#1}",
   "\\stepat": "\\htmlData{step=#1}{#2}",
   "\\hl": "\\htmlData{step=#1, fragment-style=hl}{#2}",
+  "\\blank": "\\boxed{\\vphantom{#1}\\;?\\;}",
 };
 
 /** Only \htmlData with our own keys (steps, and a live example's numbers) is trusted: no links, no styles, no ids from TeX.

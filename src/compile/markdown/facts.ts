@@ -72,7 +72,7 @@ export function factsPlugin(md: MarkdownIt): void {
     const t = tokens[idx];
     const classes = String(t.attrGet("class") ?? "").split(/\s+/);
     const at = (t.meta as LocatedMeta | null)?.location ?? locate(env, 0, 1);
-    envOf(env).facts.links.push({ href: String(t.attrGet("href") ?? ""), exampleLink: classes.includes("example-link"), at });
+    envOf(env).facts.links.push({ href: String(t.attrGet("href") ?? ""), exampleLink: classes.includes("example-link"), exerciseLink: classes.includes("exercise-link"), at });
     return link(tokens, idx, options, env, self);
   };
   const htmlBlock = md.renderer.rules.html_block!;

@@ -3,6 +3,7 @@
 import markdownIt, { type MarkdownIt } from "markdown-it";
 import attrs from "markdown-it-attrs";
 import { containersPlugin } from "./containers.ts";
+import { exercisesPlugin } from "./exercises.ts";
 import { factsPlugin } from "./facts.ts";
 import { fencesPlugin } from "./fences.ts";
 import { includePlugin } from "./include.ts";
@@ -12,6 +13,7 @@ import { proseNumbersPlugin } from "./prose-numbers.ts";
 export function createMarkdown(): MarkdownIt {
   const md = markdownIt({ html: true, linkify: false, typographer: true });
   md.use(mathPlugin) // before attrs: `{…}` inside TeX is never read as attributes
+    .use(exercisesPlugin) // before prose numbers: `{{? …}}` is a blank; its containers before the generic ones
     .use(proseNumbersPlugin) // before attrs too: `{{…}}` is a computed value, not attributes
     .use(includePlugin)
     .use(fencesPlugin)

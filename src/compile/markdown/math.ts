@@ -89,18 +89,24 @@ export function offsetLocation(at: SourceLocation, text: string, offset: number)
 
 /** Display math, typeset and recorded (model.ts): a formula on the slide itself sits in a
  * slot of its own, since the formula checker may give its symbols their values. */
-function displayFormula(source: string, at: SourceLocation, env: unknown): string {
+function displayFormula(source: string, at: SourceLocation, env: unknown, tag: "div" | "span"): string {
   const html = renderMath(source, true, at, env);
   const place = placeOf(env);
   const fact = { tex: texOf(source), at, open: { ...at, col: Math.max(1, at.col - 2) }, place };
   const facts = envOf(env).facts;
   if (place !== "slide") {
     facts.formulas.push(fact);
-    return html;
+    return `<${tag} class="math-display">${html}</${tag}>`;
   }
   const { slot, marker } = facts.slot(html);
-  facts.formulas.push({ ...fact, slot });
-  return marker;
+  if (!/\\blank\b/.test(source)) {
+    facts.formulas.push({ ...fact, slot });
+    return `<${tag} class="math-display">${marker}</${tag}>`;
+  }
+  // a formula to complete: what the student completes it with follows it (the exercises stage)
+  const blank = facts.slot();
+  facts.formulas.push({ ...fact, slot, blankSlot: blank.slot });
+  return `<${tag} class="math-display">${marker}</${tag}>${blank.marker}`;
 }
 
 /** `$$` at the start of a line opens display math that ends at the next `$$`. One that is
@@ -191,14 +197,14 @@ export function mathPlugin(md: MarkdownIt): void {
   md.renderer.rules.math_block = (tokens: Token[], idx: number, _o, env) => {
     const t = tokens[idx];
     const at = locate(env, t.map![0], (t.meta as unknown as MathBlockMeta).column);
-    return `<div class="math-display">${displayFormula(t.content, at, env)}</div>\n`;
+    return `${displayFormula(t.content, at, env, "div")}\n`;
   };
   md.renderer.rules.math_inline = (tokens: Token[], idx: number, _o, env) => {
     const t = tokens[idx];
     const meta = t.meta as unknown as MathInlineMeta;
     const at = meta.location ?? locate(env, 0, 1);
     // `$$…$$` inside a paragraph is display math too: the formula checker reads it the same way
-    return meta.display ? `<span class="math-display">${displayFormula(t.content, at, env)}</span>` : renderMath(t.content, false, at, env);
+    return meta.display ? displayFormula(t.content, at, env, "span") : renderMath(t.content, false, at, env);
   };
   md.renderer.rules.math_unclosed = (tokens: Token[], idx: number, _o, env) => {
     const t = tokens[idx];

@@ -24,6 +24,8 @@ export type SnippetOutcome = { ok: true; value: unknown; deps: string[] } | { ok
 
 /** A case file run forward and backward by src/grad. */
 export interface CaseEvaluation {
+  /** the case file as it reads */
+  json: unknown;
   cell: string;
   /** its number of time steps */
   steps: number;

@@ -7,12 +7,13 @@
 import { checkFormula, type ShownSymbol } from "../../formulas/check.ts";
 import { DeckNotation, isNotationProblem } from "../../formulas/deck-notation.ts";
 import { formulaExample, type FormulaExample, type NamedCase } from "../../formulas/example.ts";
+import { filledTex, splitBlank } from "../../formulas/judge.ts";
 import type { SourceLocation } from "../diagnostics.ts";
 import { annotateFormula } from "../html/symbol-values.ts";
 import type { ExampleRecord } from "../../author/snippet.ts";
 import { linkedExample, slidesById, type FormulaFact, type SlideModel } from "../model.ts";
 import { offsetLocation } from "../markdown/math.ts";
-import type { DeckState } from "../state.ts";
+import type { DeckState, ExampleFor } from "../state.ts";
 
 export async function formulasStage(state: DeckState): Promise<void> {
   const file = state.notationFile;
@@ -43,18 +44,32 @@ export async function formulasStage(state: DeckState): Promise<void> {
     }
     return example;
   };
+  state.checker = { notation, exampleFor };
   await checkSlides(state, exampleFor, notation);
 }
 
-type ExampleFor = (id: string, record: ExampleRecord) => Promise<FormulaExample | string>;
+/** What a slide's formulas are checked on: its linked example, or an exercise's own case. */
+function exampleOf(slide: SlideModel, byId: ReadonlyMap<string, SlideModel>): { id: string; record: ExampleRecord } | undefined {
+  const exercise = slide.attributes.exercise;
+  if (exercise) return exercise.case ? { id: slide.attributes.id ?? `${slide.source.file}:${slide.source.line}`, record: { case: exercise.case, values: {} } } : undefined;
+  if (slide.facts.examples.length > 0 || slide.attributes.noExample !== undefined) return undefined;
+  return linkedExample(slide, byId); // none: reported by the checks stage
+}
+
+/** The TeX the checker reads: an exercise's blank holds its answer. */
+function checkedTex(formula: FormulaFact): { tex: string; offset: (at: number) => number } {
+  const blank = formula.blankSlot === undefined ? undefined : splitBlank(formula.tex);
+  if (!blank) return { tex: formula.tex, offset: (at) => at };
+  const shift = formula.tex.length - filledTex(blank, blank.answer).length; // \blank is gone
+  return { tex: filledTex(blank, blank.answer), offset: (at) => (at > blank.before.length ? at + shift : at) };
+}
 
 async function checkSlides(state: DeckState, exampleFor: ExampleFor, notation: DeckNotation): Promise<void> {
   const byId = slidesById(state.slides);
   for (const slide of state.slides) {
     const formulas = slide.facts.formulas.filter((f) => f.place === "slide");
-    if (formulas.length === 0 || slide.facts.examples.length > 0 || slide.attributes.noExample !== undefined) continue;
-    const linked = linkedExample(slide, byId);
-    if (!linked) continue; // reported by the checks stage
+    const linked = formulas.length > 0 ? exampleOf(slide, byId) : undefined;
+    if (!linked) continue;
     const example = await exampleFor(linked.id, linked.record);
     for (const formula of formulas) {
       const reason = (formula.slot === undefined ? undefined : slide.attributes.formulaUnchecked[formula.slot]) ?? slide.attributes.unchecked;
@@ -67,13 +82,15 @@ async function checkSlides(state: DeckState, exampleFor: ExampleFor, notation: D
         state.diagnostics.error(formula.at, `formula: cannot check against the example "${linked.id}": ${example}`);
         continue;
       }
-      const report = checkFormula(formula, example, notation);
-      for (const p of report.problems) state.diagnostics.error(offsetLocation(formula.at, formula.tex, p.offset), `formula: ${p.message.replace("the notation table", `the notation table (${notation.file})`)}`);
+      const checked = checkedTex(formula);
+      const report = checkFormula({ tex: checked.tex }, example, notation);
+      for (const p of report.problems) state.diagnostics.error(offsetLocation(formula.at, formula.tex, checked.offset(p.offset)), `formula: ${p.message.replace("the notation table", `the notation table (${notation.file})`)}`);
       if (!report.checked) continue;
       state.formulas.formulas++;
       state.formulas.relations += report.relations;
-      state.checked.push({ at: formula.at, slide: slide.attributes.id ?? "", tex: formula.tex, example, notation });
-      if (report.problems.length === 0 && report.symbols.length > 0 && formula.slot !== undefined) annotate(state, slide, formula, report.symbols);
+      state.checked.push({ at: formula.at, slide: slide.attributes.id ?? "", tex: checked.tex, example, notation });
+      // an exercise's formulas do not give their numbers away
+      if (report.problems.length === 0 && report.symbols.length > 0 && formula.slot !== undefined && !slide.attributes.exercise) annotate(state, slide, formula, report.symbols);
     }
   }
 }

@@ -29,9 +29,10 @@ function passSlide(html: string): PassedSlide {
     if (slot !== undefined) formulaUnchecked[slot] = display.getAttribute("data-unchecked")!;
   }
   const heading = section.querySelector("h1, h2, h3")?.textContent?.trim();
+  const exercise = section.classList.contains("exercise") ? { case: attribute("data-exercise-case") } : undefined;
   return {
     frame: section.outerHTML,
-    attributes: { id: section.id || undefined, noExample: attribute("data-no-example"), unchecked: attribute("data-unchecked"), formulaUnchecked, heading: heading || undefined },
+    attributes: { id: section.id || undefined, noExample: attribute("data-no-example"), unchecked: attribute("data-unchecked"), formulaUnchecked, heading: heading || undefined, exercise },
   };
 }
 
