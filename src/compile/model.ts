@@ -116,6 +116,9 @@ export interface SlideAttributes {
   heading?: string;
   /** an exercise slide (class "exercise"): the case its numbers are of (data-exercise-case) */
   exercise?: { case?: string };
+  /** routes a student may leave out of the backward pass on this example slide
+   * (data-break-routes="cell recurrent-f …", src/grad/routes.ts) */
+  breakRoutes?: string[];
 }
 
 /** A slide's HTML: the frame (one <section>, attributes applied) and the slots later
@@ -180,4 +183,9 @@ export function exampleLinkTargets(slide: SlideModel): string[] {
 /** The slides by id (a duplicate id is an error of its own; the later slide wins here). */
 export function slidesById(slides: readonly SlideModel[]): Map<string, SlideModel> {
   return new Map(slides.filter((s) => s.attributes.id).map((s) => [s.attributes.id!, s] as const));
+}
+
+/** The deck has exercises or routes to break: the browser needs their runtime. */
+export function hasExercises(slides: readonly SlideModel[]): boolean {
+  return slides.some((s) => s.attributes.exercise || s.attributes.breakRoutes);
 }

@@ -58,6 +58,8 @@ export interface BundleInputs {
   slides: readonly string[];
   /** the browser must draw diagrams (there is no renderer): the bundle carries mermaid */
   runtimeDiagrams: boolean;
+  /** the deck has exercises or routes to break: the bundle carries their runtime */
+  exercises: boolean;
 }
 
 /** One slide after the parse stage: its source and its Markdown tokens. */
@@ -146,6 +148,8 @@ export interface CompiledDeck {
   snippetDeps: string[];
   /** snippets whose value is a live example: the deck bundles their code for the browser */
   liveSnippets: SnippetSource[];
+  /** the deck has exercises (or routes to break): the browser gets their runtime */
+  exercises: boolean;
   slideCount: number;
   formulas: FormulaSummary;
   /** every slide as the compiler knows it (facts, attributes, HTML) */

@@ -7,6 +7,8 @@ export interface DeckRuntimeConfig {
   reveal: Record<string, unknown>;
   /** mermaid settings, for diagrams the browser renders itself */
   mermaid: Record<string, unknown>;
+  /** the deck's KaTeX macros, for a deck with exercises (they typeset and check TeX) */
+  macros?: Record<string, string>;
 }
 
 export const RUNTIME_CONFIG_ID = "deck-config";

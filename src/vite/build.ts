@@ -40,7 +40,7 @@ export interface BuildResult {
  * page with both inlined. */
 async function bundleRuntime(inputs: BundleInputs, deckRoot: string, outDir: string, fonts: FontSubset): Promise<void> {
   const plugins = deckPlugins({ deckRoot, liveSnippets: () => inputs.liveSnippets, fonts });
-  const config = baseViteConfig(plugins, { mermaid: inputs.runtimeDiagrams, live: inputs.liveSnippets.length > 0 }, deckRoot);
+  const config = baseViteConfig(plugins, { mermaid: inputs.runtimeDiagrams, live: inputs.liveSnippets.length > 0, exercises: inputs.exercises }, deckRoot);
   const oneChunk = { build: { outDir, emptyOutDir: true, cssCodeSplit: false, rolldownOptions: { output: { codeSplitting: false } } } };
   await Promise.all([viteBuild(mergeConfig(config, oneChunk)), prewarmKatexFonts(fonts)]);
 }

@@ -13,6 +13,9 @@ export interface RuntimeFeatures {
   mermaid: boolean;
   /** the live-example renderer (KaTeX's runtime and the examples' code) */
   live: boolean;
+  /** exercises (src/grad, the formula checker, KaTeX and the notation table, loaded when an
+   * exercise is shown) */
+  exercises: boolean;
 }
 
 export function baseViteConfig(plugins: PluginOption[], features: RuntimeFeatures, deckRoot: string): InlineConfig {
@@ -23,7 +26,7 @@ export function baseViteConfig(plugins: PluginOption[], features: RuntimeFeature
     logLevel: "warn",
     clearScreen: false,
     plugins,
-    define: { __DECK_RUNTIME_MERMAID__: JSON.stringify(features.mermaid), __DECK_LIVE__: JSON.stringify(features.live) },
+    define: { __DECK_RUNTIME_MERMAID__: JSON.stringify(features.mermaid), __DECK_LIVE__: JSON.stringify(features.live), __DECK_EXERCISES__: JSON.stringify(features.exercises) },
     // live examples' code imports what snippets import
     resolve: { alias: snippetAliases(deckRoot) },
     server: { fs: { allow: [PACKAGE_ROOT, deckRoot] } },

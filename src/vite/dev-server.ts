@@ -30,7 +30,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DeckDev
   for (const d of dev.current.diagnostics) log(formatDiagnostic(d));
   const plugins = deckPlugins({ deckRoot, liveSnippets: () => dev.current.liveSnippets, page: () => dev.current, dev: createDeckDevPlugin(dev, deckRoot, session.slidesDir, log) });
   const server = await createServer(
-    mergeConfig(baseViteConfig(plugins, { mermaid: true, live: true }, deckRoot), {
+    mergeConfig(baseViteConfig(plugins, { mermaid: true, live: true, exercises: true }, deckRoot), {
       server: { port: options.port ?? 5173, strictPort: options.strictPort ?? false, host: options.host ?? false },
     }),
   );

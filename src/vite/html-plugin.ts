@@ -19,6 +19,8 @@ export function deckPageHtml(template: string, deck: CompiledDeck, packed?: stri
     theme: deck.options.theme,
     reveal: deck.options.reveal,
     mermaid: mermaidConfig(deck.options.theme),
+    // exercises typeset and check TeX in the browser, with the deck's macros
+    ...(deck.exercises ? { macros: deck.options.macros } : {}),
   };
   const head = [
     `<meta name="author" content="${escapeHtml(deck.options.author)}" />`,

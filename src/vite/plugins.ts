@@ -6,6 +6,7 @@ import type { CompiledDeck } from "../compile/state.ts";
 import { createDeckHtmlPlugin } from "./html-plugin.ts";
 import { createKatexFontsPlugin, type FontSubset } from "./katex-fonts-plugin.ts";
 import { createLiveExamplesPlugin } from "./live-plugin.ts";
+import { createNotationPlugin } from "./notation-plugin.ts";
 
 export interface DeckPluginOptions {
   deckRoot: string;
@@ -25,6 +26,7 @@ export function deckPlugins(options: DeckPluginOptions): PluginOption[] {
     createKatexFontsPlugin(options.fonts), //                KaTeX CSS: woff2 only, subset, inlined
     ...(options.page ? [createDeckHtmlPlugin(options.page)] : []), // dev: the slides into index.html
     createLiveExamplesPlugin(options.deckRoot, options.liveSnippets), // live examples' code for the browser
+    createNotationPlugin(options.deckRoot), //                    exercises: the deck's notation table
     ...(options.dev ? [options.dev] : []), //               dev: recompile on change, push updates
   ];
 }

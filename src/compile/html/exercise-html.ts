@@ -66,11 +66,11 @@ export function choicesHeadHtml(id: string): string {
 }
 
 /** What the browser needs besides the page: the case (new numbers are drawn like it) and, for
- * each choices list (by its radios' name), the answer's index. */
+ * each choices list (by its radios' name), the answer's index and what the choices fill. */
 export interface ExerciseData {
   case: string;
   json: unknown;
-  choices: Record<string, number>;
+  choices: Record<string, { right: number; before: string; after: string; options: string[] }>;
 }
 
 export function exerciseControls(data: ExerciseData, hints: number): string {
@@ -83,5 +83,40 @@ export function exerciseControls(data: ExerciseData, hints: number): string {
     `<button type="button" data-exercise-action="new-numbers">New numbers</button>` +
     `<span class="exercise-seed"></span>` +
     `</div><script type="application/json" class="exercise-data">${json}</script>`
+  );
+}
+
+/** Each route of src/grad/routes.ts as the deck writes it (TeX), by cell. */
+export const ROUTE_TEX: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  rnn: { loss: "\\pd{L^{t}}{\\mathbf{h}^{t}}", recurrent: "W_{hh}^\\top\\,\\delta\\mathbf{a}^{t+1}" },
+  lstm: {
+    loss: "\\Delta^{t}",
+    "recurrent-z": "R_z^\\top\\delta\\bar{\\mathbf{z}}^{t+1}",
+    "recurrent-i": "R_i^\\top\\delta\\bar{\\mathbf{i}}^{t+1}",
+    "recurrent-f": "R_f^\\top\\delta\\bar{\\mathbf{f}}^{t+1}",
+    "recurrent-o": "R_o^\\top\\delta\\bar{\\mathbf{o}}^{t+1}",
+    cell: "\\delta\\mathbf{c}^{t+1} \\odot \\mathbf{f}^{t+1}",
+  },
+  gru: {
+    loss: "\\pd{L^{t}}{\\mathbf{h}^{t}}",
+    straight: "\\delta\\mathbf{h}^{t+1} \\odot \\mathbf{z}^{t+1}",
+    "recurrent-r": "W_{hr}^\\top\\delta\\bar{\\mathbf{r}}^{t+1}",
+    "recurrent-z": "W_{hz}^\\top\\delta\\bar{\\mathbf{z}}^{t+1}",
+    "recurrent-n": "W_{hn}^\\top(\\mathbf{r}^{t+1} \\odot \\delta\\bar{\\mathbf{n}}^{t+1})",
+  },
+};
+
+/** The "break a route" controls of an example slide: a switch per route (its label typeset
+ * by `typeset`), where the browser says how far the gradient without it is from finite
+ * differences, and the case it computes on. */
+export function breakRoutesHtml(caseFile: string, json: unknown, routes: readonly string[], typeset: (tex: string) => string, id: string): string {
+  const data = JSON.stringify({ case: caseFile, json }).replace(/</g, "\\u003c");
+  const switches = routes
+    .map((route) => `<label class="break-route"><input type="checkbox" data-route="${escapeHtml(route)}"> <span>${typeset(ROUTE_TEX[(json as { cell?: string }).cell ?? ""]?.[route] ?? escapeHtml(route))}</span></label>`)
+    .join("");
+  return (
+    `<form class="break-routes" aria-labelledby="${id}-title"><span class="break-routes-title" id="${id}-title">leave out a route</span>${switches}` +
+    `<output class="break-routes-result" role="status" aria-live="polite"></output></form>` +
+    `<script type="application/json" class="break-routes-data">${data}</script>`
   );
 }

@@ -37,7 +37,8 @@ export async function evaluateCaseFile(caseFile: string, notationFile: string | 
     const parsed = unary(grad.parseCase, "@grad's parseCase")(json);
     const output = unary(grad.evaluateCase, "@grad's evaluateCase")(parsed);
     if (!isRecord(output) || !isRecord(parsed) || typeof parsed.cell !== "string" || !Array.isArray(output.h)) throw new Error("@grad's evaluateCase gave no hidden states");
-    const evaluation: CaseEvaluation = { json, cell: parsed.cell, steps: output.h.length, output };
+    const routes = isRecord(grad.ROUTES) ? grad.ROUTES[parsed.cell] : undefined;
+    const evaluation: CaseEvaluation = { json, cell: parsed.cell, steps: output.h.length, output, routes: Array.isArray(routes) ? routes.map(String) : [] };
     if (notationFile) {
       const notation = (await context.importModule(notationFile)).default;
       const values = isRecord(notation) ? notation.values : undefined;

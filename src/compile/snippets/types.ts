@@ -29,6 +29,8 @@ export interface CaseEvaluation {
   cell: string;
   /** its number of time steps */
   steps: number;
+  /** the routes its cell's backward pass can leave out (src/grad/routes.ts) */
+  routes: string[];
   /** the grad CLI's output for it (docs/DESIGN.md): loss, h, c, gates, deltas, grads */
   output: Readonly<Record<string, unknown>>;
   /** its numbers by the notation's names (the notation's `values(json)`), when the deck has a

@@ -1,7 +1,7 @@
 // Stage "assemble": consecutive slides of one chapter with the same horizontal index
 // become a vertical stack; chapters get their titles (front matter `chapter:`, or the first
 // heading) and the index of their first horizontal slide, for the PDF outline.
-import { slideHtml } from "../model.ts";
+import { hasExercises, slideHtml } from "../model.ts";
 import type { DeckState } from "../state.ts";
 
 export function assembleStage(state: DeckState): void {
@@ -32,6 +32,7 @@ export function assembleStage(state: DeckState): void {
     runtimeDiagrams: state.runtimeDiagrams,
     snippetDeps: [...state.snippetDeps].sort(),
     liveSnippets: state.liveSnippets,
+    exercises: hasExercises(state.slides),
     slideCount: state.slides.length,
     formulas: state.formulas,
     slides: state.slides,

@@ -10,8 +10,10 @@ import { checkFormula } from "../../formulas/check.ts";
 import { escapeHtml } from "../../shared/html.ts";
 import { valueAtPath } from "../../shared/value-path.ts";
 import type { SourceLocation } from "../diagnostics.ts";
-import { exerciseControls, formulaBlankHtml, numberBlankHtml, choicesHeadHtml, type ExerciseIds } from "../html/exercise-html.ts";
-import type { ChoicesFact, FormulaFact, SlideModel } from "../model.ts";
+import katex from "katex";
+import { MATH_MACROS } from "../../shared/math-macros.ts";
+import { breakRoutesHtml, exerciseControls, formulaBlankHtml, numberBlankHtml, choicesHeadHtml, type ExerciseData, type ExerciseIds } from "../html/exercise-html.ts";
+import { exampleRecordOf, type ChoicesFact, type FormulaFact, type SlideModel } from "../model.ts";
 import type { CaseEvaluation } from "../snippets/types.ts";
 import type { DeckState } from "../state.ts";
 
@@ -20,6 +22,7 @@ const EXERCISE_HINT = `an exercise slide: <!-- .slide: class="exercise" data-exe
 export async function exercisesStage(state: DeckState): Promise<void> {
   checkExerciseLinks(state);
   for (const slide of state.slides) {
+    if (slide.attributes.breakRoutes) await fillBreakRoutes(state, slide, slide.attributes.breakRoutes);
     const { facts } = slide;
     const blankFormulas = facts.formulas.filter((f) => f.blankSlot !== undefined);
     const things: SourceLocation[] = [...facts.numberBlanks.map((b) => b.at), ...facts.choices.map((c) => c.at), ...blankFormulas.map((f) => f.at)];
@@ -43,6 +46,28 @@ export async function exercisesStage(state: DeckState): Promise<void> {
   }
 }
 
+/** An example slide's "break a route" switches: routes of its case's cell. */
+async function fillBreakRoutes(state: DeckState, slide: SlideModel, routes: readonly string[]): Promise<void> {
+  const start = { file: slide.source.file, line: slide.source.line, col: 1 };
+  const caseFile = exampleRecordOf(slide)?.case;
+  if (!caseFile) {
+    state.diagnostics.error(start, "data-break-routes: only an example slide about a case (deckExample({ case, … })) can leave out routes");
+    return;
+  }
+  const evaluation = await state.cases.get(caseFile);
+  if (typeof evaluation === "string") {
+    state.diagnostics.error(start, `data-break-routes: ${evaluation}`);
+    return;
+  }
+  const unknown = routes.filter((r) => !evaluation.routes.includes(r));
+  if (unknown.length > 0 || routes.length === 0) {
+    state.diagnostics.error(start, `data-break-routes: ${unknown.length ? `no route ${unknown.map((r) => `"${r}"`).join(", ")} in` : "name the routes of"} ${evaluation.cell === "lstm" ? "an" : "a"} ${evaluation.cell.toUpperCase()} (its routes: ${evaluation.routes.join(", ")})`);
+    return;
+  }
+  const typeset = (tex: string): string => katex.renderToString(tex, { macros: { ...MATH_MACROS, ...state.options.macros }, output: "htmlAndMathml", throwOnError: false });
+  slide.html.slots[slide.facts.controlsSlot!] = breakRoutesHtml(caseFile, evaluation.json, routes, typeset, idsOf(slide).of(slide.facts.controlsSlot!));
+}
+
 /** Ids unique in the deck for one slide's controls. */
 function idsOf(slide: SlideModel): ExerciseIds {
   const base = `ex-${slide.source.file.replace(/[^\w]+/g, "-")}-${slide.source.line}`;
@@ -64,7 +89,7 @@ async function fillExercise(state: DeckState, slide: SlideModel, caseFile: strin
     }
     html.slots[blank.slot] = numberBlankHtml(caseFile, blank, ids);
   }
-  const rights: Record<string, number> = {};
+  const rights: ExerciseData["choices"] = {};
   for (const formula of facts.formulas.filter((f) => f.blankSlot !== undefined)) {
     const blank = splitBlank(formula.tex);
     if (!blank) {
@@ -77,7 +102,7 @@ async function fillExercise(state: DeckState, slide: SlideModel, caseFile: strin
       continue;
     }
     const right = await checkChoices(state, slide, caseFile, formula, choices);
-    if (right !== undefined) rights[choiceName(choices)] = right;
+    if (right !== undefined) rights[choiceName(choices)] = { right, before: blank.before, after: blank.after, options: choices.choices.map((c) => c.tex) };
     html.slots[choices.slot] = choicesHeadHtml(ids.of(choices.slot));
     html.slots[formula.blankSlot!] = "";
   }

@@ -33,10 +33,10 @@ export function renderStage(state: DeckState): void {
     const notes = slide.notesTokens
       ? `<aside class="notes">${md.renderer.render(slide.notesTokens, md.options, { ...envFor(slide, facts, slide.source.notes!.line, true) })}</aside>`
       : "";
-    // an exercise's controls: after what the student fills in, before the notes
-    const hasBlanks = facts.numberBlanks.length > 0 || facts.choices.length > 0 || facts.formulas.some((f) => f.blankSlot !== undefined);
-    const controls = hasBlanks ? facts.slot() : undefined;
-    facts.controlsSlot = controls?.slot;
-    return { facts, html: `<section data-source="${slide.source.file}:${slide.source.line}">\n${body}${controls?.marker ?? ""}${notes}</section>` };
+    // an exercise's controls (or a slide's routes to break): after its body, before the
+    // notes; empty on other slides (which slides are exercises, the HTML pass says)
+    const controls = facts.slot();
+    facts.controlsSlot = controls.slot;
+    return { facts, html: `<section data-source="${slide.source.file}:${slide.source.line}">\n${body}${controls.marker}${notes}</section>` };
   });
 }

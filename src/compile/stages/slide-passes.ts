@@ -30,9 +30,10 @@ function passSlide(html: string): PassedSlide {
   }
   const heading = section.querySelector("h1, h2, h3")?.textContent?.trim();
   const exercise = section.classList.contains("exercise") ? { case: attribute("data-exercise-case") } : undefined;
+  const breakRoutes = attribute("data-break-routes")?.split(/\s+/).filter(Boolean);
   return {
     frame: section.outerHTML,
-    attributes: { id: section.id || undefined, noExample: attribute("data-no-example"), unchecked: attribute("data-unchecked"), formulaUnchecked, heading: heading || undefined, exercise },
+    attributes: { id: section.id || undefined, noExample: attribute("data-no-example"), unchecked: attribute("data-unchecked"), formulaUnchecked, heading: heading || undefined, exercise, breakRoutes },
   };
 }
 
