@@ -18,11 +18,14 @@ import { rewriteLinksForPrint } from "./print-links.ts";
 import { unpackSlides } from "./packed-slides.ts";
 import { signalReady } from "./ready.ts";
 import { wireSymbolValues } from "./symbol-values.ts";
+import { createExercisesPlugin } from "./exercises/plugin.ts";
 
 declare const __DECK_RUNTIME_MERMAID__: boolean;
 /** false in a build whose deck has no live example: the live renderer (and KaTeX's
  * runtime) is then left out of the bundle */
 declare const __DECK_LIVE__: boolean;
+/** false in a build whose deck has no exercises: their runtime is left out */
+declare const __DECK_EXERCISES__: boolean;
 
 const config = readRuntimeConfig(document);
 // every face the page declares, loading (decoding) while the slides are unpacked and laid out
@@ -51,7 +54,12 @@ const deck = new Reveal(document.querySelector<HTMLElement>(".reveal")!, {
   pdfSeparateFragments: false,
   // a slide prints on one page: one that would run past it is fitted (fitPrintedSlides)
   pdfMaxPagesPerSlide: 1,
-  plugins: [Notes, Search, Zoom],
+  plugins: [
+    Notes,
+    Search,
+    Zoom,
+    ...(__DECK_EXERCISES__ ? [createExercisesPlugin({ macros: config.macros ?? {}, deckName: document.querySelector<HTMLMetaElement>('meta[name="deck-name"]')?.content ?? "deck" })] : []),
+  ],
   ...config.reveal,
 });
 

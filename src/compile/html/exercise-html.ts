@@ -80,8 +80,9 @@ export function exerciseControls(data: ExerciseData, hints: number): string {
     `<div class="exercise-controls">` +
     `<button type="button" data-exercise-action="check">Check</button>${hint}` +
     `<button type="button" data-exercise-action="answer" disabled>Show answer</button>` +
+    `<label class="exercise-seed-label">seed <input type="text" inputmode="numeric" class="exercise-seed-input" size="6" autocomplete="off" aria-label="seed for new numbers (empty: a random one)"></label>` +
     `<button type="button" data-exercise-action="new-numbers">New numbers</button>` +
-    `<span class="exercise-seed"></span>` +
+    `<span class="exercise-seed" role="status" aria-live="polite"></span><span class="exercise-progress"></span>` +
     `</div><script type="application/json" class="exercise-data">${json}</script>`
   );
 }

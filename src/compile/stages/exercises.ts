@@ -150,7 +150,8 @@ async function checkChoices(state: DeckState, slide: SlideModel, caseFile: strin
   return right < 0 ? undefined : right;
 }
 
-/** Exercise links land on exercise slides, and each exercise is linked from a slide before it. */
+/** Exercise links from a slide land on exercise slides (from an exercise: back on any slide),
+ * and each exercise is linked from a slide before it. */
 function checkExerciseLinks(state: DeckState): void {
   const position = new Map(state.slides.map((s, k) => [s.attributes.id, k] as const));
   const linkedFrom = new Map<string, number[]>();
@@ -158,10 +159,12 @@ function checkExerciseLinks(state: DeckState): void {
     for (const link of slide.facts.links.filter((l) => l.exerciseLink)) {
       const id = decodeURIComponent(link.href.replace(/^#\//, ""));
       const target = position.get(id);
-      if (target === undefined || !state.slides[target].attributes.exercise) {
-        state.diagnostics.error(link.at, `exercise link "${escapeHtml(link.href)}" does not lead to an exercise slide`);
+      const back = slide.attributes.exercise !== undefined;
+      if (target === undefined || (!back && !state.slides[target].attributes.exercise)) {
+        state.diagnostics.error(link.at, `exercise link "${escapeHtml(link.href)}" does not lead to ${back ? "a slide" : "an exercise slide"}`);
         continue;
       }
+      if (back) continue;
       linkedFrom.set(id, [...(linkedFrom.get(id) ?? []), k]);
     }
   });
