@@ -19,6 +19,10 @@ export interface PrintOptions {
   fragments?: boolean;
   /** a handout on this paper: two slides a sheet at their last step, notes under each */
   handout?: Paper;
+  /** exercises with the numbers of this seed (new numbers) */
+  seed?: number;
+  /** an answer key after the last slide */
+  answers?: boolean;
 }
 
 export interface PrintResult {
@@ -37,7 +41,13 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
   try {
     const { PDFDocument } = await pdfLib;
     const page = await browser.newPage({ viewport: { ...FRAME } });
-    const query = ["print-pdf", options.fragments && !options.handout ? "pdfSeparateFragments=true" : "", options.handout ? `handout=${options.handout}` : ""].filter(Boolean).join("&");
+    const query = [
+      "print-pdf",
+      options.fragments && !options.handout ? "pdfSeparateFragments=true" : "",
+      options.handout ? `handout=${options.handout}` : "",
+      options.seed !== undefined ? `seed=${options.seed}` : "",
+      options.answers ? "answers" : "",
+    ].filter(Boolean).join("&");
     await page.goto(`${pathToFileURL(options.htmlFile).href}?${query}`);
     // the ready event, heard at once: polling for the ready attribute waits for a frame of
     // the whole print view to be drawn on screen first (≈0.5 s), which printing redoes anyway

@@ -10,7 +10,7 @@ import type { ExerciseRuntime } from "./runtime.ts";
 
 export interface ExercisesPlugin {
   id: "exercises";
-  init(deck: RevealApi): void;
+  init(deck: RevealApi): void | Promise<void>;
   destroy(): void;
   /** the computing half, loaded now (tests and tools may wait for it) */
   ready(): Promise<ExerciseRuntime>;
@@ -85,7 +85,14 @@ export function createExercisesPlugin(options: ExercisesOptions): ExercisesPlugi
     id: "exercises",
     init(deck) {
       const slides = deck.getSlidesElement();
-      if (!slides || /print-pdf/i.test(location.search) || !slides.querySelector("section.exercise, section[data-break-routes]")) return;
+      if (!slides || !slides.querySelector("section.exercise, section[data-break-routes]")) return;
+      if (/print-pdf/i.test(location.search)) {
+        // on paper: a seed's numbers and the answer key, before reveal.js lays the pages out
+        const query = new URLSearchParams(location.search);
+        const seed = query.has("seed") ? Number(query.get("seed")) : undefined;
+        if (seed === undefined && !query.has("answers")) return;
+        return ready().then((r) => r.prepareForPrint(slides, seed, query.has("answers")));
+      }
       slides.addEventListener("click", onClick, { signal: controller.signal });
       slides.addEventListener("input", onInput, { signal: controller.signal });
       slides.addEventListener("change", onInput, { signal: controller.signal });

@@ -12,6 +12,7 @@ import { judgeFormula, type FormulaBlank, type Judgement } from "../../formulas/
 import { drawCase, evaluateCase, isSeed, MAX_SEED, parseCase, type CaseResult } from "../../grad/index.ts";
 import { MATH_MACROS } from "../../shared/math-macros.ts";
 import { valueAtPath } from "../../shared/value-path.ts";
+import { answerKeySections, numberAnswer, type KeyEntry } from "./answer-key.ts";
 import { breakRoutesReport } from "./break-routes.ts";
 import { readNumber } from "./number-input.ts";
 import { ProgressStore } from "./progress.ts";
@@ -67,6 +68,32 @@ export class ExerciseRuntime {
       this.states.set(slide, state);
     }
     return state;
+  }
+
+  /** Before the print view is laid out: every exercise with the numbers of `seed` (if any),
+   * and the answer key after the last slide (if asked). */
+  prepareForPrint(slides: HTMLElement, seed: number | undefined, answers: boolean): void {
+    const exercises = [...slides.querySelectorAll<HTMLElement>("section.exercise")];
+    const entries: KeyEntry[] = [];
+    for (const slide of exercises) {
+      const state = this.state(slide);
+      if (!state) continue;
+      if (seed !== undefined) this.drawNumbers(slide, state, seed);
+      const heading = slide.querySelector("h1, h2, h3")?.cloneNode(true) as HTMLElement | undefined;
+      heading?.querySelectorAll(".katex-mathml").forEach((m) => m.remove());
+      entries.push({ titleHtml: heading?.innerHTML ?? slide.id, answers: this.answersOf(slide, state) });
+    }
+    if (answers && entries.length > 0) slides.insertAdjacentHTML("beforeend", answerKeySections(entries, seed, (tex, display) => this.typeset(tex, display)).join(""));
+  }
+
+  /** Each answer of an exercise slide, as TeX. */
+  private answersOf(slide: HTMLElement, state: SlideState): KeyEntry["answers"] {
+    const numbers = [...slide.querySelectorAll<HTMLInputElement>("input.exercise-input")].map((input) =>
+      numberAnswer(input.dataset.exercisePath ?? "", Number(valueAtPath(state.result, input.dataset.exercisePath ?? "")), Number(input.dataset.exerciseDecimals ?? 3)),
+    );
+    const formulas = [...slide.querySelectorAll<HTMLTextAreaElement>("textarea.exercise-tex")].map((box) => ({ tex: `${box.dataset.exerciseBefore ?? ""} ${box.dataset.exerciseFormula ?? ""} ${box.dataset.exerciseAfter ?? ""}` }));
+    const choices = Object.values(state.data.choices).map((c) => ({ tex: `${c.before} {${c.options[c.right]}} ${c.after}` }));
+    return [...numbers, ...formulas, ...choices];
   }
 
   /** The slide became the current one. */
@@ -167,14 +194,29 @@ export class ExerciseRuntime {
     }
   }
 
-  private typeset(tex: string): string {
-    return katex.renderToString(tex, { displayMode: true, throwOnError: false, output: "htmlAndMathml", macros: { ...MATH_MACROS, ...this.macros } });
+  private typeset(tex: string, displayMode = true): string {
+    return katex.renderToString(tex, { displayMode, throwOnError: false, output: "htmlAndMathml", macros: { ...MATH_MACROS, ...this.macros } });
   }
 
   /** The slide's numbers drawn from a seed (the one typed, else a random one). */
   private newNumbers(slide: HTMLElement, state: SlideState): void {
     const typed = Number(slide.querySelector<HTMLInputElement>("input.exercise-seed-input")?.value.trim() || Number.NaN);
     const seed = isSeed(typed) ? typed : 1 + (crypto.getRandomValues(new Uint32Array(1))[0] % MAX_SEED);
+    this.drawNumbers(slide, state, seed);
+    for (const control of slide.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>("input.exercise-input, textarea.exercise-tex")) control.value = "";
+    for (const verdict of slide.querySelectorAll<HTMLElement>(".exercise-verdict")) {
+      verdict.textContent = "";
+      delete verdict.dataset.verdict;
+    }
+    slide.querySelectorAll(".exercise-preview").forEach((p) => (p.innerHTML = ""));
+    slide.querySelectorAll(".exercise-answer").forEach((l) => l.classList.remove("exercise-answer"));
+    slide.querySelector("[data-exercise-action=answer]")?.setAttribute("disabled", "");
+    const label = slide.querySelector<HTMLElement>(".exercise-seed");
+    if (label) label.textContent = `new numbers: seed ${seed}`;
+  }
+
+  /** The slide's case drawn from `seed`: its numbers in the prose, its answers and tolerances. */
+  private drawNumbers(slide: HTMLElement, state: SlideState, seed: number): void {
     state.seed = seed;
     state.json = drawCase(state.data.json, seed);
     state.result = evaluateCase(parseCase(state.json));
@@ -186,16 +228,6 @@ export class ExerciseRuntime {
       span.innerHTML = katex.renderToString(num(value, Number(span.dataset.digits ?? 4)), { output: "htmlAndMathml", throwOnError: false });
     }
     for (const input of slide.querySelectorAll<HTMLInputElement>("input.exercise-input")) this.retolerate(input, state);
-    for (const control of slide.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>("input.exercise-input, textarea.exercise-tex")) control.value = "";
-    for (const verdict of slide.querySelectorAll<HTMLElement>(".exercise-verdict")) {
-      verdict.textContent = "";
-      delete verdict.dataset.verdict;
-    }
-    slide.querySelectorAll(".exercise-preview").forEach((p) => (p.innerHTML = ""));
-    slide.querySelectorAll(".exercise-answer").forEach((l) => l.classList.remove("exercise-answer"));
-    slide.querySelector("[data-exercise-action=answer]")?.setAttribute("disabled", "");
-    const label = slide.querySelector<HTMLElement>(".exercise-seed");
-    if (label) label.textContent = `new numbers: seed ${seed}`;
   }
 
   /** A blank's tolerance stays smaller than its answer: new numbers may ask for more decimals. */
