@@ -3,7 +3,7 @@ import { snippetAliases } from "./src/compile/snippets/runner.ts";
 
 /** Tests that need no build and no browser: the gradient module, the formula checker, the
  * compiler on fixtures, the CLI, the house rules. */
-const UNIT = ["test/grad/**/*.test.ts", "test/formulas/**/*.test.ts", "test/compile/**/*.test.ts", "test/cli/**/*.test.ts", "test/architecture/**/*.test.ts"];
+const UNIT = ["test/grad/**/*.test.ts", "test/exercises/**/*.test.ts", "test/formulas/**/*.test.ts", "test/compile/**/*.test.ts", "test/cli/**/*.test.ts", "test/architecture/**/*.test.ts"];
 /** Busy-loops both cores while it builds twice: alone, after every other test. */
 const DETERMINISM = "test/build/determinism.test.ts";
 

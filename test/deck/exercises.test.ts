@@ -1,0 +1,184 @@
+// The deck's exercises in Chromium, as a student uses them: on every exercise slide each
+// number blank accepts src/grad's answer (computed here, in Node) and rejects one off by more
+// than its tolerance — with the slide's numbers and after "new numbers" from three seeds,
+// whose numbers Node draws the same; every formula blank accepts the deck's own answer and
+// rejects a slip, naming a time step; every choices list accepts its answer only; a decimal
+// comma gets a message; progress survives a reload; a route left out is seen to be wrong;
+// axe-core finds nothing serious on an exercise with its verdicts, in both themes.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { drawCase, evaluateCase, parseCase } from "../../src/grad/index.ts";
+import { FRAME } from "../../src/shared/constants.ts";
+import { valueAtPath } from "../../src/shared/value-path.ts";
+import { hasChromium, startBrowser, waitForReady } from "../support/browser.ts";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const SEEDS = [3, 42, 1234];
+
+interface Blank {
+  slide: string;
+  path: string;
+  caseFile: string;
+  tolerance: number;
+}
+
+describe.runIf(hasChromium)("exercises in the browser", () => {
+  let browser: Browser;
+  const singleFile = inject("builtDeckFile");
+  const open = async (hash = "", query = ""): Promise<Page> => {
+    const page = await browser.newPage({ viewport: { ...FRAME } });
+    await page.goto(pathToFileURL(singleFile).href + query + hash);
+    await waitForReady(page);
+    return page;
+  };
+  beforeAll(async () => {
+    browser = await startBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** Types `value` into the blank and checks; the verdict's data-verdict and text. */
+  const answer = async (page: Page, slide: string, selector: string, value: string): Promise<{ verdict: string; text: string }> =>
+    page.evaluate(
+      async ({ slide, selector, value }) => {
+        const section = document.getElementById(slide)!;
+        const control = section.querySelector<HTMLInputElement | HTMLTextAreaElement>(selector)!;
+        control.value = value;
+        const verdict = document.getElementById(`${control.id}-verdict`)!;
+        verdict.removeAttribute("data-verdict");
+        section.querySelector<HTMLButtonElement>("[data-exercise-action=check]")!.click();
+        const plugin = (window as unknown as { Reveal: { getPlugin(id: string): { ready(): Promise<unknown> } } }).Reveal.getPlugin("exercises");
+        await plugin.ready();
+        for (let k = 0; k < 100 && !verdict.dataset.verdict; k++) await new Promise((r) => setTimeout(r, 20));
+        return { verdict: verdict.dataset.verdict ?? "", text: verdict.textContent ?? "" };
+      },
+      { slide, selector, value },
+    );
+
+  const newNumbers = (page: Page, slide: string, seed: number): Promise<string> =>
+    page.evaluate(
+      async ({ slide, seed }) => {
+        const section = document.getElementById(slide)!;
+        section.querySelector<HTMLInputElement>("input.exercise-seed-input")!.value = String(seed);
+        section.querySelector<HTMLButtonElement>("[data-exercise-action=new-numbers]")!.click();
+        await (window as unknown as { Reveal: { getPlugin(id: string): { ready(): Promise<unknown> } } }).Reveal.getPlugin("exercises").ready();
+        for (let k = 0; k < 100 && section.dataset.seed !== String(seed); k++) await new Promise((r) => setTimeout(r, 20));
+        return section.dataset.seed ?? "";
+      },
+      { slide, seed },
+    );
+
+  it("has exercises, each after the slide that links to it", async () => {
+    const page = await open();
+    const found = await page.evaluate(() => [...document.querySelectorAll("section.exercise")].map((s) => s.id));
+    expect(found.length).toBeGreaterThanOrEqual(1);
+    await page.close();
+  });
+
+  it("accepts src/grad's answer and rejects one off by more than the tolerance, before and after new numbers", async () => {
+    const page = await open();
+    const blanks = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLInputElement>("section.exercise input.exercise-input")].map((i) => ({
+        slide: i.closest("section")!.id,
+        path: i.dataset.exercisePath!,
+        caseFile: i.dataset.exerciseCase!,
+        tolerance: Number(i.dataset.exerciseTolerance),
+      })),
+    );
+    expect(blanks.length).toBeGreaterThan(0);
+    const check = async (blank: Blank, json: unknown, label: string): Promise<void> => {
+      const value = valueAtPath(evaluateCase(parseCase(json)), blank.path) as number;
+      const tolerance = await page.evaluate(({ slide, path }) => Number(document.querySelector<HTMLInputElement>(`#${slide} input[data-exercise-path="${path}"]`)!.dataset.exerciseTolerance), blank);
+      const selector = `input[data-exercise-path="${blank.path}"]`;
+      expect(await answer(page, blank.slide, selector, String(value)), `${label}: ${blank.slide} ${blank.path} = ${value}`).toMatchObject({ verdict: "right" });
+      expect(await answer(page, blank.slide, selector, String(value + 2.5 * tolerance)), `${label}: off by 2.5 tolerances`).toMatchObject({ verdict: "wrong" });
+      expect(await answer(page, blank.slide, selector, String(value - 2.5 * tolerance).replace("-", "−")), `${label}: typographic minus`).toMatchObject({ verdict: "wrong" });
+    };
+    for (const blank of blanks) {
+      const json = JSON.parse(readFileSync(blank.caseFile, "utf8")) as unknown;
+      await check(blank, json, "the slide's numbers");
+      for (const seed of SEEDS) {
+        expect(await newNumbers(page, blank.slide, seed)).toBe(String(seed));
+        await check(blank, drawCase(json, seed), `seed ${seed}`);
+      }
+    }
+    await page.close();
+  });
+
+  it("reads a decimal comma as a question, not as a number", async () => {
+    const page = await open();
+    const slide = await page.evaluate(() => document.querySelector("section.exercise input.exercise-input")!.closest("section")!.id);
+    const judged = await answer(page, slide, "input.exercise-input", "-0,5");
+    expect(judged.verdict).toBe("unreadable");
+    expect(judged.text).toMatch(/decimal point as a point: -0\.5/);
+    await page.close();
+  });
+
+  it("judges formula blanks: the deck's own answer is right, a slip is wrong at a named time step", async () => {
+    const page = await open();
+    const boxes = await page.evaluate(() => [...document.querySelectorAll<HTMLTextAreaElement>("textarea.exercise-tex")].map((t) => ({ slide: t.closest("section")!.id, id: t.id, answer: t.dataset.exerciseFormula! })));
+    for (const box of boxes) {
+      expect(await answer(page, box.slide, `#${box.id}`, box.answer), box.answer).toMatchObject({ verdict: "right" });
+      const slip = box.answer.includes("^{t+1}") ? box.answer.replace("^{t+1}", "^{t}") : box.answer.replace("^{t}", "^{t+1}");
+      const judged = await answer(page, box.slide, `#${box.id}`, slip);
+      expect(judged.verdict, slip).toBe("wrong");
+      expect(judged.text).toMatch(/t = \d/);
+    }
+    await page.close();
+  });
+
+  it("keeps progress across a reload, and shows a route left out going wrong", async () => {
+    const page = await open();
+    const blank = await page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>("section.exercise input.exercise-input")!;
+      return { slide: input.closest("section")!.id, path: input.dataset.exercisePath!, caseFile: input.dataset.exerciseCase! };
+    });
+    const value = valueAtPath(evaluateCase(parseCase(JSON.parse(readFileSync(blank.caseFile, "utf8")))), blank.path) as number;
+    const slideBlanks = await page.evaluate((id) => document.querySelectorAll(`#${id} input.exercise-input, #${id} textarea.exercise-tex, #${id} fieldset.exercise-choices`).length, blank.slide);
+    if (slideBlanks === 1) {
+      expect((await answer(page, blank.slide, `input[data-exercise-path="${blank.path}"]`, String(value))).verdict).toBe("right");
+      await page.reload();
+      await waitForReady(page);
+      await page.evaluate((id) => {
+        const reveal = (window as unknown as { Reveal: { slide(h: number, v: number): void; getIndices(el: Element): { h: number; v: number } } }).Reveal;
+        const at = reveal.getIndices(document.getElementById(id)!);
+        reveal.slide(at.h, at.v);
+      }, blank.slide);
+      await page.waitForFunction((id) => /^[1-9]\d* of \d+ exercises? of this chapter solved$/.test(document.querySelector(`#${id} .exercise-progress`)?.textContent ?? ""), blank.slide);
+    }
+    const report = await page.evaluate(async () => {
+      const form = document.querySelector<HTMLFormElement>("form.break-routes");
+      if (!form) return "";
+      form.querySelector<HTMLInputElement>("input[data-route]")!.click();
+      await (window as unknown as { Reveal: { getPlugin(id: string): { ready(): Promise<unknown> } } }).Reveal.getPlugin("exercises").ready();
+      const output = form.querySelector("output")!;
+      for (let k = 0; k < 100 && !output.textContent; k++) await new Promise((r) => setTimeout(r, 20));
+      return output.textContent ?? "";
+    });
+    expect(report).toMatch(/off from finite differences by [\d.]+ % at t = \d/);
+    await page.close();
+  });
+
+  it.each(["light", "dark"])("axe-core finds nothing serious on an exercise with its verdicts (%s theme)", async (theme) => {
+    const page = await open("", `?theme=${theme}`);
+    const slide = await page.evaluate(() => document.querySelector("section.exercise")!.id);
+    await page.evaluate((id) => {
+      const reveal = (window as unknown as { Reveal: { slide(h: number, v: number): void; getIndices(el: Element): { h: number; v: number } } }).Reveal;
+      const at = reveal.getIndices(document.getElementById(id)!);
+      reveal.slide(at.h, at.v);
+    }, slide);
+    await answer(page, slide, "input.exercise-input, textarea.exercise-tex", "0.5");
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async (id) => {
+      const axe = (window as unknown as { axe: { run(el: Element, o: object): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+      const result = await axe.run(document.getElementById(id)!, { resultTypes: ["violations"] });
+      return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.nodes.length})`);
+    }, slide);
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+});
