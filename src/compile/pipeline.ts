@@ -13,6 +13,7 @@ import { codeStage } from "./stages/code.ts";
 import { diagramsStage } from "./stages/diagrams.ts";
 import { exercisesStage } from "./stages/exercises.ts";
 import { formulasStage } from "./stages/formulas.ts";
+import { labelsStage } from "./stages/labels.ts";
 import { proseNumbersStage } from "./stages/prose-numbers.ts";
 import { parseStage } from "./stages/parse.ts";
 import { renderStage } from "./stages/render.ts";
@@ -29,6 +30,7 @@ export const COMPILE_STAGES: readonly Stage[] = [
   { name: "parse", run: parseStage }, //               front matter, slides, Markdown tokens (pure)
   { name: "snippets", run: snippetsStage }, //        ```ts run, one at a time in a worker
   { name: "code", run: codeStage }, //                code blocks: highlighted from the cache, or by shiki
+  { name: "labels", run: labelsStage }, //            equation numbers, in deck order
   { name: "render", run: renderStage }, //            Markdown → HTML, slide by slide
   { name: "slide-passes", run: slidePassesStage }, // attribute comments, formula steps, ids
   { name: "checks", run: checksStage }, //            duplicate ids, equation ↔ example links
@@ -64,6 +66,8 @@ export async function compileDeck(chapters: readonly ChapterFile[], services: Co
     snippets: new Map(),
     snippetDeps,
     liveSnippets: [],
+    labels: new Map(),
+    madeIds: new Map(),
     rendered: [],
     slides: [],
     formulas: { formulas: 0, relations: 0, unchecked: [] },

@@ -8,6 +8,7 @@ import type { DeckOptions } from "./deck-options.ts";
 import type { Diagnostic, Diagnostics, SourceLocation } from "./diagnostics.ts";
 import type { DeckNotation } from "../formulas/deck-notation.ts";
 import type { FormulaExample } from "../formulas/example.ts";
+import type { Labels } from "./labels.ts";
 import type { Highlighter } from "./markdown/highlight.ts";
 import type { SlideFacts, SlideModel } from "./model.ts";
 import type { SlideSource } from "./split.ts";
@@ -108,6 +109,9 @@ export interface DeckState {
   snippets: Map<string, SnippetOutcome>;
   snippetDeps: Set<string>;
   liveSnippets: SnippetSource[];
+  /** labels: equation numbers by label, and ids made for slides that hold one but declare none */
+  labels: Labels;
+  madeIds: Map<number, string>;
   /** render */
   rendered: RenderedSlide[];
   /** slide-passes */

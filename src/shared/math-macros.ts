@@ -14,11 +14,15 @@ export const MATH_MACROS: Readonly<Record<string, string>> = {
   "\\stepat": "\\htmlData{step=#1}{#2}",
   "\\hl": "\\htmlData{step=#1, fragment-style=hl}{#2}",
   "\\blank": "\\boxed{\\vphantom{#1}\\;?\\;}",
+  // the checker reads a formula as written: its \label (a number, see src/compile/labels.ts) says nothing
+  "\\label": "\\htmlData{label=#1}{}",
 };
 
-/** Only \htmlData with our own keys (steps, and a live example's numbers) is trusted: no links, no styles, no ids from TeX.
+/** Only \htmlData with our own keys (steps, and a live example's numbers) and equation references' links inside the deck are trusted: no other links, no styles, no ids from TeX.
  * (KaTeX hands the attributes over already prefixed with data-.) */
-export function trust(context: { command: string; attributes?: Record<string, string> }): boolean {
+export function trust(context: { command: string; attributes?: Record<string, string>; url?: string }): boolean {
+  // \eqref and \ref become links to the slide of their equation: only such links, inside the deck
+  if (context.command === "\\href") return /^#\/[\w:.-]+$/.test(context.url ?? "");
   if (context.command !== "\\htmlData") return false;
   return Object.keys(context.attributes ?? {}).every((k) => k === "data-step" || k === "data-fragment-style" || k === `data-${LIVE_NUMBER_KEY}`);
 }

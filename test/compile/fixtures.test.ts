@@ -44,7 +44,7 @@ const withNotation = fixtureDeck({
 });
 afterAll(() => Promise.all([deck.close(), withNotation.close()]));
 
-for (const [name, compiler] of [["math.txt", deck], ["markdown.txt", deck], ["snippets.txt", deck], ["links.txt", deck], ["prose-numbers.txt", deck], ["formulas.txt", withNotation], ["exercises.txt", withNotation]] as const) {
+for (const [name, compiler] of [["math.txt", deck], ["markdown.txt", deck], ["snippets.txt", deck], ["links.txt", deck], ["prose-numbers.txt", deck], ["labels.txt", deck], ["formulas.txt", withNotation], ["exercises.txt", withNotation]] as const) {
   describe(name, () => {
     for (const fixture of readFixtures(fixturePath("compile", name))) {
       it(`${name}:${fixture.line} ${fixture.title}`, async () => {

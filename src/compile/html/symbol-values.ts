@@ -25,12 +25,13 @@ export function wrapSymbols(tex: string, symbols: readonly ShownSymbol[], macros
 }
 
 /** A display formula typeset again with its symbols carrying their values, or why it could
- * not be (the formula then stays as it was). */
-export function annotateFormula(tex: string, symbols: readonly ShownSymbol[], macros: Record<string, string>): { html: string } | { failed: string } {
+ * not be (the formula then stays as it was); `shown` makes the TeX as it is shown (its
+ * labels as numbers). */
+export function annotateFormula(tex: string, symbols: readonly ShownSymbol[], macros: Record<string, string>, shown: (tex: string) => string = (t) => t): { html: string } | { failed: string } {
   const { tex: wrappedTex, wrapped } = wrapSymbols(tex, symbols, { ...MATH_MACROS, ...macros });
   let html: string;
   try {
-    html = typeset(wrappedTex, macros);
+    html = typeset(shown(wrappedTex), macros);
   } catch (error) {
     return { failed: (error as Error).message };
   }

@@ -2,6 +2,7 @@
 // diagnostics collector, and the results of the async passes (snippets, includes).
 import type { CompileCache } from "../cache.ts";
 import type { Diagnostics, SourceLocation } from "../diagnostics.ts";
+import type { Labels } from "../labels.ts";
 import type { Place, SlideFacts } from "../model.ts";
 import type { Highlighter } from "./highlight.ts";
 import type { SnippetOutcome } from "../snippets/types.ts";
@@ -22,6 +23,8 @@ export interface DeckEnv {
   readProjectFile(path: string): string | undefined;
   /** what the rules record about the slide being rendered (src/compile/model.ts) */
   facts: SlideFacts;
+  /** equation numbers by label (the labels stage) */
+  labels: Labels;
   /** diagrams are drawn by mermaid in the browser (there is no renderer at build time) */
   runtimeDiagrams: boolean;
   /** rendering the slide's speaker notes */
@@ -44,6 +47,6 @@ export function placeOf(env: unknown): Place {
 
 /** The file location of a 0-based line within the Markdown being rendered. */
 export function locate(env: unknown, mapLine: number, col: number): SourceLocation {
-  const e = envOf(env);
+  const e = env as Pick<DeckEnv, "file" | "firstLine">;
   return { file: e.file, line: e.firstLine + mapLine, col };
 }

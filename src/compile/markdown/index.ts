@@ -9,12 +9,14 @@ import { fencesPlugin } from "./fences.ts";
 import { includePlugin } from "./include.ts";
 import { mathPlugin } from "./math.ts";
 import { proseNumbersPlugin } from "./prose-numbers.ts";
+import { referencesPlugin } from "./references.ts";
 
 export function createMarkdown(): MarkdownIt {
   const md = markdownIt({ html: true, linkify: false, typographer: true });
   md.use(mathPlugin) // before attrs: `{…}` inside TeX is never read as attributes
     .use(exercisesPlugin) // before prose numbers: `{{? …}}` is a blank; its containers before the generic ones
     .use(proseNumbersPlugin) // before attrs too: `{{…}}` is a computed value, not attributes
+    .use(referencesPlugin) // \eqref{…} in prose: before the rule that calls TeX in text an error
     .use(includePlugin)
     .use(fencesPlugin)
     .use(containersPlugin)

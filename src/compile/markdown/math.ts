@@ -9,6 +9,7 @@ import type { Token } from "markdown-it";
 import type { SourceLocation } from "../diagnostics.ts";
 import { envOf, locate, placeOf, type DeckEnv } from "./env.ts";
 import { withMathSteps } from "../html/math-steps.ts";
+import { withReferences, withTags } from "../labels.ts";
 import { escapeHtml } from "../../shared/html.ts";
 import { MATH_MACROS, trust } from "../../shared/math-macros.ts";
 
@@ -89,8 +90,15 @@ export function offsetLocation(at: SourceLocation, text: string, offset: number)
 
 /** Display math, typeset and recorded (model.ts): a formula on the slide itself sits in a
  * slot of its own, since the formula checker may give its symbols their values. */
+/** The TeX as typeset: labels as tags (a display formula's number), references as links. */
+function shownTex(source: string, display: boolean, at: SourceLocation, env: unknown): string {
+  const { labels, diagnostics } = envOf(env);
+  const tagged = display ? withTags(source, labels) : source.replace(/\\label\s*\{[^{}]*\}/g, ""); // (reported by the labels stage)
+  return withReferences(tagged, labels, (name, offset) => diagnostics.error(offsetLocation(at, source, offset), `\\eqref{${name}}: no formula has \\label{${name}}`));
+}
+
 function displayFormula(source: string, at: SourceLocation, env: unknown, tag: "div" | "span"): string {
-  const html = renderMath(source, true, at, env);
+  const html = renderMath(shownTex(source, true, at, env), true, at, env);
   const place = placeOf(env);
   const fact = { tex: texOf(source), at, open: { ...at, col: Math.max(1, at.col - 2) }, place };
   const facts = envOf(env).facts;
@@ -204,7 +212,7 @@ export function mathPlugin(md: MarkdownIt): void {
     const meta = t.meta as unknown as MathInlineMeta;
     const at = meta.location ?? locate(env, 0, 1);
     // `$$…$$` inside a paragraph is display math too: the formula checker reads it the same way
-    return meta.display ? displayFormula(t.content, at, env, "span") : renderMath(t.content, false, at, env);
+    return meta.display ? displayFormula(t.content, at, env, "span") : renderMath(shownTex(t.content, false, at, env), false, at, env);
   };
   md.renderer.rules.math_unclosed = (tokens: Token[], idx: number, _o, env) => {
     const t = tokens[idx];

@@ -8,6 +8,7 @@ import { checkFormula, type ShownSymbol } from "../../formulas/check.ts";
 import { DeckNotation, isNotationProblem } from "../../formulas/deck-notation.ts";
 import { formulaExample, type FormulaExample, type NamedCase } from "../../formulas/example.ts";
 import { filledTex, splitBlank } from "../../formulas/judge.ts";
+import { withReferences, withTags } from "../labels.ts";
 import type { SourceLocation } from "../diagnostics.ts";
 import { annotateFormula } from "../html/symbol-values.ts";
 import type { ExampleRecord } from "../../author/snippet.ts";
@@ -95,13 +96,22 @@ async function checkSlides(state: DeckState, exampleFor: ExampleFor, notation: D
   }
 }
 
+/** The labels a formula names, with their numbers and slides (what its markup depends on). */
+function labelsIn(tex: string, state: DeckState): unknown[] {
+  return [...tex.matchAll(/\\(?:label|eqref|ref)\s*\{([^{}]*)\}/g)].map((m) => {
+    const label = state.labels.get(m[1].trim());
+    return [m[1], label?.n, label?.slide];
+  });
+}
+
 /** A checked formula typeset again with its symbols' values, into its slot. The same
  * formula with the same values comes out the same, so a session does it once (the dev
  * server compiles the whole deck on each edit). */
 function annotate(state: DeckState, slide: SlideModel, formula: FormulaFact, symbols: readonly ShownSymbol[]): void {
-  const key = `symbols\0${JSON.stringify(state.options.macros)}\0${formula.tex}\0${JSON.stringify(symbols)}`;
+  const key = `symbols\0${JSON.stringify(state.options.macros)}\0${formula.tex}\0${JSON.stringify(symbols)}\0${JSON.stringify(labelsIn(formula.tex, state))}`;
   slide.html.slots[formula.slot!] = state.cache.markup.remember(key, () => {
-    const made = annotateFormula(formula.tex, symbols, state.options.macros);
+    const shown = (tex: string): string => withReferences(withTags(tex, state.labels), state.labels, () => undefined); // unknown labels: reported when rendered
+    const made = annotateFormula(formula.tex, symbols, state.options.macros, shown);
     if ("html" in made) return { value: made.html, keep: true };
     state.diagnostics.warning(formula.at, `formula: checked, but its symbols' values cannot be shown: ${made.failed}`);
     return { value: slide.html.slots[formula.slot!], keep: false };

@@ -22,11 +22,12 @@ export function renderStage(state: DeckState): void {
     snippets: state.snippets,
     readProjectFile: state.services.readProjectFile,
     facts,
+    labels: state.labels,
     runtimeDiagrams,
     inNotes,
     cache: state.cache,
   });
-  state.rendered = state.parsed.map((slide) => {
+  state.rendered = state.parsed.map((slide, k) => {
     const facts = new SlideFacts();
     // markdown-it types env as a string-keyed record; ours is a DeckEnv (see markdown/env.ts)
     const body = md.renderer.render(slide.tokens, md.options, { ...envFor(slide, facts, slide.source.line, false) });
@@ -37,6 +38,7 @@ export function renderStage(state: DeckState): void {
     // notes; empty on other slides (which slides are exercises, the HTML pass says)
     const controls = facts.slot();
     facts.controlsSlot = controls.slot;
-    return { facts, html: `<section data-source="${slide.source.file}:${slide.source.line}">\n${body}${controls.marker}${notes}</section>` };
+    const made = state.madeIds.get(k); // a slide that holds a label gets an id for \eqref links
+    return { facts, html: `<section${made ? ` id="${made}"` : ""} data-source="${slide.source.file}:${slide.source.line}">\n${body}${controls.marker}${notes}</section>` };
   });
 }
