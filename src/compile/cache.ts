@@ -2,6 +2,8 @@
 // typeset markup, each slide's HTML pass, each diagram's post-processed SVG — each on a shelf
 // of its own, keyed by what it is made from. Anything a compile did not use is forgotten at
 // its end. The cache only remembers; the stages say how each thing is made.
+import type { Bibliography } from "./bibliography.ts";
+import type { SourceLocation } from "./diagnostics.ts";
 import type { SlideAttributes } from "./model.ts";
 import type { DiagramStepMiss } from "../shared/diagram-steps.ts";
 
@@ -48,12 +50,15 @@ export class CompileCache {
   readonly slides = new Shelf<PassedSlide>();
   /** diagrams by source and SVG */
   readonly diagrams = new Shelf<ProcessedDiagram>();
+  /** the deck's bibliography, by its BibTeX */
+  readonly bibliographies = new Shelf<Bibliography | { at: SourceLocation; message: string }>();
 
   /** Forget what the last compile did not use. */
   sweep(): void {
     this.markup.sweep();
     this.slides.sweep();
     this.diagrams.sweep();
+    this.bibliographies.sweep();
   }
 
   /** Markup that is slow to make and depends on `key` alone (see Shelf.remember). */

@@ -14,6 +14,8 @@ import { diagramsStage } from "./stages/diagrams.ts";
 import { exercisesStage } from "./stages/exercises.ts";
 import { formulasStage } from "./stages/formulas.ts";
 import { labelsStage } from "./stages/labels.ts";
+import { bibliographyStage } from "./stages/bibliography.ts";
+import { referencesStage } from "./stages/references.ts";
 import { proseNumbersStage } from "./stages/prose-numbers.ts";
 import { parseStage } from "./stages/parse.ts";
 import { renderStage } from "./stages/render.ts";
@@ -31,8 +33,10 @@ export const COMPILE_STAGES: readonly Stage[] = [
   { name: "snippets", run: snippetsStage }, //        ```ts run, one at a time in a worker
   { name: "code", run: codeStage }, //                code blocks: highlighted from the cache, or by shiki
   { name: "labels", run: labelsStage }, //            equation numbers, in deck order
+  { name: "bibliography", run: bibliographyStage }, // references.bib read; each cited work placed
   { name: "render", run: renderStage }, //            Markdown → HTML, slide by slide
   { name: "slide-passes", run: slidePassesStage }, // attribute comments, formula steps, ids
+  { name: "references", run: referencesStage }, //    the references slides, after the last chapter
   { name: "checks", run: checksStage }, //            duplicate ids, equation ↔ example links
   { name: "prose-numbers", run: proseNumbersStage }, // {{path}} in prose and notes: numbers of the example
   { name: "bundle-inputs", run: bundleInputsStage }, // tell a build what to bundle, so it bundles meanwhile

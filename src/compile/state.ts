@@ -8,6 +8,7 @@ import type { DeckOptions } from "./deck-options.ts";
 import type { Diagnostic, Diagnostics, SourceLocation } from "./diagnostics.ts";
 import type { DeckNotation } from "../formulas/deck-notation.ts";
 import type { FormulaExample } from "../formulas/example.ts";
+import type { Citations } from "./bibliography.ts";
 import type { Labels } from "./labels.ts";
 import type { Highlighter } from "./markdown/highlight.ts";
 import type { SlideFacts, SlideModel } from "./model.ts";
@@ -112,6 +113,8 @@ export interface DeckState {
   /** labels: equation numbers by label, and ids made for slides that hold one but declare none */
   labels: Labels;
   madeIds: Map<number, string>;
+  /** bibliography: the deck's references and where each cited work is listed */
+  citations?: Citations;
   /** render */
   rendered: RenderedSlide[];
   /** slide-passes */

@@ -42,9 +42,15 @@ const withNotation = fixtureDeck({
     loss: { kind: "mse", target: [[0.5, -0.2], [0.1, 0.3]] },
   }),
 });
-afterAll(() => Promise.all([deck.close(), withNotation.close()]));
+// A deck with a bibliography, for the citations' fixtures.
+const withReferences = fixtureDeck({
+  "slides/references.bib": `@article{hochreiter1997, author = {Hochreiter, Sepp and Schmidhuber, J{\\"u}rgen}, title = {Long Short-Term Memory}, journal = {Neural Computation}, year = {1997}, volume = {9}, number = {8}, pages = {1735--1780}, doi = {10.1162/neco.1997.9.8.1735}}
+@article{gers2000forget, author = {Gers, Felix A. and Schmidhuber, J{\\"u}rgen and Cummins, Fred}, title = {Learning to Forget: Continual Prediction with {LSTM}}, journal = {Neural Computation}, year = {2000}, volume = {12}, number = {10}, pages = {2451--2471}}
+`,
+});
+afterAll(() => Promise.all([deck.close(), withNotation.close(), withReferences.close()]));
 
-for (const [name, compiler] of [["math.txt", deck], ["markdown.txt", deck], ["snippets.txt", deck], ["links.txt", deck], ["prose-numbers.txt", deck], ["labels.txt", deck], ["formulas.txt", withNotation], ["exercises.txt", withNotation]] as const) {
+for (const [name, compiler] of [["math.txt", deck], ["markdown.txt", deck], ["snippets.txt", deck], ["links.txt", deck], ["prose-numbers.txt", deck], ["labels.txt", deck], ["formulas.txt", withNotation], ["exercises.txt", withNotation], ["citations.txt", withReferences]] as const) {
   describe(name, () => {
     for (const fixture of readFixtures(fixturePath("compile", name))) {
       it(`${name}:${fixture.line} ${fixture.title}`, async () => {

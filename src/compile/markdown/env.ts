@@ -2,6 +2,7 @@
 // diagnostics collector, and the results of the async passes (snippets, includes).
 import type { CompileCache } from "../cache.ts";
 import type { Diagnostics, SourceLocation } from "../diagnostics.ts";
+import type { Citations } from "../bibliography.ts";
 import type { Labels } from "../labels.ts";
 import type { Place, SlideFacts } from "../model.ts";
 import type { Highlighter } from "./highlight.ts";
@@ -25,6 +26,8 @@ export interface DeckEnv {
   facts: SlideFacts;
   /** equation numbers by label (the labels stage) */
   labels: Labels;
+  /** the bibliography and the references slide of each cited work (the bibliography stage) */
+  citations?: Citations;
   /** diagrams are drawn by mermaid in the browser (there is no renderer at build time) */
   runtimeDiagrams: boolean;
   /** rendering the slide's speaker notes */

@@ -23,6 +23,7 @@ export function renderStage(state: DeckState): void {
     readProjectFile: state.services.readProjectFile,
     facts,
     labels: state.labels,
+    citations: state.citations,
     runtimeDiagrams,
     inNotes,
     cache: state.cache,

@@ -1,0 +1,33 @@
+// Stage "bibliography": the deck's BibTeX (slides/references.bib beside the chapters) read,
+// every `[@key]` of the slides and their notes found before anything is rendered — an unknown
+// key is an error where it is written — and each cited work given its place on the
+// references slides, so that a citation links to the slide that lists it.
+import { Bibliography, referencesSlideId } from "../bibliography.ts";
+import { citationsIn } from "../markdown/references.ts";
+import type { DeckState } from "../state.ts";
+
+export function bibliographyStage(state: DeckState): void {
+  const found = state.parsed.flatMap((s) => [...citationsIn(s.tokens), ...citationsIn(s.notesTokens ?? [])]);
+  const dir = state.chapters[0]?.path.replace(/\/[^/]*$/, "");
+  const file = `${dir}/references.bib`;
+  const text = dir ? state.services.readProjectFile(file) : undefined;
+  if (text === undefined) return; // a citation without a bibliography is reported where it stands
+  const read = state.cache.bibliographies.remember(`${file}\0${text}`, () => {
+    const value = Bibliography.read(file, text);
+    return { value, keep: value instanceof Bibliography };
+  });
+  if (!(read instanceof Bibliography)) {
+    state.diagnostics.error(read.at, read.message);
+    return;
+  }
+  const cited = new Set<string>();
+  for (const { keys, at } of found) {
+    for (const key of keys) {
+      if (read.has(key)) cited.add(key);
+      else state.diagnostics.error(at ?? { file, line: 1, col: 1 }, `[@${key}]: no entry "${key}" in ${file} (it has ${read.keys.join(", ")})`);
+    }
+  }
+  const ordered = cited.size ? read.entriesHtml([...cited]).map((e) => e.key) : [];
+  for (const key of read.keys.filter((k) => !cited.has(k))) state.diagnostics.warning({ file, line: 1, col: 1 }, `references: "${key}" is never cited, so the references slides leave it out`);
+  state.citations = { bibliography: read, cited: ordered, slideOf: new Map(ordered.map((key, n) => [key, referencesSlideId(n)])) };
+}
