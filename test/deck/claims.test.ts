@@ -1,0 +1,46 @@
+// What the deck says about its own tests and experiments is what they run: the built
+// slides (the shared build of the real deck, read as markup) state the property test's
+// settings and the plots' sample sizes as the code has them.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parseHTML } from "linkedom";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { PROPERTY_CASES, PROPERTY_PAIRS, PROPERTY_RUNS, PROPERTY_SIZES } from "../grad/property-settings.ts";
+import { REACH } from "../../slides/lib/reach.ts";
+
+let slides: Map<string, Element>;
+
+beforeAll(() => {
+  // the site's page keeps its slides as markup (the offline file packs them)
+  const html = readFileSync(path.join(path.dirname(inject("builtDeckFile")), "index.html"), "utf8");
+  const { document } = parseHTML(html);
+  slides = new Map([...document.querySelectorAll("section[id]")].map((s) => [s.id, s] as const));
+});
+
+/** The slide's visible text (no notes, no scripts, no MathML), spaces collapsed. */
+function textOf(id: string): string {
+  const slide = slides.get(id);
+  expect(slide, `no slide #${id}`).toBeDefined();
+  const visible = slide!.cloneNode(true) as Element;
+  visible.querySelectorAll("aside.notes, script, .katex-mathml").forEach((el) => el.remove());
+  return (visible.textContent ?? "").replace(/\s+/g, " ");
+}
+
+describe("the deck states what its tests and experiments run", () => {
+  it("the finite-differences slide counts the property test's cases from its settings", () => {
+    const text = textOf("finite-differences");
+    expect(text).toContain(`${PROPERTY_CASES} random cases, ${PROPERTY_RUNS} for each of the ${PROPERTY_PAIRS.length} pairs of cell and loss`);
+    for (const { min, max } of Object.values(PROPERTY_SIZES)) expect(text).toContain(`${min} to ${max}`);
+    expect(text).not.toMatch(/thousands/i);
+  });
+
+  it("the gradient-reach plots say what they average over and what they plot", () => {
+    const reach = textOf("gradient-norm-plot");
+    expect(reach).toContain(`mean over ${REACH.NETWORKS} random networks`);
+    expect(reach).toContain("‖δyᵏ‖"); // the LSTM's curves are its output stream δy
+    expect(reach).not.toMatch(/sequences/);
+    const streams = textOf("lstm-streams-plot");
+    expect(streams).toContain("‖δcᵏ‖");
+    expect(streams).toContain("‖δyᵏ‖");
+  });
+});
