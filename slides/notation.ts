@@ -144,7 +144,7 @@ export default defineNotation({
       },
       { indices: ["t"], functions: { "\\tanh'": "tanh'" }, boundaries: { "deltas.c": { after: "zero" }, "deltas.i": { after: "zero" }, "deltas.f": { after: "zero" } } },
     ),
-    "clipping-example": scalar({ "\\tilde{\\mathbf{g}}": "clipped", "\\mathbf{g}": "g", "\\tau": "tau" }),
+    "clipping-example": scalar({ "\\tilde{\\mathbf{g}}": "clipped", "\\mathbf{g}": "g", "\\tau": "tau", "g_k": "g[k]", "\\hat{g}_k": "elementwise[k]" }, { indices: ["k"] }),
   },
   product: "later-left",
   values: caseValues,
