@@ -6,9 +6,9 @@
 // Conventions (also on the slides):
 // - Time steps are 0-based as in the case files: t = 0 … T−1. y⁻¹ (h⁻¹) and c⁻¹ are the
 //   initial states h0 and c0; a delta one step past the end (δ·ᵀ) is zero.
-// - δv is the total derivative ∂L/∂v over every route; ∂ in a fraction is a local
-//   (partial) derivative, other inputs of that step held fixed.
-// - Vectors are columns; (v)² of a vector is elementwise; ∏_{j=a}^{b} M_j multiplies with
+// - ∂a/∂b is a total derivative (nudge b, recompute what depends on it): δv = ∂L/∂v over
+//   every route; a derivative with something held fixed says so on its slide.
+// - Vectors are columns; squares are written out (v ⊙ v); ∏_{j=a}^{b} M_j multiplies with
 //   later steps on the left (M_b ⋯ M_a), as backpropagation applies them.
 // - LSTM: Greff et al.'s letters z, i, f, o (PyTorch's row blocks g, i, f, o); ∗ in a
 //   formula means each of them in turn. GRU: PyTorch's r, z, n, with W_{i∗} on the input
@@ -135,7 +135,7 @@ export default defineNotation({
     "chain-general-example": scalar({ "\\pd{f}{u_i}": "dfdu", "\\pd{f}{x_j}": "dfdx[j-1]", "\\pd{x_j}{u_i}": "dxdu[j-1]", n: "n" }, { indices: ["j"] }),
     "chain-vectors-example": scalar({ "\\pd{L}{\\mathbf{u}}": "grad", "\\pd{L}{\\mathbf{x}}": "a", J: "J", "\\mathbf{u}": "u" }, { functions: { "\\phi": "tanh", "\\phi'": "tanh'" } }),
     "dense-layer-example": scalar({ "\\mathbf{v}": "v", W: "W", "\\mathbf{x}": "x", "\\mathbf{b}": "b", "\\delta\\mathbf{v}": "dv", "\\delta\\mathbf{x}": "dx", "\\delta W": "dW", "\\delta\\mathbf{b}": "db" }),
-    "rnn-output-layer-example": scalar({ "\\mathbf{o}": "o", V: "V", "\\mathbf{h}": "h", "\\mathbf{c}": "c", "\\hat{\\mathbf{y}}": "yhat", "\\mathbf{d}": "d", L: "L", "\\pd{L}{\\mathbf{o}}": "dLdo", "\\pd{L}{\\mathbf{h}}": "Delta", "\\Delta": "Delta" }),
+    "rnn-output-layer-example": scalar({ "\\mathbf{s}": "s", V: "V", "\\mathbf{h}": "h", "\\mathbf{b}_s": "bs", "\\hat{\\mathbf{y}}": "yhat", "\\mathbf{d}": "d", L: "L", "\\pd{L}{\\mathbf{s}}": "dLds", "\\pd{L}{\\mathbf{h}}": "Delta", "\\Delta": "Delta" }),
     "lstm-peepholes-example": scalar(
       {
         "\\delta\\mathbf{c}^{t}": "deltas.c[t]", "\\delta\\mathbf{y}^{t}": "deltas.h[t]", "\\mathbf{o}^{t}": "gates.o[t]", "\\mathbf{f}^{t}": "gates.f[t]", "\\mathbf{c}^{t}": "c[t]",

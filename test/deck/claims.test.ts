@@ -7,6 +7,7 @@ import { parseHTML } from "linkedom";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { PROPERTY_CASES, PROPERTY_PAIRS, PROPERTY_RUNS, PROPERTY_SIZES } from "../grad/property-settings.ts";
 import { REACH } from "../../slides/lib/reach.ts";
+import { evaluateCase, parseCase } from "../../src/grad/index.ts";
 
 let slides: Map<string, Element>;
 
@@ -42,5 +43,17 @@ describe("the deck states what its tests and experiments run", () => {
     const streams = textOf("lstm-streams-plot");
     expect(streams).toContain("‖δcᵏ‖");
     expect(streams).toContain("‖δyᵏ‖");
+  });
+
+  it("the δc slider moves unit 0's forget gate alone, as its notes say", () => {
+    const slider = slides.get("lstm-delta-c-example")!.querySelector("input[data-path='params.bias_ih.2']");
+    expect(slider, "the slide's forget-bias slider").not.toBeNull();
+    expect(textOf("lstm-delta-c-example")).toContain("unit 0"); // its label names the unit
+    const json = JSON.parse(readFileSync("slides/examples/tiny-lstm.json", "utf8"));
+    const before = evaluateCase(parseCase(json)).gates!.f![2];
+    json.params.bias_ih[2] = Number(slider!.getAttribute("min"));
+    const after = evaluateCase(parseCase(json)).gates!.f![2];
+    expect(after[0]).toBeLessThan(before[0] / 10);
+    expect(after[1]).toBe(before[1]);
   });
 });
