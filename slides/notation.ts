@@ -37,6 +37,15 @@ const lstm: NotationTable = {
     "\\delta\\mathbf{x}^{t}": "grads.x[t]",
     "\\pd{\\mathbf{c}^{t}}{\\mathbf{c}^{t-1}}": "local.dc[t]",
     L: "loss",
+    // the four blocks stacked in PyTorch's order i, f, g, o: ā ∈ ℝ⁴ᴴ, W = weight_ih, R = weight_hh
+    W: "W.stack",
+    R: "R.stack",
+    "\\mathbf{b}": "b.stack",
+    "\\bar{\\mathbf{a}}^{t}": "pre.stack[t]",
+    "\\delta\\bar{\\mathbf{a}}^{t}": "deltas.stack[t]",
+    "\\delta W": "grads.weight_ih",
+    "\\delta R": "grads.weight_hh",
+    "\\delta\\mathbf{b}": "grads.bias_ih",
     ...perGate((g) => [
       [`\\mathbf{${g}}^{t}`, `gates.${g}[t]`],
       [`\\bar{\\mathbf{${g}}}^{t}`, `pre.${g}[t]`],
@@ -57,6 +66,7 @@ const lstm: NotationTable = {
     "deltas.h": { before: "grads.h0", after: "zero" },
     "deltas.c": { before: "grads.c0", after: "zero" },
     ...Object.fromEntries(LETTERS.map((g) => [`deltas.${g}`, { after: "zero" as const }])),
+    "deltas.stack": { after: "zero" },
   },
 };
 
@@ -144,6 +154,14 @@ export default defineNotation({
       },
       { indices: ["t"], functions: { "\\tanh'": "tanh'" }, boundaries: { "deltas.c": { after: "zero" }, "deltas.i": { after: "zero" }, "deltas.f": { after: "zero" } } },
     ),
+    // a minibatch: one row per sequence (slides/lib/minibatch.ts builds the matrices from src/grad)
+    "lstm-minibatch-example": scalar(
+      {
+        "X^{t}": "X[t]", "Y^{t}": "Y[t]", "\\bar{A}^{t}": "A[t]", "\\delta\\bar{A}^{t}": "dA[t]", "\\delta X^{t}": "dX[t]", "\\delta Y^{t}": "dY[t]", "\\Delta^{t}": "D[t]",
+        W: "Wmat", R: "Rmat", "\\mathbf{b}": "bvec", "\\mathbf{1}_N": "ones", "\\delta W": "dW", "\\delta R": "dR", "\\delta\\mathbf{b}": "db",
+      },
+      { indices: ["t"], boundaries: { Y: { before: "Y0" }, dA: { after: "zero" } } },
+    ),
     "clipping-example": scalar({ "\\tilde{\\mathbf{g}}": "clipped", "\\mathbf{g}": "g", "\\tau": "tau", "g_k": "g[k]", "\\hat{g}_k": "elementwise[k]" }, { indices: ["k"] }),
   },
   product: "later-left",
@@ -186,6 +204,12 @@ function lstmValues(c: Case, r: CaseResult): Record<string, NestedNumbers> {
   const bias = Array.from(c.params.biasIh, (v, k) => v + c.params.biasHh[k]);
   const pre = casePreactivations(c);
   const values: Record<string, NestedNumbers> = { c: r.c!, c0: Array.from(c.c0), "deltas.c": r.deltas.c!, "grads.c0": r.grads.c0!, "local.dc": localCellJacobians(c, r) };
+  values["W.stack"] = wih;
+  values["R.stack"] = whh;
+  values["b.stack"] = bias;
+  values["pre.stack"] = pre;
+  // src/grad's gate deltas, stacked per step in its order i, f, g, o
+  values["deltas.stack"] = r.h.map((_, t) => (["i", "f", "g", "o"] as const).flatMap((g) => r.deltas[g]![t]));
   for (const g of LETTERS) {
     const b = GATES[g];
     values[`gates.${g}`] = r.gates![PYTORCH_NAME[g]]!;
