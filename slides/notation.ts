@@ -35,7 +35,7 @@ const lstm: NotationTable = {
     "\\delta\\mathbf{y}^{t}": "deltas.h[t]",
     "\\delta\\mathbf{c}^{t}": "deltas.c[t]",
     "\\delta\\mathbf{x}^{t}": "grads.x[t]",
-    "\\pd{\\mathbf{c}^{t}}{\\mathbf{c}^{t-1}}": "local.dc[t]",
+    "\\pd{\\mathbf{c}^{t}}{\\mathbf{c}^{t-1}}": "jac.dc[t]",
     L: "loss",
     // the four blocks stacked in PyTorch's order i, f, g, o: ā ∈ ℝ⁴ᴴ, W = weight_ih, R = weight_hh
     W: "W.stack",
@@ -86,6 +86,7 @@ const rnn: NotationTable = {
     "\\delta\\mathbf{h}^{t}": "deltas.h[t]",
     "\\delta\\mathbf{a}^{t}": "deltas.a[t]",
     "\\pd{L^{t}}{\\mathbf{h}^{t}}": "dloss[t]",
+    "\\Delta^{t}": "dloss[t]",
     "\\pd{L}{W_{hh}}": "grads.weight_hh",
     "\\pd{L}{W_{ih}}": "grads.weight_ih",
     "\\pd{L}{\\mathbf{b}_{ih}}": "grads.bias_ih",
@@ -203,7 +204,7 @@ function lstmValues(c: Case, r: CaseResult): Record<string, NestedNumbers> {
   const whh = toNested(c.params.weightHh.data, H);
   const bias = Array.from(c.params.biasIh, (v, k) => v + c.params.biasHh[k]);
   const pre = casePreactivations(c);
-  const values: Record<string, NestedNumbers> = { c: r.c!, c0: Array.from(c.c0), "deltas.c": r.deltas.c!, "grads.c0": r.grads.c0!, "local.dc": localCellJacobians(c, r) };
+  const values: Record<string, NestedNumbers> = { c: r.c!, c0: Array.from(c.c0), "deltas.c": r.deltas.c!, "grads.c0": r.grads.c0!, "jac.dc": cellJacobians(c, r) };
   values["W.stack"] = wih;
   values["R.stack"] = whh;
   values["b.stack"] = bias;
@@ -225,23 +226,24 @@ function lstmValues(c: Case, r: CaseResult): Record<string, NestedNumbers> {
   return values;
 }
 
-/** ∂cᵗ/∂cᵗ⁻¹ with yᵗ⁻¹ and xᵗ held fixed, by central differences of src/grad's own step
- * (cᵗ is linear in cᵗ⁻¹ there, so a large step is exact up to rounding). */
-function localCellJacobians(c: Case, r: CaseResult): number[][][] {
+/** ∂cᵗ/∂cᵗ⁻¹ in full: cᵗ⁻¹ nudged right after src/grad's forward pass computes it, so that
+ * yᵗ⁻¹ = oᵗ⁻¹ ⊙ tanh(cᵗ⁻¹) and the gates of step t move with it. Central differences,
+ * Richardson-extrapolated (error O(ε⁴), about 1e-12 here). None at t = 0: y⁻¹ is given, not
+ * made from c⁻¹. */
+function cellJacobians(c: Case, r: CaseResult): (number[][] | null)[] {
   const H = c.sizes.hiddenSize;
-  const step = (t: number, cPrev: number[]): Float64Array => {
-    const hPrev = t > 0 ? r.h[t - 1] : Array.from(c.h0);
-    return lstmForward(c.params, fromRows([Array.from(c.x.data.subarray(t * c.sizes.inputSize, (t + 1) * c.sizes.inputSize))]), Float64Array.from(hPrev), Float64Array.from(cPrev)).out.c.data;
+  const cAt = (t: number, k: number, amount: number): Float64Array =>
+    lstmForward(c.params, c.x, c.h0, c.c0, { quantity: "c", t: t - 1, k, amount }).out.c.data.subarray(t * H, (t + 1) * H);
+  const central = (t: number, k: number, eps: number): number[] => {
+    const [up, down] = [cAt(t, k, eps), cAt(t, k, -eps)];
+    return Array.from(up, (u, row) => (u - down[row]) / (2 * eps));
   };
+  const eps = 1e-3;
   return r.c!.map((_, t) => {
-    const cPrev = t > 0 ? r.c![t - 1] : Array.from(c.c0);
-    const columns = cPrev.map((_, k) => {
-      const up = [...cPrev];
-      const down = [...cPrev];
-      up[k] += 1e-3;
-      down[k] -= 1e-3;
-      const [a, b] = [step(t, up), step(t, down)];
-      return Array.from({ length: H }, (_, row) => (a[row] - b[row]) / 2e-3);
+    if (t === 0) return null;
+    const columns = Array.from({ length: H }, (_, k) => {
+      const [coarse, fine] = [central(t, k, eps), central(t, k, eps / 2)];
+      return fine.map((f, row) => (4 * f - coarse[row]) / 3);
     });
     return Array.from({ length: H }, (_, row) => columns.map((col) => col[row]));
   });
