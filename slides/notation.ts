@@ -94,7 +94,8 @@ const rnn: NotationTable = {
     "\\pd{\\mathbf{h}^{t}}{\\mathbf{h}^{k}}": "jac[t][k]",
   },
   functions: { "\\tanh'": "tanh'" },
-  boundaries: { h: { before: "h0" }, "deltas.h": { before: "grads.h0", after: "zero" }, "deltas.a": { after: "zero" } },
+  // past the last step there is no loss and no state for a loss to reach: zero
+  boundaries: { h: { before: "h0" }, "deltas.h": { before: "grads.h0", after: "zero" }, "deltas.a": { after: "zero" }, dloss: { after: "zero" }, jac: { after: "zero" } },
 };
 
 /** PyTorch's GRU blocks: r, z, n. */
