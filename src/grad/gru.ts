@@ -104,6 +104,7 @@ export function gruBackward(dhLoss: Matrix, cache: GruCache): { grads: CellGrads
       dHidden[2 * H + k] = dn * r; // r scales the n block's hidden part
     }
     // #endregion gru-backward-step
+    // #region gru-backward-weights
     addInto(grads.biasIh, dPre);
     addOuter(grads.weightIh, dPre, row(x, t));
     addMatTVec(params.weightIh, dPre, row(grads.x, t));
@@ -112,6 +113,7 @@ export function gruBackward(dhLoss: Matrix, cache: GruCache): { grads: CellGrads
     // ∂L/∂h_{t−1}: through W_hh into all three blocks, and straight through z ⊙ h_{t−1}
     for (let k = 0; k < H; k++) dhFromNext[k] = dh[k] * gt[H + k];
     addMatTVec(params.weightHh, dHidden, dhFromNext);
+    // #endregion gru-backward-weights
   }
   grads.h0.set(dhFromNext);
   return { grads, deltas };
