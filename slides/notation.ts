@@ -164,6 +164,14 @@ export default defineNotation({
       },
       { indices: ["t"], boundaries: { Y: { before: "Y0" }, dA: { after: "zero" } } },
     ),
+    // Cho et al.'s GRU (slides/lib/gru-variants.ts): r before the hidden matrix U_n
+    "gru-cho-example": scalar(
+      {
+        "\\delta\\mathbf{h}^{t}": "dh[t]", "\\Delta^{t}": "own[t]", "\\mathbf{z}^{t}": "z[t]", "\\mathbf{r}^{t}": "r[t]", "\\mathbf{h}^{t}": "h[t]", "\\bar{\\mathbf{r}}^{t}": "preR[t]",
+        "\\delta\\bar{\\mathbf{z}}^{t}": "dz[t]", "\\delta\\bar{\\mathbf{n}}^{t}": "dn[t]", "\\delta\\bar{\\mathbf{r}}^{t}": "dr[t]", U_z: "Uz", U_n: "Un", U_r: "Ur",
+      },
+      { indices: ["t"], functions: { "\\sigma'": "sigmoid'" }, boundaries: { h: { before: "h0" }, dh: { after: "zero" }, dz: { after: "zero" }, dn: { after: "zero" }, dr: { after: "zero" } } },
+    ),
     "clipping-example": scalar({ "\\tilde{\\mathbf{g}}": "clipped", "\\mathbf{g}": "g", "\\tau": "tau", "g_k": "g[k]", "\\hat{g}_k": "elementwise[k]" }, { indices: ["k"] }),
   },
   product: "later-left",
