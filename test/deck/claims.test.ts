@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseHTML } from "linkedom";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { PROPERTY_CASES, PROPERTY_PAIRS, PROPERTY_RUNS, PROPERTY_SIZES } from "../grad/property-settings.ts";
+import { PROPERTY_CASES, PROPERTY_PAIRS, PROPERTY_RUNS, PROPERTY_SIZES } from "../../slides/lib/property-settings.ts";
 import { REACH } from "../../slides/lib/reach.ts";
 import { evaluateCase, parseCase } from "../../src/grad/index.ts";
 import { CHO, OLAH, PYTORCH, forward, fromPyTorchCase, type GruVariantCase } from "../../slides/lib/gru-variants.ts";

@@ -1,12 +1,12 @@
 // Property: for random sizes, every cell (LSTM, GRU, RNN) and both losses, every gradient
 // and every delta src/grad reports agrees with central finite differences of an independent
 // reference forward pass. What is run (pairs, cases per pair, size ranges) is in
-// property-settings.ts, which the verification slide quotes.
+// slides/lib/property-settings.ts, which the verification slide quotes.
 import fc from "fast-check";
 import { describe, it } from "vitest";
 import { checkCase } from "../support/check-case.ts";
 import { randomCase } from "../support/random-case.ts";
-import { PROPERTY_PAIRS, PROPERTY_RUNS, PROPERTY_SIZES } from "./property-settings.ts";
+import { PROPERTY_PAIRS, PROPERTY_RUNS, PROPERTY_SIZES } from "../../slides/lib/property-settings.ts";
 
 const shapes = fc.record({
   hidden: fc.integer(PROPERTY_SIZES.hidden),

@@ -1,6 +1,7 @@
-// What the gradient property test runs, written once: gradients.property.test.ts runs it,
-// and the verification slide (slides/07-verification.md) states it from here, so the slide
-// cannot claim more than the suite checks.
+// What the gradient property test runs, written once: test/grad/gradients.property.test.ts
+// runs it, and the verification slide (slides/07-verification.md) states it from here, so the
+// slide cannot claim more than the suite checks. It lives with the slides so that the deck
+// (slides/ and src/) builds on its own.
 
 /** Every cell with every loss. */
 export const PROPERTY_PAIRS = [
