@@ -6,9 +6,9 @@
 // Conventions (also on the slides):
 // - Time steps are 0-based as in the case files: t = 0 … T−1. y⁻¹ (h⁻¹) and c⁻¹ are the
 //   initial states h0 and c0; a delta one step past the end (δ·ᵀ) is zero.
-// - δv is the total derivative ∂L/∂v over every route; ∂ in a fraction is a local
-//   (partial) derivative, other inputs of that step held fixed.
-// - Vectors are columns; (v)² of a vector is elementwise; ∏_{j=a}^{b} M_j multiplies with
+// - ∂a/∂b is a total derivative (nudge b, recompute what depends on it): δv = ∂L/∂v over
+//   every route; a derivative with something held fixed says so on its slide.
+// - Vectors are columns; squares are written out (v ⊙ v); ∏_{j=a}^{b} M_j multiplies with
 //   later steps on the left (M_b ⋯ M_a), as backpropagation applies them.
 // - LSTM: Greff et al.'s letters z, i, f, o (PyTorch's row blocks g, i, f, o); ∗ in a
 //   formula means each of them in turn. GRU: PyTorch's r, z, n, with W_{i∗} on the input
@@ -35,8 +35,17 @@ const lstm: NotationTable = {
     "\\delta\\mathbf{y}^{t}": "deltas.h[t]",
     "\\delta\\mathbf{c}^{t}": "deltas.c[t]",
     "\\delta\\mathbf{x}^{t}": "grads.x[t]",
-    "\\pd{\\mathbf{c}^{t}}{\\mathbf{c}^{t-1}}": "local.dc[t]",
+    "\\pd{\\mathbf{c}^{t}}{\\mathbf{c}^{t-1}}": "jac.dc[t]",
     L: "loss",
+    // the four blocks stacked in PyTorch's order i, f, g, o: ā ∈ ℝ⁴ᴴ, W = weight_ih, R = weight_hh
+    W: "W.stack",
+    R: "R.stack",
+    "\\mathbf{b}": "b.stack",
+    "\\bar{\\mathbf{a}}^{t}": "pre.stack[t]",
+    "\\delta\\bar{\\mathbf{a}}^{t}": "deltas.stack[t]",
+    "\\delta W": "grads.weight_ih",
+    "\\delta R": "grads.weight_hh",
+    "\\delta\\mathbf{b}": "grads.bias_ih",
     ...perGate((g) => [
       [`\\mathbf{${g}}^{t}`, `gates.${g}[t]`],
       [`\\bar{\\mathbf{${g}}}^{t}`, `pre.${g}[t]`],
@@ -57,6 +66,7 @@ const lstm: NotationTable = {
     "deltas.h": { before: "grads.h0", after: "zero" },
     "deltas.c": { before: "grads.c0", after: "zero" },
     ...Object.fromEntries(LETTERS.map((g) => [`deltas.${g}`, { after: "zero" as const }])),
+    "deltas.stack": { after: "zero" },
   },
 };
 
@@ -76,6 +86,7 @@ const rnn: NotationTable = {
     "\\delta\\mathbf{h}^{t}": "deltas.h[t]",
     "\\delta\\mathbf{a}^{t}": "deltas.a[t]",
     "\\pd{L^{t}}{\\mathbf{h}^{t}}": "dloss[t]",
+    "\\Delta^{t}": "dloss[t]",
     "\\pd{L}{W_{hh}}": "grads.weight_hh",
     "\\pd{L}{W_{ih}}": "grads.weight_ih",
     "\\pd{L}{\\mathbf{b}_{ih}}": "grads.bias_ih",
@@ -83,7 +94,8 @@ const rnn: NotationTable = {
     "\\pd{\\mathbf{h}^{t}}{\\mathbf{h}^{k}}": "jac[t][k]",
   },
   functions: { "\\tanh'": "tanh'" },
-  boundaries: { h: { before: "h0" }, "deltas.h": { before: "grads.h0", after: "zero" }, "deltas.a": { after: "zero" } },
+  // past the last step there is no loss and no state for a loss to reach: zero
+  boundaries: { h: { before: "h0" }, "deltas.h": { before: "grads.h0", after: "zero" }, "deltas.a": { after: "zero" }, dloss: { after: "zero" }, jac: { after: "zero" } },
 };
 
 /** PyTorch's GRU blocks: r, z, n. */
@@ -135,7 +147,7 @@ export default defineNotation({
     "chain-general-example": scalar({ "\\pd{f}{u_i}": "dfdu", "\\pd{f}{x_j}": "dfdx[j-1]", "\\pd{x_j}{u_i}": "dxdu[j-1]", n: "n" }, { indices: ["j"] }),
     "chain-vectors-example": scalar({ "\\pd{L}{\\mathbf{u}}": "grad", "\\pd{L}{\\mathbf{x}}": "a", J: "J", "\\mathbf{u}": "u" }, { functions: { "\\phi": "tanh", "\\phi'": "tanh'" } }),
     "dense-layer-example": scalar({ "\\mathbf{v}": "v", W: "W", "\\mathbf{x}": "x", "\\mathbf{b}": "b", "\\delta\\mathbf{v}": "dv", "\\delta\\mathbf{x}": "dx", "\\delta W": "dW", "\\delta\\mathbf{b}": "db" }),
-    "rnn-output-layer-example": scalar({ "\\mathbf{o}": "o", V: "V", "\\mathbf{h}": "h", "\\mathbf{c}": "c", "\\hat{\\mathbf{y}}": "yhat", "\\mathbf{d}": "d", L: "L", "\\pd{L}{\\mathbf{o}}": "dLdo", "\\pd{L}{\\mathbf{h}}": "Delta", "\\Delta": "Delta" }),
+    "rnn-output-layer-example": scalar({ "\\mathbf{s}": "s", V: "V", "\\mathbf{h}": "h", "\\mathbf{b}_s": "bs", "\\hat{\\mathbf{y}}": "yhat", "\\mathbf{d}": "d", L: "L", "\\pd{L}{\\mathbf{s}}": "dLds", "\\pd{L}{\\mathbf{h}}": "Delta", "\\Delta": "Delta" }),
     "lstm-peepholes-example": scalar(
       {
         "\\delta\\mathbf{c}^{t}": "deltas.c[t]", "\\delta\\mathbf{y}^{t}": "deltas.h[t]", "\\mathbf{o}^{t}": "gates.o[t]", "\\mathbf{f}^{t}": "gates.f[t]", "\\mathbf{c}^{t}": "c[t]",
@@ -144,7 +156,23 @@ export default defineNotation({
       },
       { indices: ["t"], functions: { "\\tanh'": "tanh'" }, boundaries: { "deltas.c": { after: "zero" }, "deltas.i": { after: "zero" }, "deltas.f": { after: "zero" } } },
     ),
-    "clipping-example": scalar({ "\\tilde{\\mathbf{g}}": "clipped", "\\mathbf{g}": "g", "\\tau": "tau" }),
+    // a minibatch: one row per sequence (slides/lib/minibatch.ts builds the matrices from src/grad)
+    "lstm-minibatch-example": scalar(
+      {
+        "X^{t}": "X[t]", "Y^{t}": "Y[t]", "\\bar{A}^{t}": "A[t]", "\\delta\\bar{A}^{t}": "dA[t]", "\\delta X^{t}": "dX[t]", "\\delta Y^{t}": "dY[t]", "\\Delta^{t}": "D[t]",
+        W: "Wmat", R: "Rmat", "\\mathbf{b}": "bvec", "\\mathbf{1}_N": "ones", "\\delta W": "dW", "\\delta R": "dR", "\\delta\\mathbf{b}": "db",
+      },
+      { indices: ["t"], boundaries: { Y: { before: "Y0" }, dA: { after: "zero" } } },
+    ),
+    // Cho et al.'s GRU (slides/lib/gru-variants.ts): r before the hidden matrix U_n
+    "gru-cho-example": scalar(
+      {
+        "\\delta\\mathbf{h}^{t}": "dh[t]", "\\Delta^{t}": "own[t]", "\\mathbf{z}^{t}": "z[t]", "\\mathbf{r}^{t}": "r[t]", "\\mathbf{h}^{t}": "h[t]", "\\bar{\\mathbf{r}}^{t}": "preR[t]",
+        "\\delta\\bar{\\mathbf{z}}^{t}": "dz[t]", "\\delta\\bar{\\mathbf{n}}^{t}": "dn[t]", "\\delta\\bar{\\mathbf{r}}^{t}": "dr[t]", U_z: "Uz", U_n: "Un", U_r: "Ur",
+      },
+      { indices: ["t"], functions: { "\\sigma'": "sigmoid'" }, boundaries: { h: { before: "h0" }, dh: { after: "zero" }, dz: { after: "zero" }, dn: { after: "zero" }, dr: { after: "zero" } } },
+    ),
+    "clipping-example": scalar({ "\\tilde{\\mathbf{g}}": "clipped", "\\mathbf{g}": "g", "\\tau": "tau", "g_k": "g[k]", "\\hat{g}_k": "elementwise[k]" }, { indices: ["k"] }),
   },
   product: "later-left",
   values: caseValues,
@@ -185,7 +213,13 @@ function lstmValues(c: Case, r: CaseResult): Record<string, NestedNumbers> {
   const whh = toNested(c.params.weightHh.data, H);
   const bias = Array.from(c.params.biasIh, (v, k) => v + c.params.biasHh[k]);
   const pre = casePreactivations(c);
-  const values: Record<string, NestedNumbers> = { c: r.c!, c0: Array.from(c.c0), "deltas.c": r.deltas.c!, "grads.c0": r.grads.c0!, "local.dc": localCellJacobians(c, r) };
+  const values: Record<string, NestedNumbers> = { c: r.c!, c0: Array.from(c.c0), "deltas.c": r.deltas.c!, "grads.c0": r.grads.c0!, "jac.dc": cellJacobians(c, r) };
+  values["W.stack"] = wih;
+  values["R.stack"] = whh;
+  values["b.stack"] = bias;
+  values["pre.stack"] = pre;
+  // src/grad's gate deltas, stacked per step in its order i, f, g, o
+  values["deltas.stack"] = r.h.map((_, t) => (["i", "f", "g", "o"] as const).flatMap((g) => r.deltas[g]![t]));
   for (const g of LETTERS) {
     const b = GATES[g];
     values[`gates.${g}`] = r.gates![PYTORCH_NAME[g]]!;
@@ -201,23 +235,24 @@ function lstmValues(c: Case, r: CaseResult): Record<string, NestedNumbers> {
   return values;
 }
 
-/** ∂cᵗ/∂cᵗ⁻¹ with yᵗ⁻¹ and xᵗ held fixed, by central differences of src/grad's own step
- * (cᵗ is linear in cᵗ⁻¹ there, so a large step is exact up to rounding). */
-function localCellJacobians(c: Case, r: CaseResult): number[][][] {
+/** ∂cᵗ/∂cᵗ⁻¹ in full: cᵗ⁻¹ nudged right after src/grad's forward pass computes it, so that
+ * yᵗ⁻¹ = oᵗ⁻¹ ⊙ tanh(cᵗ⁻¹) and the gates of step t move with it. Central differences,
+ * Richardson-extrapolated (error O(ε⁴), about 1e-12 here). None at t = 0: y⁻¹ is given, not
+ * made from c⁻¹. */
+function cellJacobians(c: Case, r: CaseResult): (number[][] | null)[] {
   const H = c.sizes.hiddenSize;
-  const step = (t: number, cPrev: number[]): Float64Array => {
-    const hPrev = t > 0 ? r.h[t - 1] : Array.from(c.h0);
-    return lstmForward(c.params, fromRows([Array.from(c.x.data.subarray(t * c.sizes.inputSize, (t + 1) * c.sizes.inputSize))]), Float64Array.from(hPrev), Float64Array.from(cPrev)).out.c.data;
+  const cAt = (t: number, k: number, amount: number): Float64Array =>
+    lstmForward(c.params, c.x, c.h0, c.c0, { quantity: "c", t: t - 1, k, amount }).out.c.data.subarray(t * H, (t + 1) * H);
+  const central = (t: number, k: number, eps: number): number[] => {
+    const [up, down] = [cAt(t, k, eps), cAt(t, k, -eps)];
+    return Array.from(up, (u, row) => (u - down[row]) / (2 * eps));
   };
+  const eps = 1e-3;
   return r.c!.map((_, t) => {
-    const cPrev = t > 0 ? r.c![t - 1] : Array.from(c.c0);
-    const columns = cPrev.map((_, k) => {
-      const up = [...cPrev];
-      const down = [...cPrev];
-      up[k] += 1e-3;
-      down[k] -= 1e-3;
-      const [a, b] = [step(t, up), step(t, down)];
-      return Array.from({ length: H }, (_, row) => (a[row] - b[row]) / 2e-3);
+    if (t === 0) return null;
+    const columns = Array.from({ length: H }, (_, k) => {
+      const [coarse, fine] = [central(t, k, eps), central(t, k, eps / 2)];
+      return fine.map((f, row) => (4 * f - coarse[row]) / 3);
     });
     return Array.from({ length: H }, (_, row) => columns.map((col) => col[row]));
   });

@@ -49,6 +49,7 @@ export function affineBackward(
   dx: Float64Array,
   dhPrev: Float64Array,
 ): void {
+  // #region affine-backward
   addInto(grads.biasIh, dPre);
   addInto(grads.biasHh, dPre);
   addOuter(grads.weightIh, dPre, x);
@@ -57,6 +58,7 @@ export function affineBackward(
   addMatTVec(params.weightIh, dPre, dx);
   dhPrev.fill(0);
   addMatTVec(params.weightHh, dPre, dhPrev);
+  // #endregion affine-backward
 }
 
 /** Takes block `block`'s share (W_hh rows block·H … block·H + H) out of dhPrev = W_hhᵀ dPre:

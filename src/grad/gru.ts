@@ -82,7 +82,7 @@ const RECURRENT_BLOCK: Readonly<Record<string, number>> = { "recurrent-r": 0, "r
 export function gruBackward(dhLoss: Matrix, cache: GruCache, options: BackwardOptions<GruRoute> = {}): { grads: CellGrads; deltas: GruDeltas } {
   const drop = new Set(options.drop ?? []);
   const droppedBlocks = Object.entries(RECURRENT_BLOCK).filter(([route]) => drop.has(route as GruRoute)).map(([, block]) => block);
-  const straight = drop.has("straight") ? 0 : 1;
+  const dropStraight = drop.has("straight");
   if (drop.has("loss")) dhLoss = zeros(dhLoss.rows, dhLoss.cols);
   const { params, x, h0, h, gates, hiddenN } = cache;
   const { hiddenSize: H } = cellSizes(params, GRU_GATES);
@@ -113,14 +113,18 @@ export function gruBackward(dhLoss: Matrix, cache: GruCache, options: BackwardOp
       dHidden[2 * H + k] = dn * r; // r scales the n block's hidden part
     }
     // #endregion gru-backward-step
+    // #region gru-backward-weights
     addInto(grads.biasIh, dPre);
     addOuter(grads.weightIh, dPre, row(x, t));
     addMatTVec(params.weightIh, dPre, row(grads.x, t));
     addInto(grads.biasHh, dHidden);
     addOuter(grads.weightHh, dHidden, hPrev);
     // ∂L/∂h_{t−1}: through W_hh into all three blocks, and straight through z ⊙ h_{t−1}
-    for (let k = 0; k < H; k++) dhFromNext[k] = straight * dh[k] * gt[H + k];
+    for (let k = 0; k < H; k++) dhFromNext[k] = dh[k] * gt[H + k];
     addMatTVec(params.weightHh, dHidden, dhFromNext);
+    // #endregion gru-backward-weights
+    // routes left out on purpose (routes.ts), after the step the deck shows
+    if (dropStraight) for (let k = 0; k < H; k++) dhFromNext[k] -= dh[k] * gt[H + k];
     for (const block of droppedBlocks) dropBlockRoute(params.weightHh, dHidden, block, H, dhFromNext);
   }
   grads.h0.set(dhFromNext);

@@ -48,6 +48,7 @@ export function rnnBackward(dhLoss: Matrix, cache: RnnCache, options: BackwardOp
   const steps = x.rows;
   const grads = zeroGrads(params, steps, hiddenSize);
   const deltas: RnnDeltas = { h: zeros(steps, hiddenSize), a: zeros(steps, hiddenSize) };
+  // #region rnn-backward-step
   // ∂L/∂h_t through h_{t+1}: Wᵀ_hh δa_{t+1}; nothing flows back from beyond the end.
   const dhFromNext = new Float64Array(hiddenSize);
   for (let t = steps - 1; t >= 0; t--) {
@@ -64,5 +65,6 @@ export function rnnBackward(dhLoss: Matrix, cache: RnnCache, options: BackwardOp
     if (drop.has("recurrent")) dhFromNext.fill(0);
   }
   grads.h0.set(dhFromNext);
+  // #endregion rnn-backward-step
   return { grads, deltas };
 }

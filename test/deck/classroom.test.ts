@@ -155,7 +155,9 @@ describe.runIf(hasChromium)("the deck in a lecture hall", () => {
       });
       await page.close();
       expect(violations).toEqual([]);
-    }, 120_000);
+      // one axe run per slide and step: some 90 slides and 200 steps take one to two minutes
+      // on two cores, more while other work shares them
+    }, 300_000);
 
     it(`plot lines and diagram strokes have at least 3:1 contrast with the background (${theme} theme)`, async () => {
       const page = await open(`?theme=${theme}`);

@@ -13,7 +13,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 const SLIPS = [
   { file: "slides/04-lstm-backward.md", from: "\\delta\\mathbf{c}^{t+1} \\odot \\mathbf{f}^{t+1}}", to: "\\delta\\mathbf{c}^{t+1} \\odot \\mathbf{f}^{t}}", kind: "a time index" },
   { file: "slides/02-rnn-bptt.md", from: "\\hl{2}{W_{hh}^\\top\\,\\delta\\mathbf{a}^{t+1}}", to: "\\hl{2}{W_{hh}\\,\\delta\\mathbf{a}^{t+1}}", kind: "a dropped transpose" },
-  { file: "slides/08-appendix.md", from: "&= \\delta\\mathbf{y}^{t} \\odot \\tanh(\\mathbf{c}^{t}) \\odot \\sigma'(\\bar{\\mathbf{o}}^{t})", to: "&= \\delta\\mathbf{y}^{t} + \\tanh(\\mathbf{c}^{t}) \\odot \\sigma'(\\bar{\\mathbf{o}}^{t})", kind: "⊙ for +" },
+  { file: "slides/09-appendix.md", from: "&= \\delta\\mathbf{y}^{t} \\odot \\tanh(\\mathbf{c}^{t}) \\odot \\sigma'(\\bar{\\mathbf{o}}^{t})", to: "&= \\delta\\mathbf{y}^{t} + \\tanh(\\mathbf{c}^{t}) \\odot \\sigma'(\\bar{\\mathbf{o}}^{t})", kind: "⊙ for +" },
 ];
 
 describe("npm run check on a deck with slips in its formulas", () => {
