@@ -18,6 +18,7 @@ import { rewriteLinksForPrint } from "./print-links.ts";
 import { unpackSlides } from "./packed-slides.ts";
 import { signalReady } from "./ready.ts";
 import { wireSymbolValues } from "./symbol-values.ts";
+import { createRoomPlugin } from "./room/plugin.ts";
 
 declare const __DECK_RUNTIME_MERMAID__: boolean;
 /** false in a build whose deck has no live example: the live renderer (and KaTeX's
@@ -51,7 +52,8 @@ const deck = new Reveal(document.querySelector<HTMLElement>(".reveal")!, {
   pdfSeparateFragments: false,
   // a slide prints on one page: one that would run past it is fitted (fitPrintedSlides)
   pdfMaxPagesPerSlide: 1,
-  plugins: [Notes, Search, Zoom],
+  // the room (npm run present) stays inert unless the page was opened with a room query
+  plugins: [Notes, Search, Zoom, createRoomPlugin()],
   ...config.reveal,
 });
 

@@ -1,0 +1,68 @@
+// The room's browser code, loaded by the room plugin only on a page opened with a room
+// query (the server serves it beside the deck): joins the room once the deck is ready and
+// sets the page up for its role — the presenter leads, the audience follows (and may
+// wander off), the remote is a phone with big buttons and the notes.
+import { READY_DATASET_KEY, READY_EVENT } from "../../shared/constants.ts";
+import { slideNumberOf } from "./deck-view.ts";
+import { FollowControl } from "./follow-control.ts";
+import { RemoteView } from "./remote-view.ts";
+import { RoomNotice } from "./room-notice.ts";
+import { ROOM_STYLE } from "./room-style.ts";
+import { RoomSync } from "./room-sync.ts";
+import type { DrawingLayer, RoomDeck, RoomMode } from "./types.ts";
+
+/** The drawing layer, if the deck has one with the API the room needs. */
+function drawingLayerOf(deck: RoomDeck): DrawingLayer | undefined {
+  const plugin = deck.getPlugin("drawing") as Partial<DrawingLayer> | undefined;
+  const api: (keyof DrawingLayer)[] = ["toJSON", "onChange", "apply", "setReadOnly"];
+  return plugin && api.every((name) => typeof plugin[name] === "function") ? (plugin as DrawingLayer) : undefined;
+}
+
+const R_KEY = 82;
+
+function joinRoom(deck: RoomDeck, mode: RoomMode): () => void {
+  const style = document.createElement("style");
+  style.textContent = ROOM_STYLE;
+  document.head.append(style);
+  const notice = new RoomNotice();
+  const remote = mode.role === "remote" ? new RemoteView(deck) : undefined;
+  let follow: FollowControl | undefined;
+  const sync: RoomSync = new RoomSync(
+    deck,
+    mode,
+    {
+      onFollow: (following, presenter) => follow?.update(following, presenter && slideNumberOf(deck, presenter)),
+      onStatus: (status) => {
+        notice.status(status);
+        remote?.setStatus(status);
+      },
+      onClock: (start) => remote?.setClock(start),
+    },
+    drawingLayerOf(deck),
+  );
+  if (mode.role !== "remote") {
+    follow = new FollowControl(() => sync.follow());
+    if (!mode.secret) deck.addKeyBinding({ keyCode: R_KEY, key: "R", description: "Return to the presenter's place and follow" }, () => sync.follow());
+  }
+  sync.start();
+  return () => {
+    sync.stop();
+    if (follow && !mode.secret) deck.removeKeyBinding(R_KEY);
+    follow?.remove();
+    remote?.remove();
+    notice.remove();
+    style.remove();
+  };
+}
+
+export function startRoom(deck: RoomDeck, mode: RoomMode): () => void {
+  let leave: (() => void) | undefined;
+  const join = (): void => void (leave = joinRoom(deck, mode));
+  // the room moves the deck only once it is fully rendered and laid out
+  if (document.documentElement.dataset[READY_DATASET_KEY] === "true") join();
+  else document.addEventListener(READY_EVENT, join, { once: true });
+  return () => {
+    document.removeEventListener(READY_EVENT, join);
+    leave?.();
+  };
+}

@@ -1,0 +1,35 @@
+// The audience's way back: when a student browses away from the presenter's place, a
+// visible button (and a polite announcement) offers to return to it and follow again.
+export class FollowControl {
+  private readonly root = document.createElement("div");
+  private readonly button = document.createElement("button");
+  private readonly announce = document.createElement("p");
+  private wasFollowing = true;
+
+  constructor(onFollow: () => void) {
+    this.root.className = "room-ui room-follow";
+    this.button.type = "button";
+    this.button.hidden = true;
+    this.button.addEventListener("click", onFollow);
+    // Enter or Space on the button is the button's, not reveal.js's next-slide key
+    this.button.addEventListener("keydown", (event) => event.stopPropagation());
+    this.announce.className = "room-sr-only";
+    this.announce.setAttribute("role", "status");
+    this.root.append(this.button, this.announce);
+    document.body.append(this.root);
+  }
+
+  /** `slide`: the number of the presenter's slide, when known. */
+  update(following: boolean, slide: number | undefined): void {
+    this.button.hidden = following;
+    this.button.textContent = slide === undefined ? "Follow the presenter" : `Follow the presenter (slide ${slide})`;
+    if (following !== this.wasFollowing) {
+      this.announce.textContent = following ? "Following the presenter." : "You are browsing on your own. The Follow the presenter button (or R) takes you back.";
+      this.wasFollowing = following;
+    }
+  }
+
+  remove(): void {
+    this.root.remove();
+  }
+}
