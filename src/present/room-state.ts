@@ -111,22 +111,24 @@ export class RoomState {
         this.slides.delete(change.slide);
         return this.bump();
       }
-      case "load":
-        return this.load(change.doc);
+      case "load": {
+        const loaded = this.replaceDrawings(change.doc);
+        return loaded === "ok" ? this.bump() : loaded;
+      }
     }
   }
 
   /** A restarted server takes the state a presenter's page kept; only while fresh. */
   restore(view: RoomView, drawings: DrawingDocument, elapsedMs: number): ChangeResult | "not-fresh" {
     if (this.known) return "not-fresh";
-    const loaded = this.load(drawings);
-    if (loaded !== "applied") return loaded;
+    const loaded = this.replaceDrawings(drawings);
+    if (loaded !== "ok") return loaded;
     this.current = { ...view };
     this.clockStart = this.now() - elapsedMs;
     return this.bump();
   }
 
-  private load(doc: DrawingDocument): ChangeResult {
+  private replaceDrawings(doc: DrawingDocument): "ok" | "full" | "invalid" {
     const entries = Object.entries(doc.slides).filter(([, strokes]) => strokes.length > 0);
     const all = entries.flatMap(([slide, strokes]) => strokes.map((stroke) => [slide, stroke] as const));
     const points = all.reduce((sum, [, s]) => sum + pointsOf(s), 0);
@@ -136,7 +138,7 @@ export class RoomState {
     this.slides = new Map(entries.map(([slide, strokes]) => [slide, new Map(strokes.map((s) => [s.id, s]))]));
     this.ids = ids;
     this.points = points;
-    return this.bump();
+    return "ok";
   }
 
   private bump(): "applied" {

@@ -142,9 +142,9 @@ export class Room {
       case "sync":
         return this.sendSnapshot(member);
       case "view":
-        return this.settle(member, message.n, this.state.setView(message.view), { type: "view", seq: this.state.seq + 1, view: message.view });
+        return this.settle(member, message.n, this.state.setView(message.view), (seq) => ({ type: "view", seq, view: message.view }));
       case "draw":
-        return this.settle(member, message.n, this.state.draw(message.change), { type: "draw", seq: this.state.seq + 1, change: message.change });
+        return this.settle(member, message.n, this.state.draw(message.change), (seq) => ({ type: "draw", seq, change: message.change }));
       case "restore": {
         const result = this.state.restore(message.view, message.drawings, message.elapsedMs);
         if (result === "not-fresh") {
@@ -177,12 +177,12 @@ export class Room {
     this.sendSnapshot(member);
   }
 
-  /** After a change by `from` (numbered `n` by it): the others hear it, `from` gets its
-   * acknowledgement. `broadcast` carries the sequence number the change gets if applied. */
-  private settle(from: Member, n: number, result: ChangeResult, broadcast: ServerMessage): void {
+  /** After a change by `from` (numbered `n` by it): the others hear it (once, the same
+   * bytes for all), `from` gets its acknowledgement. */
+  private settle(from: Member, n: number, result: ChangeResult, broadcast: (seq: number) => ServerMessage): void {
     if (result === "full" || result === "invalid") return this.refuse(from, result, n);
     if (result === "applied") {
-      const frame = Buffer.from(JSON.stringify(broadcast));
+      const frame = Buffer.from(JSON.stringify(broadcast(this.state.seq)));
       for (const m of this.members) if (m !== from && m.role) this.sendFrame(m, frame);
     }
     this.send(from, { type: "ack", n, seq: this.state.seq });
