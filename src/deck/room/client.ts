@@ -35,8 +35,11 @@ function joinRoom(deck: RoomDeck, mode: RoomMode): () => void {
       onStatus: (status) => {
         notice.status(status);
         remote?.setStatus(status);
+        if (status !== "open" && status !== "wrong-secret") document.documentElement.dataset.room = status;
       },
       onClock: (start) => remote?.setClock(start),
+      // html[data-room]: "joined" once in the room, "connecting" / "closed" while not (for tests and styles)
+      onJoined: () => (document.documentElement.dataset.room = "joined"),
     },
     drawingLayerOf(deck),
   );
@@ -52,6 +55,7 @@ function joinRoom(deck: RoomDeck, mode: RoomMode): () => void {
     remote?.remove();
     notice.remove();
     style.remove();
+    delete document.documentElement.dataset.room;
   };
 }
 

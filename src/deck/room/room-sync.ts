@@ -17,6 +17,8 @@ export interface RoomSyncHooks {
   onStatus(status: SocketStatus | "wrong-secret"): void;
   /** when the room's clock started, in this page's performance.now() */
   onClock(start: number): void;
+  /** a snapshot was taken in: the page is in the room */
+  onJoined(): void;
 }
 
 type Change = Extract<ClientMessage, { n: number }>;
@@ -55,9 +57,11 @@ export class RoomSync {
   }
 
   start(): void {
+    // reveal.js's events bubble: heard on the way down (capture), a move is sent before the
+    // deck's own listeners lay the new slide out, so the room's copy travels meanwhile
     const onMove = (): void => this.moved();
-    for (const type of DECK_EVENTS) this.deck.on(type, onMove);
-    this.cleanups.push(() => DECK_EVENTS.forEach((type) => this.deck.off(type, onMove)));
+    for (const type of DECK_EVENTS) document.addEventListener(type, onMove, true);
+    this.cleanups.push(() => DECK_EVENTS.forEach((type) => document.removeEventListener(type, onMove, true)));
     const themes = new MutationObserver(onMove);
     themes.observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
     this.cleanups.push(() => themes.disconnect());
@@ -153,6 +157,7 @@ export class RoomSync {
   private snapshot(s: Extract<ServerMessage, { type: "snapshot" }>): void {
     this.syncAsked = false;
     this.seq = s.seq;
+    this.hooks.onJoined();
     if (s.fresh) {
       // a server that knows nothing (just restarted): the lead page gives it the room back;
       // the others keep what they show until it has

@@ -18,6 +18,7 @@ export interface RoomDeck {
   getPlugin(id: string): unknown;
   addKeyBinding(binding: { keyCode: number; key: string; description: string }, callback: () => void): void;
   removeKeyBinding(keyCode: number): void;
+  configure(options: Record<string, unknown>): void;
   on(type: string, listener: (event: Event) => void): void;
   off(type: string, listener: (event: Event) => void): void;
 }
