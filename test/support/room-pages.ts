@@ -60,10 +60,12 @@ function installStandIns(): void {
   document.addEventListener("securitypolicyviolation", (e) => w.securityViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
   document.addEventListener("deck-ready", () => {
     w.Reveal.registerPlugin(standIn);
-    const record = (): void => {
-      const { h, v, f } = w.Reveal.getIndices();
-      w.roomMoves.push({ at: Date.now(), place: { h, v, f: f ?? -1 } });
-    };
+    // once the move's synchronous work is done (the page has it), and with its settled step
+    const record = (): void =>
+      queueMicrotask(() => {
+        const { h, v, f } = w.Reveal.getIndices();
+        w.roomMoves.push({ at: Date.now(), place: { h, v, f: f ?? -1 } });
+      });
     for (const type of ["slidechanged", "fragmentshown", "fragmenthidden"]) w.Reveal.on(type, record);
   });
 }

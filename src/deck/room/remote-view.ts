@@ -31,7 +31,16 @@ export class RemoteView {
   private readonly prev = document.createElement("button");
   private readonly next = document.createElement("button");
   private readonly ticker: ReturnType<typeof setInterval>;
-  private readonly onMove = (): void => this.render();
+  private renderQueued = false;
+  /** after the move has settled (reveal.js renumbers a slide's steps after announcing it) */
+  private readonly onMove = (): void => {
+    if (this.renderQueued) return;
+    this.renderQueued = true;
+    queueMicrotask(() => {
+      this.renderQueued = false;
+      this.render();
+    });
+  };
   private clockStart = performance.now();
   private wrongSecret = false;
   private shown?: HTMLElement;

@@ -57,11 +57,20 @@ export class RoomSync {
   }
 
   start(): void {
-    // reveal.js's events bubble: heard on the way down (capture), a move is sent before the
-    // deck's own listeners lay the new slide out, so the room's copy travels meanwhile
-    const onMove = (): void => this.moved();
-    for (const type of DECK_EVENTS) document.addEventListener(type, onMove, true);
-    this.cleanups.push(() => DECK_EVENTS.forEach((type) => document.removeEventListener(type, onMove, true)));
+    // reveal.js announces a move before it has settled the slide's steps (a step index read
+    // in the event can be one it renumbers a moment later): the place is read once the
+    // move's synchronous work is done, in a microtask
+    let queued = false;
+    const onMove = (): void => {
+      if (queued) return;
+      queued = true;
+      queueMicrotask(() => {
+        queued = false;
+        this.moved();
+      });
+    };
+    for (const type of DECK_EVENTS) this.deck.on(type, onMove);
+    this.cleanups.push(() => DECK_EVENTS.forEach((type) => this.deck.off(type, onMove)));
     const themes = new MutationObserver(onMove);
     themes.observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
     this.cleanups.push(() => themes.disconnect());
@@ -93,14 +102,18 @@ export class RoomSync {
 
   private moved(): void {
     const view = readView(this.deck, document);
-    if (this.lead) {
-      if (this.lastView && samePlace(view, this.lastView) && view.theme === this.lastView.theme) return;
-      this.lastView = view;
-      for (const [n, m] of this.outbox) if (m.type === "view") this.outbox.delete(n); // only the latest place matters
-      this.queue({ type: "view", n: this.nextN++, view });
-    } else if (this.presenter) {
+    if (this.lead) this.send(view);
+    else if (this.presenter) {
       this.setFollowing(samePlace(view, this.presenter));
     }
+  }
+
+  /** A lead page's place, sent unless it is where the room already is. */
+  private send(view: RoomView): void {
+    if (this.lastView && samePlace(view, this.lastView) && view.theme === this.lastView.theme) return;
+    this.lastView = view;
+    for (const [n, m] of this.outbox) if (m.type === "view") this.outbox.delete(n); // only the latest place matters
+    this.queue({ type: "view", n: this.nextN++, view });
   }
 
   private setFollowing(following: boolean): void {
