@@ -87,9 +87,6 @@ try {
     if (built.status !== 0) throw new Error("the build failed (above); nothing to serve");
   }
   const server = await startPresentServer({ distDir, port: args.port, lan: args.lan, secret: args.secret || newSecret(), roomClient: await bundleRoomClient() });
-  console.log(`presenter: ${server.urls.presenter}\naudience: ${server.urls.audience}\nremote: ${server.urls.remote}`);
-  if (args.qr) console.log(renderUnicodeCompact(server.urls.audience, { border: 1 }));
-  if (!args.lan) console.error("(this machine only: --lan lets phones and other computers in)");
   let stopping = false;
   const stop = async (): Promise<void> => {
     if (stopping) process.exit(1); // a second Ctrl+C: now
@@ -102,6 +99,10 @@ try {
   };
   process.on("SIGINT", () => void stop());
   process.on("SIGTERM", () => void stop());
+  // printed once the server can be stopped: whoever reads the URLs may stop it at once
+  console.log(`presenter: ${server.urls.presenter}\naudience: ${server.urls.audience}\nremote: ${server.urls.remote}`);
+  if (args.qr) console.log(renderUnicodeCompact(server.urls.audience, { border: 1 }));
+  if (!args.lan) console.error("(this machine only: --lan lets phones and other computers in)");
 } catch (error) {
   process.exitCode = reportFailure("present", error);
 }

@@ -4,7 +4,7 @@
 import { ROOM_PATHS, parseServerMessage, type Channel, type ClientMessage, type ServerMessage } from "../../shared/room-protocol.ts";
 
 /** First retry after about BASE ms, doubling, never more than CAP ms (both ± jitter). */
-const BACKOFF = { baseMs: 200, capMs: 1500 } as const;
+const BACKOFF = { baseMs: 200, capMs: 1000 } as const;
 
 export type SocketStatus = "connecting" | "open" | "closed";
 
