@@ -24,7 +24,10 @@ function joinRoom(deck: RoomDeck, mode: RoomMode): () => void {
   const style = document.createElement("style");
   style.textContent = ROOM_STYLE;
   document.head.append(style);
-  const notice = new RoomNotice();
+  const dock = document.createElement("div");
+  dock.className = "room-ui room-dock";
+  document.body.append(dock);
+  const notice = new RoomNotice(dock);
   const remote = mode.role === "remote" ? new RemoteView(deck) : undefined;
   let follow: FollowControl | undefined;
   const sync: RoomSync = new RoomSync(
@@ -44,7 +47,7 @@ function joinRoom(deck: RoomDeck, mode: RoomMode): () => void {
     drawingLayerOf(deck),
   );
   if (mode.role !== "remote") {
-    follow = new FollowControl(() => sync.follow());
+    follow = new FollowControl(dock, () => sync.follow(), mode.secret ? undefined : "R");
     if (!mode.secret) deck.addKeyBinding({ keyCode: R_KEY, key: "R", description: "Return to the presenter's place and follow" }, () => sync.follow());
   }
   sync.start();
@@ -54,6 +57,7 @@ function joinRoom(deck: RoomDeck, mode: RoomMode): () => void {
     follow?.remove();
     remote?.remove();
     notice.remove();
+    dock.remove();
     style.remove();
     delete document.documentElement.dataset.room;
   };

@@ -6,17 +6,19 @@ export class FollowControl {
   private readonly announce = document.createElement("p");
   private wasFollowing = true;
 
-  constructor(onFollow: () => void) {
-    this.root.className = "room-ui room-follow";
+  /** `key`: the key that does the same, if one is bound */
+  constructor(parent: HTMLElement, onFollow: () => void, key?: string) {
+    this.root.className = "room-follow";
     this.button.type = "button";
     this.button.hidden = true;
+    if (key) this.button.setAttribute("aria-keyshortcuts", key);
     this.button.addEventListener("click", onFollow);
     // Enter or Space on the button is the button's, not reveal.js's next-slide key
     this.button.addEventListener("keydown", (event) => event.stopPropagation());
     this.announce.className = "room-sr-only";
     this.announce.setAttribute("role", "status");
     this.root.append(this.button, this.announce);
-    document.body.append(this.root);
+    parent.append(this.root);
   }
 
   /** `slide`: the number of the presenter's slide, when known. */
@@ -24,7 +26,7 @@ export class FollowControl {
     this.button.hidden = following;
     this.button.textContent = slide === undefined ? "Follow the presenter" : `Follow the presenter (slide ${slide})`;
     if (following !== this.wasFollowing) {
-      this.announce.textContent = following ? "Following the presenter." : "You are browsing on your own. The Follow the presenter button (or R) takes you back.";
+      this.announce.textContent = following ? "Following the presenter." : "You are browsing on your own. The Follow the presenter button takes you back.";
       this.wasFollowing = following;
     }
   }

@@ -61,7 +61,9 @@ export class RemoteView {
     this.time.setAttribute("aria-label", "Time since the start");
     const reset = this.button("↺", "Restart the timer", () => (this.clockStart = performance.now()));
     clockBox.append(this.time, reset);
-    bar.append(this.place, clockBox);
+    const where = document.createElement("div");
+    where.append(this.place, this.status);
+    bar.append(where, clockBox);
     this.status.className = "room-remote-status";
     this.status.setAttribute("role", "status");
     this.title.className = "room-remote-title";
@@ -78,8 +80,7 @@ export class RemoteView {
     this.prev.setAttribute("aria-label", "Previous step");
     this.next.setAttribute("aria-label", "Next step");
     buttons.append(this.prev, this.next);
-    this.root.insertBefore(this.status, buttons);
-    this.root.insertBefore(this.title, this.status);
+    this.root.insertBefore(this.title, buttons);
     this.root.insertBefore(this.notes, buttons);
     document.body.append(this.root);
     DECK_EVENTS.forEach((type) => deck.on(type, this.onMove));

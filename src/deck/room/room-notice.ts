@@ -7,11 +7,11 @@ export class RoomNotice {
   private wrongSecret = false;
   private everOpen = false;
 
-  constructor() {
-    this.element.className = "room-ui room-notice";
+  constructor(parent: HTMLElement) {
+    this.element.className = "room-notice";
     this.element.setAttribute("role", "status");
     this.element.hidden = true;
-    document.body.append(this.element);
+    parent.append(this.element);
   }
 
   /** The message for a status, "" while connected. */

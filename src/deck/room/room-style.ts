@@ -6,15 +6,18 @@ export const ROOM_STYLE = `
 .room-ui button { font: inherit; cursor: pointer; border: 2px solid transparent; border-radius: 10px;
   background: var(--r-link-color); color: var(--r-background-color); }
 .room-ui button:focus-visible { outline: 3px solid var(--r-main-color); outline-offset: 3px; }
-.room-follow { position: fixed; z-index: 40; left: 50%; bottom: 24px; transform: translateX(-50%);
-  font: 600 20px/1.2 var(--r-main-font); }
+/* the follow control and the connection notice share a dock at the bottom's middle, where
+   slides keep clear (the slide number and reveal.js's arrows are in the corners) */
+.room-dock { position: fixed; z-index: 40; left: 50%; bottom: 12px; transform: translateX(-50%);
+  display: flex; flex-direction: column; align-items: center; gap: 8px; pointer-events: none; }
+.room-dock > * { pointer-events: auto; }
+.room-follow { font: 600 20px/1.2 var(--r-main-font); }
 .room-follow button { padding: 12px 22px; box-shadow: 0 2px 12px rgba(0, 0, 0, 0.35); }
-.room-notice { position: fixed; z-index: 41; left: 50%; top: 12px; transform: translateX(-50%); margin: 0;
-  padding: 8px 16px; border-radius: 999px; font: 16px/1.3 var(--r-main-font);
+.room-notice { margin: 0; padding: 6px 16px; border-radius: 999px; font: 16px/1.3 var(--r-main-font);
   background: var(--deck-panel); color: var(--r-main-color); border: 1px solid var(--deck-muted); }
 .room-notice[hidden], .room-follow [hidden] { display: none; }
 html.room-remote-mode .reveal { visibility: hidden; }
-html.room-remote-mode .room-notice { display: none; }
+html.room-remote-mode .room-dock { display: none; }
 .room-remote { position: fixed; inset: 0; z-index: 30; display: flex; flex-direction: column; gap: 12px;
   padding: 16px 16px calc(16px + env(safe-area-inset-bottom)); box-sizing: border-box;
   background: var(--r-background-color); color: var(--r-main-color); font: 18px/1.45 var(--r-main-font); }
