@@ -18,6 +18,7 @@ import { rewriteLinksForPrint } from "./print-links.ts";
 import { unpackSlides } from "./packed-slides.ts";
 import { signalReady } from "./ready.ts";
 import { wireSymbolValues } from "./symbol-values.ts";
+import { createDrawingPlugin } from "./drawing/index.ts";
 
 declare const __DECK_RUNTIME_MERMAID__: boolean;
 /** false in a build whose deck has no live example: the live renderer (and KaTeX's
@@ -32,6 +33,10 @@ await unpackSlides(document); // the offline file's slides, before anything look
 // ?theme=dark|light overrides the deck's theme for this viewing; the T key switches.
 const themeParam = new URLSearchParams(location.search).get("theme");
 if (themeParam === "dark" || themeParam === "light") setTheme(themeParam);
+
+function deckNameOf(doc: Document): string {
+  return doc.querySelector<HTMLMetaElement>('meta[name="deck-name"]')?.content || "deck";
+}
 
 function setTheme(theme: "light" | "dark"): void {
   document.documentElement.classList.remove("theme-light", "theme-dark");
@@ -51,7 +56,8 @@ const deck = new Reveal(document.querySelector<HTMLElement>(".reveal")!, {
   pdfSeparateFragments: false,
   // a slide prints on one page: one that would run past it is fitted (fitPrintedSlides)
   pdfMaxPagesPerSlide: 1,
-  plugins: [Notes, Search, Zoom],
+  // the deck's own plugins, each in a folder of its own (src/deck/<plugin>/)
+  plugins: [Notes, Search, Zoom, createDrawingPlugin({ deckName: deckNameOf(document), buildId: config.buildId })],
   ...config.reveal,
 });
 

@@ -194,3 +194,30 @@ export function parseDrawingChange(json: unknown, field = "change"): DrawingChan
 export function emptyDrawingDocument(): DrawingDocument {
   return { format: DRAWING_FORMAT, version: 1, slides: {} };
 }
+
+/** The drawing plugin's public API (`Reveal.getPlugin("drawing")`), for whoever drives it
+ * from another plugin or a script. */
+export interface DrawingApi {
+  /** drawing mode on/off (pointer input goes to the layer); returns the new mode */
+  toggle(on?: boolean): boolean;
+  /** clears one slide (default: the current one), all its steps; undoable */
+  clear(slide?: string): void;
+  toJSON(): DrawingDocument;
+  /** validates, replaces all drawings; throws DrawingFormatError on invalid input */
+  load(json: DrawingDocument | string): void;
+  /** every local change (add, remove, clear, load; undo, redo and the eraser as add and
+   * remove); returns the unsubscribe function */
+  onChange(listener: (change: DrawingChange) => void): () => void;
+  /** a change from elsewhere, applied without telling onChange's listeners; idempotent */
+  apply(change: DrawingChange): void;
+  /** audience pages: strokes shown, no drawing UI */
+  setReadOnly(readOnly: boolean): void;
+}
+
+/** Where `npm run pdf -- --annotations FILE` puts the document for the page to print
+ * (a property of window, set before the page's scripts run). */
+export const ANNOTATIONS_GLOBAL = "deckAnnotations";
+
+/** The attribute the print view gives each slide: its slide key, for the printer to tell
+ * which annotated slides the deck has. */
+export const SLIDE_KEY_ATTRIBUTE = "data-drawing-key";
