@@ -19,6 +19,7 @@ import { unpackSlides } from "./packed-slides.ts";
 import { signalReady } from "./ready.ts";
 import { wireSymbolValues } from "./symbol-values.ts";
 import { createDrawingPlugin } from "./drawing/index.ts";
+import { createReadingPlugin } from "./reading/index.ts";
 
 declare const __DECK_RUNTIME_MERMAID__: boolean;
 /** false in a build whose deck has no live example: the live renderer (and KaTeX's
@@ -57,7 +58,7 @@ const deck = new Reveal(document.querySelector<HTMLElement>(".reveal")!, {
   // a slide prints on one page: one that would run past it is fitted (fitPrintedSlides)
   pdfMaxPagesPerSlide: 1,
   // the deck's own plugins, each in a folder of its own (src/deck/<plugin>/)
-  plugins: [Notes, Search, Zoom, createDrawingPlugin({ deckName: deckNameOf(document), buildId: config.buildId })],
+  plugins: [Notes, Search, Zoom, createReadingPlugin(), createDrawingPlugin({ deckName: deckNameOf(document), buildId: config.buildId })],
   ...config.reveal,
 });
 

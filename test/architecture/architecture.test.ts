@@ -19,10 +19,11 @@ const MAY_IMPORT: Record<string, string[]> = {
   chromium: ["shared", "io"],
   session: ["compile", "chromium", "shared", "io"],
   vite: ["compile", "session", "shared", "io"],
-  deck: ["shared", "deck/drawing"],
+  deck: ["shared", "deck/drawing", "deck/reading"],
   // the browser runtime's plugins (src/deck/<plugin>/), units of their own: each talks to
   // the others only through reveal.js (Reveal.getPlugin) and its public API
   "deck/drawing": ["shared"],
+  "deck/reading": ["shared"],
   types: [],
 };
 

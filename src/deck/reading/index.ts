@@ -1,0 +1,119 @@
+// The reading view: reveal.js's scroll view (?view=scroll, and on its own below reveal's
+// scrollActivationWidth, 435 px) on a screen narrower than the slide frame, with the slides
+// reflowed for that screen instead of the 1280-px frame scaled down (reading.css). reveal.js
+// places every page at the viewport's height and finds the current slide and step by
+// counting pages; reflowed pages are as tall as their content, so here the current slide is
+// the one at the top of the screen and each step appears as it scrolls into view. On a
+// screen as wide as the frame, and when presenting, nothing changes.
+import type { RevealApi } from "reveal.js";
+import { FRAME } from "../../shared/constants.ts";
+import { liftSmallScripts } from "./formula-floor.ts";
+import "./reading.css";
+
+/** The class on <html> while the reading view is on. */
+export const READING_CLASS = "reading-view";
+/** a step appears once its top is this far down the screen */
+const REVEAL_LINE = 0.85;
+
+/** What the plugin uses of reveal.js's scroll view: the internal API reveal.js hands its
+ * plugins (the scroll view controller, fragments). Checked at init; nothing else is used. */
+interface ScrollPage {
+  pageElement: HTMLElement;
+  slideElement: HTMLElement;
+  scrollTriggers: unknown[];
+}
+interface ScrollView {
+  isActive(): boolean;
+  setTriggerRanges(): void;
+  deactivate(): void;
+  slideTriggers: { range: [number, number]; page: ScrollPage }[];
+}
+interface InternalDeck extends RevealApi {
+  scroll?: ScrollView;
+  fragments?: { sort(fragments: Iterable<Element>, grouped?: boolean): HTMLElement[] & HTMLElement[][]; update(index: number, fragments: HTMLElement[], slide: HTMLElement): void };
+}
+
+/** A page's steps: its fragments in order, and where each group starts (scroll coordinates). */
+interface PageSteps {
+  slide: HTMLElement;
+  fragments: HTMLElement[];
+  tops: number[];
+  shown: number;
+}
+
+export function createReadingPlugin(): { id: "reading"; init(deck: RevealApi): void; destroy(): void } {
+  const cleanups: (() => void)[] = [];
+  return {
+    id: "reading",
+    init(deck) {
+      const internal = deck as InternalDeck;
+      const scroll = internal.scroll;
+      const fragments = internal.fragments;
+      if (!scroll || !fragments || typeof scroll.setTriggerRanges !== "function") return; // another reveal.js: its own scroll view
+      const steps = { pages: [] as PageSteps[], frame: 0 };
+      const viewport = deck.getViewportElement()!;
+      const reading = (): boolean => scroll.isActive() && window.innerWidth < FRAME.width;
+      const showSteps = (): void => {
+        const line = viewport.scrollTop + viewport.clientHeight * REVEAL_LINE;
+        for (const page of steps.pages) {
+          const shown = page.tops.filter((top) => top < line).length - 1;
+          if (shown !== page.shown) fragments.update(shown, page.fragments, page.slide);
+          page.shown = shown;
+        }
+      };
+      const ranges = scroll.setTriggerRanges.bind(scroll);
+      // reveal.js calls this at every layout of the scroll view, once its pages exist
+      scroll.setTriggerRanges = function (this: ScrollView) {
+        const on = reading();
+        document.documentElement.classList.toggle(READING_CLASS, on);
+        if (!on) return ranges();
+        liftSmallScripts(deck.getSlidesElement()!);
+        steps.pages = readingRanges(scroll, viewport, fragments);
+        showSteps();
+      };
+      const deactivate = scroll.deactivate.bind(scroll);
+      scroll.deactivate = () => {
+        deactivate();
+        document.documentElement.classList.remove(READING_CLASS);
+        steps.pages = [];
+      };
+      const onScroll = (): void => {
+        if (steps.frame || steps.pages.length === 0) return;
+        steps.frame = requestAnimationFrame(() => {
+          steps.frame = 0;
+          showSteps();
+        });
+      };
+      viewport.addEventListener("scroll", onScroll, { passive: true });
+      cleanups.push(() => viewport.removeEventListener("scroll", onScroll));
+    },
+    destroy() {
+      cleanups.forEach((c) => c());
+    },
+  };
+}
+
+/** The scroll view's ranges for pages of their own heights — a slide is the current one
+ * while it is at the top of the screen — with its per-step triggers taken over (steps
+ * appear as they come into view, on every page on the screen, see showSteps). Returns the
+ * pages' steps. */
+function readingRanges(scroll: ScrollView, viewport: HTMLElement, fragments: NonNullable<InternalDeck["fragments"]>): PageSteps[] {
+  const scrollable = Math.max(viewport.scrollHeight - viewport.clientHeight, 1);
+  const origin = viewport.getBoundingClientRect().top - viewport.scrollTop;
+  const top = (el: Element): number => el.getBoundingClientRect().top - origin;
+  const pages: PageSteps[] = [];
+  scroll.slideTriggers.forEach((trigger, k) => {
+    const { pageElement, slideElement } = trigger.page;
+    trigger.page.scrollTriggers = [];
+    const start = k === 0 ? 0 : Math.min(1, top(pageElement) / scrollable);
+    const end = k === scroll.slideTriggers.length - 1 ? 1 : Math.min(1, (top(pageElement) + pageElement.offsetHeight) / scrollable);
+    trigger.range = [start, Math.max(start, end)];
+    const groups = fragments.sort(slideElement.querySelectorAll(".fragment"), true) as unknown as HTMLElement[][];
+    if (groups.length === 0) return;
+    // a step never appears before the one it follows
+    const tops = groups.map((group) => Math.min(...group.map(top)));
+    for (let g = 1; g < tops.length; g++) tops[g] = Math.max(tops[g], tops[g - 1]);
+    pages.push({ slide: slideElement, fragments: fragments.sort(slideElement.querySelectorAll(".fragment:not(.disabled)")), tops, shown: NaN });
+  });
+  return pages;
+}
