@@ -14,6 +14,9 @@ import "./reading.css";
 export const READING_CLASS = "reading-view";
 /** a step appears once its top is this far down the screen */
 const REVEAL_LINE = 0.85;
+/** a slide is the current one once its top is this close to the screen's (px): scrolling to
+ * a slide (a link, the URL) lands it there, whatever rounding the scroll position gets */
+const TOP_SLACK = 4;
 
 /** What the plugin uses of reveal.js's scroll view: the internal API reveal.js hands its
  * plugins (the scroll view controller, fragments). Checked at init; nothing else is used. */
@@ -66,9 +69,14 @@ export function createReadingPlugin(): { id: "reading"; init(deck: RevealApi): v
       scroll.setTriggerRanges = function (this: ScrollView) {
         const on = reading();
         document.documentElement.classList.toggle(READING_CLASS, on);
+        // every slide is on the page: none hidden from screen readers (reveal.js leaves the
+        // marks of the slide view on the sections it moves into the scroll view)
+        deck.getSlidesElement()?.querySelectorAll("section[aria-hidden]").forEach((s) => s.removeAttribute("aria-hidden"));
         if (!on) return ranges();
-        liftSmallScripts(deck.getSlidesElement()!);
+        const slides = deck.getSlidesElement()!;
+        liftSmallScripts(slides);
         steps.pages = readingRanges(scroll, viewport, fragments);
+        focusableScrollers(slides);
         showSteps();
       };
       const deactivate = scroll.deactivate.bind(scroll);
@@ -105,8 +113,8 @@ function readingRanges(scroll: ScrollView, viewport: HTMLElement, fragments: Non
   scroll.slideTriggers.forEach((trigger, k) => {
     const { pageElement, slideElement } = trigger.page;
     trigger.page.scrollTriggers = [];
-    const start = k === 0 ? 0 : Math.min(1, top(pageElement) / scrollable);
-    const end = k === scroll.slideTriggers.length - 1 ? 1 : Math.min(1, (top(pageElement) + pageElement.offsetHeight) / scrollable);
+    const start = k === 0 ? 0 : Math.min(1, (top(pageElement) - TOP_SLACK) / scrollable);
+    const end = k === scroll.slideTriggers.length - 1 ? 1 : Math.min(1, (top(pageElement) + pageElement.offsetHeight - TOP_SLACK) / scrollable);
     trigger.range = [start, Math.max(start, end)];
     const groups = fragments.sort(slideElement.querySelectorAll(".fragment"), true) as unknown as HTMLElement[][];
     if (groups.length === 0) return;
@@ -116,4 +124,12 @@ function readingRanges(scroll: ScrollView, viewport: HTMLElement, fragments: Non
     pages.push({ slide: slideElement, fragments: fragments.sort(slideElement.querySelectorAll(".fragment:not(.disabled)")), tops, shown: NaN });
   });
   return pages;
+}
+
+/** A box that scrolls sideways (a wide formula, table or code block) can be scrolled from
+ * the keyboard: it takes the focus. */
+function focusableScrollers(slides: HTMLElement): void {
+  const boxes = [...slides.querySelectorAll<HTMLElement>(".katex-display, table, pre")].filter((box) => !box.closest("aside.notes"));
+  const scrolling = boxes.filter((box) => box.scrollWidth > box.clientWidth + 1);
+  for (const box of scrolling) if (!box.hasAttribute("tabindex")) box.tabIndex = 0;
 }
