@@ -230,6 +230,13 @@ describe.runIf(hasChromium)("drawing on the slides", () => {
         expect(Math.min(b.w, b.h)).toBeGreaterThanOrEqual(18);
       }
       expect(await page.locator(".drawing-toolbar [aria-pressed='true']").count()).toBe(3); // the toggle, a colour, a tool
+      if (theme === "light") {
+        // reveal.js's key help (?) lists D
+        await page.keyboard.press("Shift+Slash");
+        await page.waitForSelector('[class*="overlay-help"]');
+        expect(await page.locator('[class*="overlay-help"]').first().textContent()).toMatch(/D\s*Draw on the slide/);
+        await page.keyboard.press("Escape");
+      }
       await page.addScriptTag({ content: axeSource });
       const violations = await page.evaluate(async () => {
         type Axe = { run(context: Element, options: object): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };

@@ -39,8 +39,6 @@ export class DrawingView {
 
   /** Mode, tools and strokes as the state and the model say now. */
   sync(): void {
-    const slides = this.ctx.deck.getSlidesElement();
-    if (slides && !this.layer.isConnected) slides.append(this.layer); // the dev server may replace the slides
     const { active, tool } = this.ctx.state;
     this.layer.classList.toggle("drawing-active", active);
     this.layer.dataset.tool = tool;
@@ -60,6 +58,8 @@ export class DrawingView {
   }
 
   private render(): void {
+    const slides = this.ctx.deck.getSlidesElement();
+    if (slides && !this.layer.isConnected) slides.append(this.layer); // the dev server may replace the slides
     const key = this.currentKey();
     const step = currentStep(this.ctx.deck);
     const shown = key ? this.ctx.model.strokesOf(key).filter((s) => s.step <= step) : [];
@@ -87,17 +87,11 @@ export class DrawingView {
     const down = (e: PointerEvent): void => this.onDown(e);
     const move = (e: PointerEvent): void => this.onMove(e);
     const up = (e: PointerEvent): void => this.onUp(e);
-    const swallow = (e: Event): void => {
-      if (this.ctx.state.active) e.stopPropagation(); // no swipe, click or zoom reaches reveal.js
-    };
     const listeners: [string, EventListener][] = [
       ["pointerdown", down as EventListener],
       ["pointermove", move as EventListener],
       ["pointerup", up as EventListener],
       ["pointercancel", up as EventListener],
-      ["touchstart", swallow],
-      ["touchmove", swallow],
-      ["click", swallow],
     ];
     for (const [type, listener] of listeners) svg.addEventListener(type, listener);
     this.cleanups.push(() => listeners.forEach(([type, listener]) => svg.removeEventListener(type, listener)));
