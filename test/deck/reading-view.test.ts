@@ -112,6 +112,8 @@ describe.runIf(hasChromium)("the reading view on a phone", () => {
     const top = await state();
     expect(top.current).toBe(target);
     expect(top.shown).toBeGreaterThan(0);
+    // and the address follows it (reveal.js writes it at most once a second)
+    await page.waitForFunction((id) => location.hash.startsWith(`#/${id}`), target, { timeout: 5_000 });
     // its end well up the screen: every step shown
     const height = await page.evaluate((id) => document.getElementById(id)!.getBoundingClientRect().height, target);
     await place(height, 0.3);
@@ -124,6 +126,13 @@ describe.runIf(hasChromium)("the reading view on a phone", () => {
     expect((await state()).shown).toBe(0);
     await page.context().close();
   }, 60_000);
+
+  it("opened at a slide's address, lands with that slide at the top of the screen, the current one", async () => {
+    const page = await open("?view=scroll#/lstm-delta-c");
+    await page.waitForFunction(() => Math.abs(document.getElementById("lstm-delta-c")!.getBoundingClientRect().top) <= 1);
+    expect(await page.evaluate(() => (window as unknown as { Reveal: { getCurrentSlide(): HTMLElement } }).Reveal.getCurrentSlide().id)).toBe("lstm-delta-c");
+    await page.context().close();
+  });
 
   it("shows no drawing toolbar and no strokes layer", async () => {
     const page = await open("?view=scroll");

@@ -29,10 +29,12 @@ interface ScrollView {
   isActive(): boolean;
   setTriggerRanges(): void;
   deactivate(): void;
+  scrollToSlide(slide: HTMLElement): void;
   slideTriggers: { range: [number, number]; page: ScrollPage }[];
 }
 interface InternalDeck extends RevealApi {
   scroll?: ScrollView;
+  location?: { writeURL(): void };
   fragments?: { sort(fragments: Iterable<Element>, grouped?: boolean): HTMLElement[] & HTMLElement[][]; update(index: number, fragments: HTMLElement[], slide: HTMLElement): void };
 }
 
@@ -53,7 +55,7 @@ export function createReadingPlugin(): { id: "reading"; init(deck: RevealApi): v
       const scroll = internal.scroll;
       const fragments = internal.fragments;
       if (!scroll || !fragments || typeof scroll.setTriggerRanges !== "function") return; // another reveal.js: its own scroll view
-      const steps = { pages: [] as PageSteps[], frame: 0 };
+      const steps = { pages: [] as PageSteps[], frame: 0, url: 0 as ReturnType<typeof setTimeout> | 0 };
       const viewport = deck.getViewportElement()!;
       const reading = (): boolean => scroll.isActive() && window.innerWidth < FRAME.width;
       const showSteps = (): void => {
@@ -79,6 +81,14 @@ export function createReadingPlugin(): { id: "reading"; init(deck: RevealApi): v
         focusableScrollers(slides);
         showSteps();
       };
+      // a slide reached by a link or the address lands at the top of the screen, inside its
+      // own range (reveal.js lands on the range's edge, which rounding can miss)
+      const scrollToSlide = scroll.scrollToSlide.bind(scroll);
+      scroll.scrollToSlide = (slide: HTMLElement) => {
+        const page = slide.closest<HTMLElement>(".scroll-page");
+        if (!reading() || !page) return scrollToSlide(slide);
+        viewport.scrollTop += page.getBoundingClientRect().top - viewport.getBoundingClientRect().top;
+      };
       const deactivate = scroll.deactivate.bind(scroll);
       scroll.deactivate = () => {
         deactivate();
@@ -91,6 +101,10 @@ export function createReadingPlugin(): { id: "reading"; init(deck: RevealApi): v
           steps.frame = 0;
           showSteps();
         });
+        // the address follows the slide at the top once reveal.js has found it (a reload or a
+        // shared link lands there); only on scrolling, never over the address opened
+        clearTimeout(steps.url);
+        steps.url = setTimeout(() => internal.location?.writeURL(), 200);
       };
       viewport.addEventListener("scroll", onScroll, { passive: true });
       cleanups.push(() => viewport.removeEventListener("scroll", onScroll));
