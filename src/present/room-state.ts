@@ -2,7 +2,7 @@
 // every stroke on every slide, a sequence number that counts the changes, and the room's
 // clock. Changes are idempotent (a stroke id already there, a removal of one that is not:
 // no change, no new number) and bounded (strokes and points in the whole room).
-import { MAX_SLIDES, MAX_STROKES, emptyDrawingDocument, type DrawingChange, type DrawingDocument, type Stroke } from "../shared/drawing-format.ts";
+import { DRAWING_LIMITS, emptyDrawingDocument, type DrawingChange, type DrawingDocument, type Stroke } from "../shared/drawing-format.ts";
 import { MAX_ELAPSED_MS, sameView, type RoomView } from "../shared/room-protocol.ts";
 
 export interface RoomLimits {
@@ -11,7 +11,8 @@ export interface RoomLimits {
   /** points in the whole room (a point is x, y, pressure) */
   points: number;
 }
-export const ROOM_LIMITS: RoomLimits = { strokes: 5000, points: 200_000 };
+/** as many points as one drawing document may hold (a restore of any valid one fits) */
+export const ROOM_LIMITS: RoomLimits = { strokes: 5000, points: DRAWING_LIMITS.maxTotalPoints };
 
 export interface RoomSnapshot {
   seq: number;
@@ -82,7 +83,7 @@ export class RoomState {
       case "add": {
         if (this.ids.has(change.stroke.id)) return "same";
         const strokes = this.slides.get(change.slide);
-        if ((!strokes && this.slides.size >= MAX_SLIDES) || (strokes?.size ?? 0) >= MAX_STROKES) return "full";
+        if ((!strokes && this.slides.size >= DRAWING_LIMITS.maxSlides) || (strokes?.size ?? 0) >= DRAWING_LIMITS.maxStrokes) return "full";
         if (this.ids.size + 1 > this.limits.strokes || this.points + pointsOf(change.stroke) > this.limits.points) return "full";
         const slide = strokes ?? new Map<number, Stroke>();
         this.slides.set(change.slide, slide);

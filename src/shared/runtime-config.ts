@@ -7,6 +7,9 @@ export interface DeckRuntimeConfig {
   reveal: Record<string, unknown>;
   /** mermaid settings, for diagrams the browser renders itself */
   mermaid: Record<string, unknown>;
+  /** a short hash of the slides' HTML: what the page keeps per build (its drawings) is
+   * keyed by it, so strokes never land on a rebuilt deck's different slides */
+  buildId: string;
 }
 
 export const RUNTIME_CONFIG_ID = "deck-config";

@@ -1,5 +1,6 @@
 // Puts the compiled deck into src/deck/index.html: the slides, the title, the theme and
 // the runtime configuration.
+import { createHash } from "node:crypto";
 import type { Plugin } from "vite";
 import type { CompiledDeck } from "../compile/state.ts";
 import { escapeHtml } from "../shared/html.ts";
@@ -19,6 +20,7 @@ export function deckPageHtml(template: string, deck: CompiledDeck, packed?: stri
     theme: deck.options.theme,
     reveal: deck.options.reveal,
     mermaid: mermaidConfig(deck.options.theme),
+    buildId: createHash("sha256").update(deck.slidesHtml).digest("hex").slice(0, 12),
   };
   const head = [
     `<meta name="author" content="${escapeHtml(deck.options.author)}" />`,

@@ -21,19 +21,19 @@ const MAY_IMPORT: Record<string, string[]> = {
   vite: ["compile", "session", "shared", "io"],
   /** the room's server (npm run present) */
   present: ["io", "shared"],
-  /** the browser runtime registers its plugins (src/deck/<plugin>/), which talk to each
-   * other only through reveal.js (Reveal.getPlugin) */
-  deck: ["shared", "deck/room", "deck/drawing"],
-  "deck/room": ["shared"],
+  deck: ["shared", "deck/drawing", "deck/reading", "deck/room"],
+  // the browser runtime's plugins (src/deck/<plugin>/), units of their own: each talks to
+  // the others only through reveal.js (Reveal.getPlugin) and its public API
   "deck/drawing": ["shared"],
+  "deck/reading": ["shared"],
+  "deck/room": ["shared"],
   types: [],
 };
 
 /** Folders whose code must run in Node and in the browser alike: no Node built-ins. */
 const PURE = ["grad", "shared"];
 
-/** A file's unit: its folder of src/, or for a plugin's folder below src/deck/ (a file in
- * src/deck/<plugin>/…), "deck/<plugin>". */
+/** A file's unit: its folder below src/, or for src/deck/<plugin>/ that plugin's folder. */
 const folderOf = (file: string): string => {
   const parts = file.split("/");
   return parts[1] === "deck" && parts.length > 3 ? `deck/${parts[2]}` : parts[1];

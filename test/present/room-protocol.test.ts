@@ -2,7 +2,7 @@
 // that are not what they say, numbers out of range, HTML where a number belongs — is
 // refused with the field named.
 import { describe, expect, it } from "vitest";
-import { MAX_POINTS, parseDrawingChange, parseDrawingDocument } from "../../src/shared/drawing-format.ts";
+import { DRAWING_LIMITS, parseDrawingChange, parseDrawingDocument } from "../../src/shared/drawing-format.ts";
 import { parseClientMessage, parseServerMessage } from "../../src/shared/room-protocol.ts";
 import { stroke } from "../support/room-clients.ts";
 
@@ -44,7 +44,7 @@ describe("client messages", () => {
     ["a pressure over 1", { type: "draw", n: 1, change: { kind: "add", slide: "a", stroke: { ...stroke(1), points: [0, 0, 2] } } }, /points\[2\]/],
     ["a string among the points", { type: "draw", n: 1, change: { kind: "add", slide: "a", stroke: { ...stroke(1), points: [0, "1", 0] } } }, /points\[1\]/],
     ["points not in threes", { type: "draw", n: 1, change: { kind: "add", slide: "a", stroke: { ...stroke(1), points: [0, 1] } } }, /points/],
-    ["too many points", { type: "draw", n: 1, change: { kind: "add", slide: "a", stroke: stroke(1, MAX_POINTS + 1) } }, /points/],
+    ["too many points", { type: "draw", n: 1, change: { kind: "add", slide: "a", stroke: stroke(1, DRAWING_LIMITS.maxPoints + 1) } }, /points/],
     ["a colour out of the palette", { type: "draw", n: 1, change: { kind: "add", slide: "a", stroke: { ...stroke(1), color: 99 } } }, /color/],
     ["a zero id", { type: "draw", n: 1, change: { kind: "add", slide: "a", stroke: { ...stroke(1), id: 0 } } }, /id/],
     ["a stroke with markup", { type: "draw", n: 1, change: { kind: "add", slide: "a", stroke: { ...stroke(1), svg: "<path/>" } } }, /svg/],
