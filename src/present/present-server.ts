@@ -13,8 +13,9 @@ import type { RoomLimits } from "./room-state.ts";
 import { SecretCheck } from "./secret.ts";
 import { inlineScriptHashes, loadSite, type SiteFile } from "./static-site.ts";
 
-/** Largest message a channel takes: a whole room's drawings on lead, a hello on follow. */
-export const MAX_PAYLOAD: Record<Channel, number> = { lead: 4 * 1024 * 1024, follow: 4 * 1024 };
+/** Largest message a channel takes: a whole drawing document on lead (a restore or an
+ * import: 200 000 points at full precision), a hello on follow. */
+export const MAX_PAYLOAD: Record<Channel, number> = { lead: 8 * 1024 * 1024, follow: 4 * 1024 };
 
 export interface PresentServerOptions {
   distDir: string;

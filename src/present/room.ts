@@ -10,11 +10,12 @@ import { ROOM_LIMITS, RoomState, type ChangeResult, type RoomLimits } from "./ro
 import type { SecretCheck } from "./secret.ts";
 import { TokenBucket } from "./token-bucket.ts";
 
-/** What each channel allows a connection: messages at once and per second, and how many
- * connections it takes. */
-export const CHANNEL_LIMITS: Record<Channel, { burst: number; perSecond: number; connections: number }> = {
-  lead: { burst: 200, perSecond: 100, connections: 32 },
-  follow: { burst: 20, perSecond: 4, connections: 2000 },
+/** What each channel allows a connection: messages at once and per second, how many
+ * connections it takes, and how many of them may be still without a hello (the lead
+ * channel's messages are large: few strangers may hold one half-sent). */
+export const CHANNEL_LIMITS: Record<Channel, { burst: number; perSecond: number; connections: number; pending: number }> = {
+  lead: { burst: 200, perSecond: 100, connections: 32, pending: 4 },
+  follow: { burst: 20, perSecond: 4, connections: 2000, pending: 200 },
 };
 /** A connection that has not said hello by then is closed. */
 const HELLO_TIMEOUT_MS = 5000;
@@ -76,7 +77,9 @@ export class Room {
 
   /** Whether `channel` takes another connection. */
   hasRoom(channel: Channel): boolean {
-    return [...this.members].filter((m) => m.channel === channel).length < CHANNEL_LIMITS[channel].connections;
+    const on = [...this.members].filter((m) => m.channel === channel);
+    const limits = CHANNEL_LIMITS[channel];
+    return on.length < limits.connections && on.filter((m) => !m.role).length < limits.pending;
   }
 
   attach(ws: WebSocket, channel: Channel): void {

@@ -162,12 +162,10 @@ export function parseDrawingDocument(json: unknown, field = "document"): Drawing
   const keys = Object.keys(slides);
   if (keys.length > DRAWING_LIMITS.maxSlides) throw new DrawingFormatError(`${field}.slides`, `expected at most ${DRAWING_LIMITS.maxSlides} slides, got ${keys.length}`);
   const seen: Seen = { ids: new Set(), points: 0 };
-  const parsed: Record<string, Stroke[]> = {};
-  for (const key of keys) {
-    slideKey(key, `${field}.slides key`);
-    parsed[key] = strokeList(slides[key], `${field}.slides.${key}`, seen);
-  }
-  return { format: DRAWING_FORMAT, version: 1, slides: parsed };
+  // entries, not assignments: a key such as "__proto__" (a valid slide key) stays a plain
+  // key of its own instead of replacing the object's prototype (and its strokes vanishing)
+  const parsed = keys.map((key): [string, Stroke[]] => [slideKey(key, `${field}.slides key`), strokeList(slides[key], `${field}.slides.${key}`, seen)]);
+  return { format: DRAWING_FORMAT, version: 1, slides: Object.fromEntries(parsed) };
 }
 
 /** A change from parsed JSON; throws DrawingFormatError naming the bad field. */

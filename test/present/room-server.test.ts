@@ -130,7 +130,7 @@ describe("the room's server", () => {
     huge.send("x".repeat(64 * 1024));
     expect((await huge.closed).code).toBe(1009); // over the follow channel's bound: "message too big"
     const hugeLead = await join("presenter", SECRET);
-    hugeLead.send("x".repeat(5 * 1024 * 1024));
+    hugeLead.send("x".repeat(9 * 1024 * 1024)); // over the lead channel's 8 MiB
     await hugeLead.closed;
     expect(stats.oversized).toBeGreaterThanOrEqual(2);
 
@@ -157,6 +157,19 @@ describe("the room's server", () => {
     expect(small.room.state.snapshot().drawings.slides.a.map((s) => s.id)).toEqual([1, 2]);
     presenter.ws.terminate();
     await small.close();
+  });
+
+  it("lets only a few strangers hold the lead channel without a hello (its messages are large)", async () => {
+    const fresh = await start();
+    const freshBase = `http://127.0.0.1:${fresh.port}/`;
+    const strangers = await Promise.all(Array.from({ length: 4 }, () => rawClient(socketUrl(freshBase, "lead"))));
+    await expect(rawClient(socketUrl(freshBase, "lead"))).rejects.toThrow(/503/);
+    const audience = await joinRoom(freshBase, "audience"); // the follow channel is not affected
+    strangers[0].ws.close();
+    await strangers[0].closed;
+    const presenter = await joinRoom(freshBase, "presenter", SECRET); // a place is free again
+    [...strangers, audience, presenter].forEach((c) => c.ws.terminate());
+    await fresh.close();
   });
 
   it("a restarted server takes the presenter's state (restore) and tells the waiting audience", async () => {
