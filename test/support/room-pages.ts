@@ -1,8 +1,6 @@
 // Pages of a room in real Chromium: each in a context of its own (as on separate devices),
-// watched for console errors and Content-Security-Policy violations, with a stand-in for
-// the drawing layer that keeps the shared contract (Reveal.getPlugin("drawing"): toJSON,
-// onChange, apply, setReadOnly; strokes by id, applying idempotent), so the room's side of
-// the drawings is tested before, and whatever, the real layer is.
+// watched for console errors and Content-Security-Policy violations, each keeping a record
+// of when it made each move.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { READY_SELECTOR } from "../../src/shared/constants.ts";
 
@@ -21,45 +19,14 @@ export interface Place {
   f: number;
 }
 
-/** Runs in the page before its scripts: the stand-in drawing layer, registered with reveal.js
- * as soon as the deck is ready (before the room joins), and a record of each move's time. */
-function installStandIns(): void {
-  type Doc = { format: string; version: number; slides: Record<string, { id: number }[]> };
+/** Runs in the page before its scripts: a record of each move's time, and of CSP violations. */
+function installRecorders(): void {
   type Place = { h: number; v: number; f?: number };
-  type Change = { kind: string; slide?: string; stroke?: { id: number }; id?: number; doc?: Doc };
-  const doc: Doc = { format: "backprop-deck-drawings", version: 1, slides: {} };
-  const listeners: ((c: Change) => void)[] = [];
-  const applyChange = (c: Change): void => {
-    if (c.kind === "load") doc.slides = structuredClone(c.doc!.slides);
-    else if (c.kind === "clear") delete doc.slides[c.slide!];
-    else if (c.kind === "add") {
-      const all = Object.values(doc.slides).flat();
-      if (!all.some((s) => s.id === c.stroke!.id)) (doc.slides[c.slide!] ??= []).push(structuredClone(c.stroke!));
-    } else if (c.kind === "remove") doc.slides[c.slide!] = (doc.slides[c.slide!] ?? []).filter((s) => s.id !== c.id);
-  };
-  const standIn = {
-    id: "drawing",
-    readOnly: false,
-    init: () => undefined,
-    toJSON: () => structuredClone(doc),
-    onChange: (listener: (c: Change) => void) => {
-      listeners.push(listener);
-      return () => listeners.splice(listeners.indexOf(listener), 1);
-    },
-    apply: applyChange,
-    setReadOnly: (readOnly: boolean) => void (standIn.readOnly = readOnly),
-    /** a local change, as the layer would make it when the presenter draws */
-    draw: (change: Change) => {
-      applyChange(change);
-      listeners.forEach((l) => l(change));
-    },
-  };
-  const w = window as unknown as { Reveal: { registerPlugin(p: unknown): void; getIndices(): Place; on(t: string, l: () => void): void }; roomMoves: { at: number; place: Place }[]; securityViolations: string[] };
+  const w = window as unknown as { Reveal: { getIndices(): Place; on(t: string, l: () => void): void }; roomMoves: { at: number; place: Place }[]; securityViolations: string[] };
   w.roomMoves = [];
   w.securityViolations = [];
   document.addEventListener("securitypolicyviolation", (e) => w.securityViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
   document.addEventListener("deck-ready", () => {
-    w.Reveal.registerPlugin(standIn);
     // once the move's synchronous work is done (the page has it), and with its settled step
     const record = (): void =>
       queueMicrotask(() => {
@@ -70,9 +37,9 @@ function installStandIns(): void {
   });
 }
 
-export async function openRoomPage(browser: Browser, url: string, viewport = { width: 1280, height: 720 }, options: { standIns?: boolean } = {}): Promise<RoomPage> {
+export async function openRoomPage(browser: Browser, url: string, viewport = { width: 1280, height: 720 }): Promise<RoomPage> {
   const context = await browser.newContext({ viewport, ...(viewport.width < 600 ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
-  if (options.standIns !== false) await context.addInitScript(installStandIns);
+  await context.addInitScript(installRecorders);
   const page = await context.newPage();
   const watched: RoomPage = { page, context, problems: [], sockets: [] };
   page.on("console", (m) => {
@@ -110,4 +77,26 @@ export async function waitForRoom(watched: RoomPage, timeout = 10_000): Promise<
 
 export async function securityViolations(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { securityViolations: string[] }).securityViolations);
+}
+
+/** The stroke ids of the page's drawing layer, slide by slide. */
+export function strokeIds(page: Page): Promise<Record<string, number[]>> {
+  return page.evaluate(() => {
+    type Doc = { slides: Record<string, { id: number }[]> };
+    const doc = (window as unknown as { Reveal: { getPlugin(id: string): { toJSON(): Doc } } }).Reveal.getPlugin("drawing").toJSON();
+    return Object.fromEntries(Object.entries(doc.slides).map(([k, v]) => [k, v.map((s) => s.id)]));
+  });
+}
+
+/** Waits until the page's drawing layer holds `count` strokes in all. */
+export async function waitForStrokes(page: Page, count: number, timeout = 5000): Promise<void> {
+  await page.waitForFunction(
+    (n) => {
+      type Doc = { slides: Record<string, unknown[]> };
+      const doc = (window as unknown as { Reveal: { getPlugin(id: string): { toJSON(): Doc } } }).Reveal.getPlugin("drawing").toJSON();
+      return Object.values(doc.slides).flat().length === n;
+    },
+    count,
+    { timeout, polling: 20 },
+  );
 }

@@ -3,6 +3,7 @@
 // sets the page up for its role — the presenter leads, the audience follows (and may
 // wander off), the remote is a phone with big buttons and the notes.
 import { READY_DATASET_KEY, READY_EVENT } from "../../shared/constants.ts";
+import { ROOM_ROLES, type RoomRole } from "../../shared/room-protocol.ts";
 import { slideNumberOf } from "./deck-view.ts";
 import { FollowControl } from "./follow-control.ts";
 import { RemoteView } from "./remote-view.ts";
@@ -63,7 +64,22 @@ function joinRoom(deck: RoomDeck, mode: RoomMode): () => void {
   };
 }
 
-export function startRoom(deck: RoomDeck, mode: RoomMode): () => void {
+/** The room mode the page's address names: `?room=ROLE` and, for the presenter and the
+ * remote, `&secret=…`; none for an unknown role. */
+export function roomModeOf(search: string): RoomMode | undefined {
+  const query = new URLSearchParams(search);
+  const role = query.get("room");
+  if (!ROOM_ROLES.includes(role as RoomRole)) return undefined;
+  const secret = query.get("secret");
+  return { role: role as RoomRole, ...(secret ? { secret } : {}) };
+}
+
+export function startRoom(deck: RoomDeck): () => void {
+  const mode = roomModeOf(location.search);
+  if (!mode) {
+    console.warn("room: ?room= names no role (presenter, audience or remote)");
+    return () => undefined;
+  }
   let leave: (() => void) | undefined;
   const join = (): void => void (leave = joinRoom(deck, mode));
   // the room moves the deck only once it is fully rendered and laid out

@@ -2,18 +2,14 @@
 // with a room query (?room=presenter|audience|remote) over HTTP. Only then does it load the
 // room's code from the server (a module the server serves beside the deck), so the deck and
 // its offline file carry just this file, and a page with no server tries nothing.
-import { ROOM_PATHS, ROOM_ROLES, type RoomRole } from "../../shared/room-protocol.ts";
-import type { RoomClientModule, RoomDeck, RoomMode } from "./types.ts";
+import { ROOM_PATHS } from "../../shared/room-protocol.ts";
+import type { RoomClientModule, RoomDeck } from "./types.ts";
 
-/** The room mode of a page at `location`, if any: never in reveal.js's speaker-view
- * previews (?receiver) or print view, never from file://. */
-export function roomModeOf(location: Pick<Location, "protocol" | "search">): RoomMode | undefined {
-  if (location.protocol !== "http:" && location.protocol !== "https:") return undefined;
-  const query = new URLSearchParams(location.search);
-  const role = query.get("room");
-  if (!ROOM_ROLES.includes(role as RoomRole) || query.has("receiver") || /print-pdf/i.test(location.search)) return undefined;
-  const secret = query.get("secret");
-  return { role: role as RoomRole, ...(secret ? { secret } : {}) };
+/** Whether a page at `location` may be in a room: opened over HTTP with a room query, and
+ * not one of reveal.js's speaker-view previews (?receiver) or its print view. The room's
+ * code reads the role and the secret itself (roomModeOf). */
+export function mayJoinRoom(location: Pick<Location, "protocol" | "search">): boolean {
+  return /^https?:$/.test(location.protocol) && /[?&]room=/.test(location.search) && !/[?&]receiver|print-pdf/i.test(location.search);
 }
 
 export function createRoomPlugin(): { id: "room"; init(deck: RoomDeck): void; destroy(): void } {
@@ -22,15 +18,13 @@ export function createRoomPlugin(): { id: "room"; init(deck: RoomDeck): void; de
   return {
     id: "room",
     init(deck) {
-      const mode = roomModeOf(location);
-      if (!mode) return;
-      const url = new URL(ROOM_PATHS.client, location.href).href;
+      if (!mayJoinRoom(location)) return;
       // not awaited: the deck is ready without the room, which joins when it can
-      import(/* @vite-ignore */ url)
+      import(/* @vite-ignore */ new URL(ROOM_PATHS.client, location.href).href)
         .then((module: RoomClientModule) => {
-          if (!destroyed) stop = module.startRoom(deck, mode);
+          if (!destroyed) stop = module.startRoom(deck);
         })
-        .catch((error: unknown) => console.warn(`room: cannot load ${url} (${String(error)}); the deck works alone`));
+        .catch((error: unknown) => console.warn(`room: no room here (${String(error)})`));
     },
     destroy() {
       destroyed = true;

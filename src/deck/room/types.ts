@@ -39,5 +39,6 @@ export interface RoomMode {
 
 /** What the room's browser code (client.ts, loaded on demand) exports. */
 export interface RoomClientModule {
-  startRoom(deck: RoomDeck, mode: RoomMode): () => void;
+  /** joins the room the page's address names; returns how to leave */
+  startRoom(deck: RoomDeck): () => void;
 }
