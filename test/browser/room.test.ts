@@ -102,6 +102,8 @@ describe.runIf(hasChromium)("the room in Chromium", () => {
 
   it("a student who browses away stops following, sees the follow control, and returns with it", async () => {
     const follow = audience.page.locator(".room-follow button");
+    await presenter.page.evaluate(() => (window as unknown as { Reveal: { slide(h: number): void } }).Reveal.slide(5));
+    await waitForPlace(audience.page, await placeOf(presenter.page));
     await expect(follow.isVisible()).resolves.toBe(false);
     await audience.page.keyboard.press("ArrowLeft"); // back, where the presenter is not going
     await follow.waitFor({ state: "visible" });
@@ -114,6 +116,42 @@ describe.runIf(hasChromium)("the room in Chromium", () => {
     await follow.waitFor({ state: "hidden" });
     const next = await stepPresenter(presenter.page);
     await waitForPlace(audience.page, next.place);
+  });
+
+  it("a phone in the reading view follows the presenter's slides; the steps are the student's to scroll", async () => {
+    const phone = await openRoomPage(browser, server.urls.audience, { width: 390, height: 844 });
+    await waitForRoom(phone);
+    expect(await phone.page.evaluate(() => (window as unknown as { Reveal: { isScrollView(): boolean } }).Reveal.isScrollView())).toBe(true);
+    // a slide with steps, then its steps, then the next slide
+    const withSteps = await presenter.page.evaluate(() => {
+      const deck = (window as unknown as { Reveal: { getSlides(): HTMLElement[]; getIndices(s: HTMLElement): { h: number; v: number }; slide(h: number, v: number, f: number): void } }).Reveal;
+      const slide = deck.getSlides().find((s) => s.querySelectorAll(".fragment").length > 1)!;
+      const { h, v } = deck.getIndices(slide);
+      deck.slide(h, v, -1);
+      return { h, v };
+    });
+    const onSlide = (page: Page, want: { h: number; v: number }) =>
+      page.waitForFunction((w) => {
+        const { h, v } = (window as unknown as { Reveal: { getIndices(): { h: number; v: number } } }).Reveal.getIndices();
+        return h === w.h && v === w.v;
+      }, want);
+    await onSlide(phone.page, withSteps);
+    await stepPresenter(presenter.page);
+    const next = await presenter.page.evaluate(() => {
+      const deck = (window as unknown as { Reveal: { next(): void; getIndices(): { h: number; v: number; f?: number } } }).Reveal;
+      let start = deck.getIndices();
+      while (deck.getIndices().h === start.h && deck.getIndices().v === start.v) {
+        start = deck.getIndices();
+        deck.next();
+        if (JSON.stringify(deck.getIndices()) === JSON.stringify(start)) break;
+      }
+      const { h, v } = deck.getIndices();
+      return { h, v };
+    });
+    await onSlide(phone.page, next);
+    expect(await phone.page.locator(".room-follow button").isVisible()).toBe(false); // still following
+    expect(phone.problems).toEqual([]);
+    await phone.context.close();
   });
 
   it("the remote drives the presenter and shows the slide's title, its notes and the timer", async () => {

@@ -22,10 +22,22 @@ export function samePlace(a: RoomView, b: RoomView): boolean {
   return a.h === b.h && a.v === b.v && a.f === b.f && a.overview === b.overview;
 }
 
+/** Whether a page following the presenter is where they are: on a phone in the scroll
+ * view a slide's steps appear as the student scrolls, so there the slide is the place. */
+export function followsPlace(deck: RoomDeck, mine: RoomView, presenter: RoomView): boolean {
+  return deck.isScrollView?.() ? mine.h === presenter.h && mine.v === presenter.v : samePlace(mine, presenter);
+}
+
 /** Moves the deck to `view`'s place (and theme, when asked). */
 export function applyView(deck: RoomDeck, doc: Document, view: RoomView, withTheme: boolean): void {
-  if (deck.isOverview() !== view.overview) deck.toggleOverview(view.overview);
-  if (!samePlace(readView(deck, doc), view)) deck.slide(view.h, view.v, view.f);
+  const here = readView(deck, doc);
+  if (deck.isScrollView?.()) {
+    // the reading view: to the presenter's slide; its steps are the reader's to scroll
+    if (here.h !== view.h || here.v !== view.v) deck.slide(view.h, view.v);
+  } else {
+    if (deck.isOverview() !== view.overview) deck.toggleOverview(view.overview);
+    if (!samePlace(readView(deck, doc), view)) deck.slide(view.h, view.v, view.f);
+  }
   if (withTheme && themeOf(doc) !== view.theme) setTheme(doc, view.theme);
 }
 

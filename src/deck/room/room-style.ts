@@ -12,7 +12,8 @@ export const ROOM_STYLE = `
   display: flex; flex-direction: column; align-items: center; gap: 8px; pointer-events: none; }
 .room-dock > * { pointer-events: auto; }
 .room-follow { font: 600 20px/1.2 var(--r-main-font); }
-.room-follow button { padding: 12px 22px; box-shadow: 0 2px 12px rgba(0, 0, 0, 0.35); }
+.room-follow button { padding: 12px 22px; box-shadow: 0 2px 12px rgba(0, 0, 0, 0.35); white-space: nowrap; }
+@media (max-width: 480px) { .room-follow { font-size: 17px; } .room-follow button { padding: 12px 16px; } }
 .room-notice { margin: 0; padding: 6px 16px; border-radius: 999px; font: 16px/1.3 var(--r-main-font);
   background: var(--deck-panel); color: var(--r-main-color); border: 1px solid var(--deck-muted); }
 .room-notice[hidden], .room-follow [hidden] { display: none; }

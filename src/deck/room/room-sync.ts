@@ -8,7 +8,7 @@
 import { emptyDrawingDocument, type DrawingChange } from "../../shared/drawing-format.ts";
 import type { ClientMessage, RoomView, ServerMessage } from "../../shared/room-protocol.ts";
 import { RoomSocket, type SocketStatus } from "./connection.ts";
-import { applyView, readView, samePlace } from "./deck-view.ts";
+import { applyView, followsPlace, readView, samePlace } from "./deck-view.ts";
 import type { DrawingLayer, RoomDeck, RoomMode } from "./types.ts";
 
 export interface RoomSyncHooks {
@@ -104,7 +104,7 @@ export class RoomSync {
     const view = readView(this.deck, document);
     if (this.lead) this.send(view);
     else if (this.presenter) {
-      this.setFollowing(samePlace(view, this.presenter));
+      this.setFollowing(followsPlace(this.deck, view, this.presenter));
     }
   }
 

@@ -9,6 +9,8 @@ export interface RoomDeck {
   next(): void;
   prev(): void;
   isOverview(): boolean;
+  /** reveal.js's scroll view (the reading view on a phone): steps come as the reader scrolls */
+  isScrollView?(): boolean;
   toggleOverview(override?: boolean): void;
   getCurrentSlide(): HTMLElement | undefined;
   getSlide(h: number, v?: number): HTMLElement | undefined;
