@@ -6,6 +6,7 @@ import path from "node:path";
 import { renderUnicodeCompact } from "uqr";
 import { PACKAGE_ROOT } from "../src/io/package-root.ts";
 import { whyBuild } from "../src/present/build-freshness.ts";
+import { lanAddress } from "../src/present/hosts.ts";
 import { startPresentServer } from "../src/present/present-server.ts";
 import { bundleRoomClient } from "../src/present/room-client-bundle.ts";
 import { isValidSecret, newSecret } from "../src/present/secret.ts";
@@ -103,6 +104,7 @@ try {
   console.log(`presenter: ${server.urls.presenter}\naudience: ${server.urls.audience}\nremote: ${server.urls.remote}`);
   if (args.qr) console.log(renderUnicodeCompact(server.urls.audience, { border: 1 }));
   if (!args.lan) console.error("(this machine only: --lan lets phones and other computers in)");
+  else if (!lanAddress()) console.error("(no network address found: the URLs are this machine's own)");
 } catch (error) {
   process.exitCode = reportFailure("present", error);
 }

@@ -1,13 +1,15 @@
 // Benchmarks of the room (npm run present): the server as a real process with 300 audience
 // clients (Node WebSockets) on loopback; how long the presenter's step takes to reach every
 // one of them (median and 95th percentile over many steps), a 200-point stroke likewise,
-// and the server's memory while it holds them all.
+// and the server's memory while it holds them all; then a step from a presenter page to an
+// audience page in Chromium.
 import { spawn } from "node:child_process";
 import path from "node:path";
 import WebSocket from "ws";
 import { PACKAGE_ROOT } from "../../src/io/package-root.ts";
 import type { ClientMessage, ServerMessage } from "../../src/shared/room-protocol.ts";
 import { processMemory } from "./memory.ts";
+import { timeFollowing } from "./present-browser.ts";
 import { median, type BenchRow } from "./report.ts";
 
 const CLIENTS = 300;
@@ -102,6 +104,7 @@ export async function benchPresent(root: string): Promise<BenchRow[]> {
     const strokes = await timeDeliveries(presenter, deliveries, STROKES, (n) => ({ type: "draw", n: STEPS + n, change: { kind: "add", slide: `bench-${n % 5}`, stroke: { id: n, step: -1, tool: 0, color: 0, size: 4, points } } }));
     const memory = processMemory(server.pid);
     [...audience, presenter].forEach((ws) => ws.terminate());
+    const pages = await timeFollowing(`${server.base}?room=presenter&secret=${SECRET}`, `${server.base}?room=audience`);
     const mib = (x: number | undefined): string => (x === undefined ? "n/a" : `${x.toFixed(0)} MiB`);
     return [
       { name: `present: ${CLIENTS} audience clients joined`, value: ms(joined), detail: "connect, hello, first snapshot; 50 at a time" },
@@ -110,6 +113,9 @@ export async function benchPresent(root: string): Promise<BenchRow[]> {
       { name: "present: 200-point stroke → all clients, median", value: ms(median(strokes)), detail: `${STROKES} strokes; p95 ${ms(percentile(strokes, 0.95))}` },
       { name: `present: server memory with ${CLIENTS} clients, RSS`, value: mib(memory?.rss), detail: "goal ≤ 150 MiB" },
       { name: `present: server memory with ${CLIENTS} clients, PSS`, value: mib(memory?.pss), detail: "proportional set size: shared pages split among their processes" },
+      pages
+        ? { name: "present: presenter page's step → audience page's, median", value: ms(median(pages)), detail: `Chromium, ${pages.length} steps; p95 ${ms(percentile(pages, 0.95))}, most ${ms(Math.max(...pages))}; goal ≤ 300 ms` }
+        : { name: "present: presenter page's step → audience page's", value: "skipped", detail: "no Chromium found" },
     ];
   } finally {
     server.stop();

@@ -37,7 +37,8 @@ export interface PresentServer {
 }
 
 function reject(socket: Duplex, status: number, text: string): void {
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  if (socket.writable) socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  else socket.destroy();
 }
 
 function channelOf(req: IncomingMessage): Channel | undefined {
@@ -86,13 +87,11 @@ export async function startPresentServer(options: PresentServerOptions): Promise
     urls: { presenter: `${base}?room=presenter&secret=${secret}`, audience: `${base}?room=audience`, remote: `${base}?room=remote&secret=${secret}` },
     room,
     close: async () => {
-      room.close();
+      room.close(); // every room connection told "going away" (1001)
+      for (const ws of Object.values(sockets)) ws.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-        setTimeout(() => {
-          for (const ws of Object.values(sockets)) ws.close();
-        }, 0);
       });
     },
   };

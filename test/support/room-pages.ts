@@ -19,12 +19,22 @@ export interface Place {
   f: number;
 }
 
-/** Runs in the page before its scripts: a record of each move's time, and of CSP violations. */
+/** Runs in the page before its scripts: a record of each move's time, of each message's
+ * arrival, and of CSP violations. */
 function installRecorders(): void {
   type Place = { h: number; v: number; f?: number };
-  const w = window as unknown as { Reveal: { getIndices(): Place; on(t: string, l: () => void): void }; roomMoves: { at: number; place: Place }[]; securityViolations: string[] };
+  const w = window as unknown as { Reveal: { getIndices(): Place; on(t: string, l: () => void): void }; roomMoves: { at: number; place: Place }[]; roomMessages: { at: number; data: string }[]; securityViolations: string[] };
   w.roomMoves = [];
+  w.roomMessages = [];
   w.securityViolations = [];
+  // every message the page's sockets receive, when it arrived (before the page handles it)
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      this.addEventListener("message", (e) => w.roomMessages.push({ at: Date.now(), data: String(e.data) }));
+    }
+  };
   document.addEventListener("securitypolicyviolation", (e) => w.securityViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
   document.addEventListener("deck-ready", () => {
     // once the move's synchronous work is done (the page has it), and with its settled step

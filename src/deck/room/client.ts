@@ -35,7 +35,7 @@ function joinRoom(deck: RoomDeck, mode: RoomMode): () => void {
     deck,
     mode,
     {
-      onFollow: (following, presenter) => follow?.update(following, presenter && slideNumberOf(deck, presenter)),
+      onFollow: (following, presenter) => follow?.update(following, () => presenter && slideNumberOf(deck, presenter)),
       onStatus: (status) => {
         notice.status(status);
         remote?.setStatus(status);

@@ -21,10 +21,14 @@ export class FollowControl {
     parent.append(this.root);
   }
 
-  /** `slide`: the number of the presenter's slide, when known. */
-  update(following: boolean, slide: number | undefined): void {
+  /** `slide`: the number of the presenter's slide, when known — asked only while the button
+   * shows (finding it costs a look through the whole deck). */
+  update(following: boolean, slide: () => number | undefined): void {
     this.button.hidden = following;
-    this.button.textContent = slide === undefined ? "Follow the presenter" : `Follow the presenter (slide ${slide})`;
+    if (!following) {
+      const number = slide();
+      this.button.textContent = number === undefined ? "Follow the presenter" : `Follow the presenter (slide ${number})`;
+    }
     if (following !== this.wasFollowing) {
       this.announce.textContent = following ? "Following the presenter." : "You are browsing on your own. The Follow the presenter button takes you back.";
       this.wasFollowing = following;

@@ -117,6 +117,7 @@ export class RoomSync {
   }
 
   private setFollowing(following: boolean): void {
+    if (following === this.following) return;
     this.following = following;
     this.hooks.onFollow(following, this.presenter);
   }
