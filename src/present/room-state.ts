@@ -51,7 +51,8 @@ export class RoomState {
     return this.seqNo;
   }
 
-  /** true until a presenter has said anything (after a restart, the presenter restores) */
+  /** true until the presenter has said anything (after a restart, the presenter's page
+   * restores): changes from elsewhere (the remote) are kept and numbered, but leave it fresh */
   get fresh(): boolean {
     return !this.known;
   }
@@ -72,13 +73,20 @@ export class RoomState {
     return Math.max(0, Math.min(MAX_ELAPSED_MS, Math.round(this.now() - this.clockStart)));
   }
 
-  setView(view: RoomView): ChangeResult {
-    if (this.known && sameView(view, this.current)) return "same";
+  /** `byPresenter`: from the presenter's page (which makes the state known) */
+  setView(view: RoomView, byPresenter = true): ChangeResult {
+    if (this.seqNo > 0 && sameView(view, this.current)) return "same";
     this.current = { ...view };
-    return this.bump();
+    return this.bump(byPresenter);
   }
 
-  draw(change: DrawingChange): ChangeResult {
+  draw(change: DrawingChange, byPresenter = true): ChangeResult {
+    const result = this.drawChange(change);
+    if (result === "applied") this.known ||= byPresenter;
+    return result;
+  }
+
+  private drawChange(change: DrawingChange): ChangeResult {
     switch (change.kind) {
       case "add": {
         if (this.ids.has(change.stroke.id)) return "same";
@@ -90,7 +98,7 @@ export class RoomState {
         slide.set(change.stroke.id, change.stroke);
         this.ids.set(change.stroke.id, change.slide);
         this.points += pointsOf(change.stroke);
-        return this.bump();
+        return this.bump(false);
       }
       case "remove": {
         const slide = this.slides.get(change.slide);
@@ -100,7 +108,7 @@ export class RoomState {
         this.ids.delete(change.id);
         this.points -= pointsOf(stroke);
         if (slide.size === 0) this.slides.delete(change.slide);
-        return this.bump();
+        return this.bump(false);
       }
       case "clear": {
         const slide = this.slides.get(change.slide);
@@ -110,11 +118,11 @@ export class RoomState {
           this.points -= pointsOf(stroke);
         }
         this.slides.delete(change.slide);
-        return this.bump();
+        return this.bump(false);
       }
       case "load": {
         const loaded = this.replaceDrawings(change.doc);
-        return loaded === "ok" ? this.bump() : loaded;
+        return loaded === "ok" ? this.bump(false) : loaded;
       }
     }
   }
@@ -142,8 +150,9 @@ export class RoomState {
     return "ok";
   }
 
-  private bump(): "applied" {
-    this.known = true;
+  /** a new sequence number; `known`: the presenter's state is now the room's */
+  private bump(known = true): "applied" {
+    this.known ||= known;
     this.seqNo++;
     return "applied";
   }

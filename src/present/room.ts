@@ -145,10 +145,12 @@ export class Room {
       case "sync":
         return this.sendSnapshot(member);
       case "view":
-        return this.settle(member, message.n, this.state.setView(message.view), (seq) => ({ type: "view", seq, view: message.view }));
+        return this.settle(member, message.n, this.state.setView(message.view, member.role === "presenter"), (seq) => ({ type: "view", seq, view: message.view }));
       case "draw":
-        return this.settle(member, message.n, this.state.draw(message.change), (seq) => ({ type: "draw", seq, change: message.change }));
+        return this.settle(member, message.n, this.state.draw(message.change, member.role === "presenter"), (seq) => ({ type: "draw", seq, change: message.change }));
       case "restore": {
+        // the presenter's page is the room's memory; a remote's copy may be older
+        if (member.role !== "presenter") return this.refuse(member, "not-allowed", message.n);
         const result = this.state.restore(message.view, message.drawings, message.elapsedMs);
         if (result === "not-fresh") {
           this.refuse(member, "not-fresh", message.n);

@@ -172,19 +172,26 @@ describe("the room's server", () => {
     await fresh.close();
   });
 
-  it("a restarted server takes the presenter's state (restore) and tells the waiting audience", async () => {
+  it("a restarted server takes the presenter's state (restore), not a remote's, and tells the waiting audience", async () => {
     const fresh = await start();
     const freshBase = `http://127.0.0.1:${fresh.port}/`;
     const audience = await joinRoom(freshBase, "audience");
     expect(audience.messages[1]).toMatchObject({ type: "snapshot", fresh: true, seq: 0 });
+    const remote = await joinRoom(freshBase, "remote", SECRET);
+    remote.send({ type: "restore", n: 1, view: view(2), drawings: { format: "backprop-deck-drawings", version: 1, slides: {} }, elapsedMs: 0 });
+    expect(await remote.next("refused")).toEqual({ type: "refused", n: 1, reason: "not-allowed" });
+    remote.send({ type: "view", n: 2, view: view(3) }); // the remote may move the room meanwhile
+    expect(await audience.next("view")).toMatchObject({ seq: 1, view: view(3) });
+    remote.ws.terminate();
     const presenter = await joinRoom(freshBase, "presenter", SECRET);
+    expect(presenter.messages[1]).toMatchObject({ type: "snapshot", fresh: true });
     const drawings = { format: "backprop-deck-drawings" as const, version: 1 as const, slides: { a: [stroke(4)] } };
     presenter.send({ type: "restore", n: 1, view: view(7, 1), drawings, elapsedMs: 90_000 });
-    expect(await presenter.next("ack")).toEqual({ type: "ack", n: 1, seq: 1 });
+    expect(await presenter.next("ack")).toEqual({ type: "ack", n: 1, seq: 2 });
     const restored = await audience.next("snapshot");
-    expect(restored).toMatchObject({ fresh: false, seq: 1, view: view(7, 1), drawings });
+    expect(restored).toMatchObject({ fresh: false, seq: 2, view: view(7, 1), drawings });
     expect(restored.elapsedMs).toBeGreaterThanOrEqual(90_000);
-    const second = await joinRoom(freshBase, "remote", SECRET);
+    const second = await joinRoom(freshBase, "presenter", SECRET);
     second.send({ type: "restore", n: 1, view: view(0), drawings: { ...drawings, slides: {} }, elapsedMs: 0 });
     expect(await second.next("refused")).toEqual({ type: "refused", n: 1, reason: "not-fresh" });
     expect(await second.next("snapshot")).toMatchObject({ view: view(7, 1) });

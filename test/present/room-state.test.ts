@@ -48,6 +48,15 @@ describe("the room's state", () => {
     expect(state.snapshot().drawings.slides.a.map((s) => s.id)).toEqual([2, 3]);
   });
 
+  it("stays fresh (ready for the presenter's restore) while only others change it", () => {
+    const state = new RoomState();
+    expect(state.setView(view, false)).toBe("applied"); // the remote moved first
+    expect(state.draw({ kind: "add", slide: "a", stroke: stroke(1) }, false)).toBe("applied");
+    expect(state.fresh).toBe(true);
+    expect(state.restore({ ...view, h: 5 }, doc({ b: [stroke(2)] }), 0)).toBe("applied");
+    expect(state.snapshot()).toMatchObject({ fresh: false, seq: 3, view: { h: 5 }, drawings: doc({ b: [stroke(2)] }) });
+  });
+
   it("takes a restore only while fresh, with its clock", () => {
     let now = 1000;
     const state = new RoomState(undefined, () => now);

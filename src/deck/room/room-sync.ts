@@ -173,9 +173,9 @@ export class RoomSync {
     this.seq = s.seq;
     this.hooks.onJoined();
     if (s.fresh) {
-      // a server that knows nothing (just restarted): the lead page gives it the room back;
-      // the others keep what they show until it has
-      if (!this.lead) return;
+      // a server that knows nothing (just restarted): the presenter's page gives it the room
+      // back; the others keep what they show until it has (a remote's copy may be older)
+      if (!this.lead || this.mode.role !== "presenter") return;
       this.restoreN = this.nextN++;
       const view = readView(this.deck, document);
       this.lastView = view;
