@@ -179,6 +179,36 @@ describe.runIf(hasChromium)("drawing on the slides", () => {
     await watch.context.close();
   });
 
+  it("a pen draws with its pressure and a finger draws too (Pointer Events from Chromium's input)", async () => {
+    const watch = await open("#/title");
+    const { page } = watch;
+    await toggleDrawing(page, true);
+    const cdp = await page.context().newCDPSession(page);
+    const frame = (await page.locator(".reveal .slides").boundingBox())!;
+    const pen = async (type: "mousePressed" | "mouseMoved" | "mouseReleased", x: number, force: number): Promise<void> => {
+      await cdp.send("Input.dispatchMouseEvent", { type, x: frame.x + x, y: frame.y + 300, button: "left", buttons: type === "mouseReleased" ? 0 : 1, clickCount: 1, pointerType: "pen", force });
+    };
+    await pen("mousePressed", 200, 0.2);
+    for (let k = 1; k <= 10; k++) await pen("mouseMoved", 200 + 30 * k, 0.2 + 0.07 * k);
+    await pen("mouseReleased", 500, 0);
+    const [stroke] = (await drawingOf(page)).slides.title;
+    const pressures = stroke.points.filter((_, k) => k % 3 === 2);
+    expect(Math.min(...pressures)).toBeLessThan(0.3);
+    expect(Math.max(...pressures)).toBeGreaterThan(0.8);
+    const touch = async (type: "touchStart" | "touchMove" | "touchEnd", x: number): Promise<void> => {
+      await cdp.send("Input.dispatchTouchEvent", { type, touchPoints: type === "touchEnd" ? [] : [{ x: frame.x + x, y: frame.y + 500 }] });
+    };
+    await touch("touchStart", 200);
+    for (let k = 1; k <= 10; k++) await touch("touchMove", 200 + 30 * k);
+    await touch("touchEnd", 500);
+    const strokes = (await drawingOf(page)).slides.title;
+    expect(strokes).toHaveLength(2);
+    expect(strokes[1].points[1]).toBeCloseTo(500, 0); // on the slide where the finger was
+    expect(strokes[1].points.filter((_, k) => k % 3 === 2).every((p) => p === 0.5)).toBe(true); // no pressure from a finger
+    expect(await page.evaluate(() => location.hash)).toBe("#/title"); // the swipe drew, it did not change the slide
+    await watch.context.close();
+  });
+
   it("a read-only page shows strokes applied from elsewhere and offers no drawing", async () => {
     const watch = await open("#/title");
     const { page } = watch;

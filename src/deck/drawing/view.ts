@@ -6,7 +6,7 @@ import { FRAME } from "../../shared/constants.ts";
 import { DRAWING_LIMITS, HIGHLIGHTER, PEN, type Stroke } from "../../shared/drawing-format.ts";
 import { ERASER_RADIUS, HIGHLIGHTER_SIZE, PEN_SIZE, type DrawingContext } from "./context.ts";
 import { strokeElement, strokePath, svgElement, touches } from "./paths.ts";
-import { currentStep, slideKeyOf } from "./slide-key.ts";
+import { currentSlideKey, currentStep } from "./slide-key.ts";
 import { createToolbar, type Toolbar } from "./toolbar.ts";
 
 /** What a pointer is doing between its down and its up. */
@@ -52,15 +52,10 @@ export class DrawingView {
     this.toolbar.destroy();
   }
 
-  private currentKey(): string | undefined {
-    const slide = this.ctx.deck.getCurrentSlide();
-    return slide ? slideKeyOf(this.ctx.deck, slide) : undefined;
-  }
-
   private render(): void {
     const slides = this.ctx.deck.getSlidesElement();
     if (slides && !this.layer.isConnected) slides.append(this.layer); // the dev server may replace the slides
-    const key = this.currentKey();
+    const key = currentSlideKey(this.ctx.deck);
     const step = currentStep(this.ctx.deck);
     const shown = key ? this.ctx.model.strokesOf(key).filter((s) => s.step <= step) : [];
     const elements = shown.map((stroke) => {
@@ -119,7 +114,7 @@ export class DrawingView {
   private onDown(e: PointerEvent): void {
     const { state, model, deck } = this.ctx;
     if (!state.active || this.gesture || (e.pointerType === "mouse" && e.button !== 0 && e.button !== 5)) return;
-    const slide = this.currentKey();
+    const slide = currentSlideKey(this.ctx.deck);
     if (!slide) return;
     e.stopPropagation();
     e.preventDefault();
