@@ -3,7 +3,18 @@ import { snippetAliases } from "./src/compile/snippets/runner.ts";
 
 /** Tests that need no build and no browser: the gradient module, the formula checker, the
  * compiler on fixtures, the CLI, the house rules. */
-const UNIT = ["test/grad/**/*.test.ts", "test/exercises/**/*.test.ts", "test/formulas/**/*.test.ts", "test/compile/**/*.test.ts", "test/cli/**/*.test.ts", "test/architecture/**/*.test.ts"];
+const UNIT = [
+  "test/grad/**/*.test.ts",
+  "test/formulas/**/*.test.ts",
+  "test/compile/**/*.test.ts",
+  "test/cli/**/*.test.ts",
+  "test/architecture/**/*.test.ts",
+  "test/shared/**/*.test.ts",
+  "test/exercises/**/*.test.ts",
+  "test/present/**/*.test.ts", // the room's server with real WebSocket clients, on a made-up site
+];
+/** `npm run present` as a process builds a deck when dist/ is missing: with the deck tests. */
+const PRESENT_CLI = "test/present/present-cli.test.ts";
 /** Busy-loops both cores while it builds twice: alone, after every other test. */
 const DETERMINISM = "test/build/determinism.test.ts";
 
@@ -16,12 +27,12 @@ export default defineConfig({
     // Two cores: run test files in two workers at most.
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: "unit", include: UNIT } },
+      { extends: true, test: { name: "unit", include: UNIT, exclude: [PRESENT_CLI] } },
       {
         extends: true,
         test: {
           name: "deck",
-          include: ["test/build/**/*.test.ts", "test/deck/**/*.test.ts", "test/browser/**/*.test.ts"],
+          include: ["test/build/**/*.test.ts", "test/deck/**/*.test.ts", "test/browser/**/*.test.ts", PRESENT_CLI],
           exclude: [DETERMINISM],
           // the sample deck and the real deck, built once and shared read-only
           globalSetup: ["test/support/global-setup.ts"],

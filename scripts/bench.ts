@@ -4,17 +4,20 @@
 import path from "node:path";
 import { benchDeck } from "./bench/deck.ts";
 import { benchGrad } from "./bench/grad.ts";
+import { benchPresent } from "./bench/present.ts";
 import { printRows } from "./bench/report.ts";
 
 const args = process.argv.slice(2);
 if (args.includes("--help") || args.includes("-h")) {
-  process.stdout.write(`usage: npm run bench [-- grad] [-- --deck DIR]
+  process.stdout.write(`usage: npm run bench [-- grad | present] [-- --deck DIR]
 
 Prints speed and size figures (medians of several runs): the gradient module's forward and
 backward pass; cold and warm npm run build, and their peak memory over the whole process
 tree (Linux); the offline file's size, raw and gzipped; time
 from navigation to the ready signal (file:// and served); npm run pdf for the whole deck; the
-dev server's latency from a slide edit to the updated page. "grad" prints the first only.
+dev server's latency from a slide edit to the updated page; npm run present's room with 300
+audience clients on loopback: a step's and a 200-point stroke's time to reach them all
+(median, p95) and the server's memory. "grad" or "present" prints those figures only.
   --deck DIR   the deck figures for the deck in DIR/slides (any folder: this project's
                scripts build it there, into DIR/dist) instead of this project's slides/
 The deck figures rebuild dist/ and need Chromium for the browser figures.
@@ -23,5 +26,7 @@ The deck figures rebuild dist/ and need Chromium for the browser figures.
 }
 const deckArg = args.indexOf("--deck");
 const deckRoot = deckArg >= 0 ? path.resolve(args[deckArg + 1] ?? ".") : process.cwd();
-if (deckArg < 0) printRows(benchGrad());
-if (!args.includes("grad")) printRows(await benchDeck(deckRoot));
+const only = args.find((a) => a === "grad" || a === "present");
+if (deckArg < 0 && only !== "present") printRows(benchGrad());
+if (!only) printRows(await benchDeck(deckRoot));
+if (only !== "grad") printRows(await benchPresent(deckRoot));

@@ -32,6 +32,14 @@ function pssKiB(pid: number): number {
   }
 }
 
+/** A running process's memory now: its resident set (RSS) and its tree's proportional set
+ * (PSS), in MiB; undefined without /proc. */
+export function processMemory(pid: number): { rss: number; pss: number } | undefined {
+  if (!existsSync("/proc/self/smaps_rollup")) return undefined;
+  const rss = Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+  return { rss: rss / 1024, pss: processTree(pid).reduce((sum, p) => sum + pssKiB(p), 0) / 1024 };
+}
+
 /** Runs `command` in `cwd`; its tree's peak PSS in MiB, or undefined without /proc. */
 export function peakTreeMemory(command: string, args: readonly string[], cwd: string): Promise<number | undefined> {
   const measurable = existsSync("/proc/self/smaps_rollup");

@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import type { PDFDocument, PDFRef } from "pdf-lib";
 import { writeFileAtomic } from "../io/atomic-write.ts";
 import { CHAPTERS_ID } from "../shared/runtime-config.ts";
+import { ANNOTATIONS_GLOBAL, SLIDE_KEY_ATTRIBUTE, type DrawingDocument } from "../shared/drawing-format.ts";
 import { FRAME, PAPER, READY_DATASET_KEY, READY_EVENT, type Paper } from "../shared/constants.ts";
 import { launchChromium } from "./find-chromium.ts";
 
@@ -23,6 +24,8 @@ export interface PrintOptions {
   seed?: number;
   /** an answer key after the last slide */
   answers?: boolean;
+  /** strokes to print on their slides (validated: parseDrawingDocument) */
+  annotations?: DrawingDocument;
 }
 
 export interface PrintResult {
@@ -32,6 +35,8 @@ export interface PrintResult {
   overflowing: { source: string; px: number }[];
   /** chapter titles and their first page (0-based) */
   outline: { title: string; page: number }[];
+  /** slide keys of the annotations that name no slide of the deck (printed nowhere) */
+  unplacedAnnotations: string[];
 }
 
 export async function printPdf(options: PrintOptions): Promise<PrintResult> {
@@ -48,6 +53,8 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
       options.seed !== undefined ? `seed=${options.seed}` : "",
       options.answers ? "answers" : "",
     ].filter(Boolean).join("&");
+    // the drawing plugin prints what it finds here (src/deck/drawing/print.ts)
+    if (options.annotations) await page.addInitScript(({ key, doc }) => Object.assign(window, { [key]: doc }), { key: ANNOTATIONS_GLOBAL, doc: options.annotations });
     await page.goto(`${pathToFileURL(options.htmlFile).href}?${query}`);
     // the ready event, heard at once: polling for the ready attribute waits for a frame of
     // the whole print view to be drawn on screen first (≈0.5 s), which printing redoes anyway
@@ -79,6 +86,8 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
         .map((c) => ({ title: c.title, page: pages.findIndex((p) => opens(p, c.file)) }))
         .filter((c) => c.page >= 0);
     }, CHAPTERS_ID);
+    const printedKeys = new Set(await page.evaluate((attribute) => [...document.querySelectorAll(`.pdf-page > section[${attribute}]`)].map((s) => s.getAttribute(attribute)!), SLIDE_KEY_ATTRIBUTE));
+    const unplacedAnnotations = Object.keys(options.annotations?.slides ?? {}).filter((key) => !printedKeys.has(key));
     // a handout is on paper (its sheets are laid out to PAPER's sizes); slides are 16:9 pages
     const paper = options.handout ? { format: PAPER[options.handout].format } : { preferCSSPageSize: true };
     const pdf = await page.pdf({ printBackground: true, tagged: true, ...paper });
@@ -89,7 +98,7 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
     doc.setCreator("backprop-deck");
     doc.setProducer("backprop-deck (Chromium, pdf-lib)");
     await writeFileAtomic(options.outFile, await doc.save());
-    return { pages: doc.getPageCount(), outline, overflowing };
+    return { pages: doc.getPageCount(), outline, overflowing, unplacedAnnotations };
   } finally {
     await browser.close();
   }

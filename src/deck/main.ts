@@ -18,6 +18,9 @@ import { rewriteLinksForPrint } from "./print-links.ts";
 import { unpackSlides } from "./packed-slides.ts";
 import { signalReady } from "./ready.ts";
 import { wireSymbolValues } from "./symbol-values.ts";
+import { createDrawingPlugin } from "./drawing/index.ts";
+import { createReadingPlugin } from "./reading/index.ts";
+import { createRoomPlugin } from "./room/plugin.ts";
 import { createExercisesPlugin } from "./exercises/plugin.ts";
 
 declare const __DECK_RUNTIME_MERMAID__: boolean;
@@ -35,6 +38,10 @@ await unpackSlides(document); // the offline file's slides, before anything look
 // ?theme=dark|light overrides the deck's theme for this viewing; the T key switches.
 const themeParam = new URLSearchParams(location.search).get("theme");
 if (themeParam === "dark" || themeParam === "light") setTheme(themeParam);
+
+function deckNameOf(doc: Document): string {
+  return doc.querySelector<HTMLMetaElement>('meta[name="deck-name"]')?.content || "deck";
+}
 
 function setTheme(theme: "light" | "dark"): void {
   document.documentElement.classList.remove("theme-light", "theme-dark");
@@ -54,11 +61,17 @@ const deck = new Reveal(document.querySelector<HTMLElement>(".reveal")!, {
   pdfSeparateFragments: false,
   // a slide prints on one page: one that would run past it is fitted (fitPrintedSlides)
   pdfMaxPagesPerSlide: 1,
+  // the deck's own plugins, each in a folder of its own (src/deck/<plugin>/); the room
+  // (npm run present) stays inert unless the page was opened with a room query; exercises
+  // only in a deck that has some
   plugins: [
     Notes,
     Search,
     Zoom,
-    ...(__DECK_EXERCISES__ ? [createExercisesPlugin({ macros: config.macros ?? {}, deckName: document.querySelector<HTMLMetaElement>('meta[name="deck-name"]')?.content ?? "deck" })] : []),
+    createReadingPlugin(),
+    createDrawingPlugin({ deckName: deckNameOf(document), buildId: config.buildId }),
+    createRoomPlugin(),
+    ...(__DECK_EXERCISES__ ? [createExercisesPlugin({ macros: config.macros ?? {}, deckName: deckNameOf(document) })] : []),
   ],
   ...config.reveal,
 });

@@ -9,6 +9,9 @@ export interface DeckRuntimeConfig {
   mermaid: Record<string, unknown>;
   /** the deck's KaTeX macros, for a deck with exercises (they typeset and check TeX) */
   macros?: Record<string, string>;
+  /** a short hash of the slides' HTML: what the page keeps per build (its drawings) is
+   * keyed by it, so strokes never land on a rebuilt deck's different slides */
+  buildId: string;
 }
 
 export const RUNTIME_CONFIG_ID = "deck-config";

@@ -21,14 +21,27 @@ const MAY_IMPORT: Record<string, string[]> = {
   chromium: ["shared", "io"],
   session: ["compile", "chromium", "shared", "io"],
   vite: ["compile", "session", "shared", "io"],
-  deck: ["formulas", "grad", "shared", "author"],
+  /** the room's server (npm run present) */
+  present: ["io", "shared"],
+  deck: ["shared", "author", "deck/drawing", "deck/reading", "deck/room", "deck/exercises"],
+  // the browser runtime's plugins (src/deck/<plugin>/), units of their own: each talks to
+  // the others only through reveal.js (Reveal.getPlugin) and its public API
+  "deck/drawing": ["shared"],
+  "deck/reading": ["shared"],
+  "deck/room": ["shared"],
+  // exercises compute with the gradient module and judge with the formula checker
+  "deck/exercises": ["shared", "author", "formulas", "grad"],
   types: [],
 };
 
 /** Folders whose code must run in Node and in the browser alike: no Node built-ins. */
 const PURE = ["grad", "shared", "author", "formulas"];
 
-const folderOf = (file: string): string => file.split("/")[1];
+/** A file's unit: its folder below src/, or for src/deck/<plugin>/ that plugin's folder. */
+const folderOf = (file: string): string => {
+  const parts = file.split("/");
+  return parts[1] === "deck" && parts.length > 3 ? `deck/${parts[2]}` : parts[1];
+};
 
 describe("the dependency law", () => {
   const files = sourceFiles("src");

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDevServer, type DeckDevServer } from "../../src/vite/dev-server.ts";
 import { hasChromium, startBrowser, waitForReady, watchedPage } from "../support/browser.ts";
 import { copySampleDeck } from "../support/sample-deck.ts";
+import { drawingOf, drawStroke, shownStrokes, toggleDrawing } from "../support/drawing.ts";
 
 let root: string;
 let dev: DeckDevServer;
@@ -53,6 +54,23 @@ describe.runIf(hasChromium)("npm run dev", () => {
     writeFileSync(code, readFileSync(code, "utf8").replace("const twice = 2 * x;", "const twice = 2 * x + 1000;"));
     await page.waitForFunction(() => document.body.textContent?.includes("1042"), null, { timeout: 15_000 });
 
+    expect(watch.consoleErrors.filter((e) => !e.includes("[vite]"))).toEqual([]);
+    await watch.context.close();
+  }, 150_000);
+
+  it("draws on the slides, and the strokes are there after a reload", async () => {
+    const watch = await watchedPage(browser, { allowHost: new URL(dev.url).host });
+    const { page } = watch;
+    await page.goto(`${dev.url}#/title`);
+    await waitForReady(page, 90_000);
+    await toggleDrawing(page, true);
+    await drawStroke(page, [200, 400], [600, 450]);
+    const drawn = await drawingOf(page);
+    expect(drawn.slides.title).toHaveLength(1);
+    await page.reload();
+    await waitForReady(page, 90_000);
+    expect(await drawingOf(page)).toEqual(drawn);
+    expect(await shownStrokes(page)).toBe(1);
     expect(watch.consoleErrors.filter((e) => !e.includes("[vite]"))).toEqual([]);
     await watch.context.close();
   }, 150_000);

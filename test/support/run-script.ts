@@ -13,7 +13,7 @@ export interface ScriptOutcome {
   stderr: string;
 }
 
-export async function runScript(script: "build" | "check" | "pdf" | "grad", args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<ScriptOutcome> {
+export async function runScript(script: "build" | "check" | "pdf" | "grad" | "present", args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<ScriptOutcome> {
   const file = path.resolve("scripts", `${script}.ts`);
   return run("node", [LAUNCHER, file, ...args], { cwd: options.cwd, env: options.env ?? process.env, encoding: "utf8", maxBuffer: 16 << 20 }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),

@@ -1,0 +1,170 @@
+// The reading view (?view=scroll) of the real deck on a 390×844 phone, in Chromium: slides
+// reflowed for the screen — body text of 16 px or more, at most 2 % of text nodes under
+// 14 px, no page scrolling sideways and nothing cut off at the right edge (what is wider
+// scrolls inside its own box: a display formula, a code block, a table), diagrams and plots
+// as wide as the screen at most; steps appear as they scroll into view and the current slide
+// follows; no drawing toolbar; axe-core clean in both themes. The projector is untouched.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { FRAME } from "../../src/shared/constants.ts";
+import { hasChromium, startBrowser, waitForReady } from "../support/browser.ts";
+import { readingTextSizes, sticksOut } from "../support/reading.ts";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const PHONE = { width: 390, height: 844 };
+
+describe.runIf(hasChromium)("the reading view on a phone", () => {
+  let browser: Browser;
+  const singleFile = inject("builtDeckFile"); // shared, read-only
+  const open = async (query: string, viewport: { width: number; height: number } = PHONE): Promise<Page> => {
+    const phone = viewport.width < 500;
+    const context = await browser.newContext({ viewport, ...(phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 3 } : {}) });
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(singleFile).href + query);
+    await waitForReady(page);
+    return page;
+  };
+  beforeAll(async () => {
+    browser = await startBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("text is for reading: body 16 px or more, at most 2 % of text nodes under 14 px, nothing sideways", async () => {
+    const page = await open("?view=scroll");
+    expect(await page.evaluate(() => document.documentElement.classList.contains("reading-view"))).toBe(true);
+    const sizes = await readingTextSizes(page);
+    expect(sizes.length).toBeGreaterThan(4000);
+    const small = sizes.filter((s) => s.px < 14);
+    expect(small.length / sizes.length, small.slice(0, 20).map((s) => `${s.slide}: "${s.text}" ${s.px} px`).join("\n")).toBeLessThanOrEqual(0.02);
+    const body = sizes.filter((s) => s.body);
+    expect(body.length).toBeGreaterThan(300);
+    expect(body.filter((s) => s.px < 16).map((s) => `${s.slide}: "${s.text}" ${s.px} px`)).toEqual([]);
+    const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, body: document.body.scrollWidth, viewport: window.innerWidth }));
+    expect(widths.page).toBeLessThanOrEqual(widths.viewport);
+    expect(widths.body).toBeLessThanOrEqual(widths.viewport);
+    expect(await sticksOut(page)).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
+  it("a wide formula scrolls in its own box; diagrams and plots are as wide as the column at most", async () => {
+    const page = await open("?view=scroll");
+    const boxes = await page.evaluate(() => {
+      const displays = [...document.querySelectorAll<HTMLElement>(".reveal .slides .katex-display")].filter((d) => !d.closest("aside.notes"));
+      const wide = displays.filter((d) => d.scrollWidth > d.clientWidth + 1);
+      const figures = [...document.querySelectorAll<SVGSVGElement>(".reveal .slides :is(.diagram, figure.plot) > svg")];
+      return {
+        wide: wide.length,
+        wideScrolling: wide.filter((d) => ["auto", "scroll"].includes(getComputedStyle(d).overflowX)).length,
+        figures: figures.map((svg) => ({ id: svg.closest("section")!.id, right: svg.getBoundingClientRect().right, width: svg.getBoundingClientRect().width, column: svg.parentElement!.getBoundingClientRect().width })),
+      };
+    });
+    expect(boxes.wide).toBeGreaterThan(5); // the deck has formulas wider than a phone
+    expect(boxes.wideScrolling).toBe(boxes.wide);
+    expect(boxes.figures.length).toBeGreaterThan(8);
+    for (const f of boxes.figures) {
+      expect(f.right, f.id).toBeLessThanOrEqual(PHONE.width);
+      expect(f.width, f.id).toBeGreaterThan(f.column * 0.9); // fitted to the column, not left small
+    }
+    await page.context().close();
+  }, 60_000);
+
+  it("steps appear as they scroll into view, and the current slide follows the scrolling", async () => {
+    const page = await open("?view=scroll");
+    // the first slide whose steps are apart on the screen
+    const target = await page.evaluate(() => {
+      for (const slide of document.querySelectorAll<HTMLElement>(".reveal .slides section[id]")) {
+        const firsts = [...slide.querySelectorAll<HTMLElement>(".fragment:not(.hl)")];
+        const tops = new Set(firsts.map((f) => Math.round(f.getBoundingClientRect().top)));
+        if (tops.size >= 2) return slide.id;
+      }
+      return "";
+    });
+    expect(target).not.toBe("");
+    /** scrolls so that a point of the slide (px below its top) is at the given height of the screen */
+    const place = (offset: number, at: number): Promise<void> =>
+      page.evaluate(
+        ({ id, offset, at }) => {
+          const viewport = document.querySelector<HTMLElement>(".reveal-viewport")!;
+          viewport.scrollTop += document.getElementById(id)!.getBoundingClientRect().top + offset - at * innerHeight;
+        },
+        { id: target, offset, at },
+      );
+    const state = (): Promise<{ current: string; shown: number; total: number }> =>
+      page.evaluate((id) => {
+        const slide = document.getElementById(id)!;
+        const deck = (window as unknown as { Reveal: { getCurrentSlide(): HTMLElement } }).Reveal;
+        return { current: deck.getCurrentSlide().id, shown: slide.querySelectorAll(".fragment.visible").length, total: slide.querySelectorAll(".fragment").length };
+      }, target);
+    const settle = (): Promise<unknown> => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    // the slide's top just below the screen's bottom: none of its steps yet
+    await place(0, 1.05);
+    await settle();
+    expect((await state()).shown).toBe(0);
+    expect((await state()).current).not.toBe(target);
+    // at the top of the screen: it is the current slide, and the steps in view are shown
+    await place(1, 0);
+    await settle();
+    const top = await state();
+    expect(top.current).toBe(target);
+    expect(top.shown).toBeGreaterThan(0);
+    // and the address follows it (reveal.js writes it at most once a second)
+    await page.waitForFunction((id) => location.hash.startsWith(`#/${id}`), target, { timeout: 5_000 });
+    // its end well up the screen: every step shown
+    const height = await page.evaluate((id) => document.getElementById(id)!.getBoundingClientRect().height, target);
+    await place(height, 0.3);
+    await settle();
+    const end = await state();
+    expect(end.shown).toBe(end.total);
+    // and back: hidden again as it leaves below
+    await place(0, 1.05);
+    await settle();
+    expect((await state()).shown).toBe(0);
+    await page.context().close();
+  }, 60_000);
+
+  it("opened at a slide's address, lands with that slide at the top of the screen, the current one", async () => {
+    const page = await open("?view=scroll#/lstm-delta-c");
+    await page.waitForFunction(() => Math.abs(document.getElementById("lstm-delta-c")!.getBoundingClientRect().top) <= 1);
+    expect(await page.evaluate(() => (window as unknown as { Reveal: { getCurrentSlide(): HTMLElement } }).Reveal.getCurrentSlide().id)).toBe("lstm-delta-c");
+    await page.context().close();
+  });
+
+  it("shows no drawing toolbar and no strokes layer", async () => {
+    const page = await open("?view=scroll");
+    expect(await page.locator(".drawing-toolbar").isVisible()).toBe(false);
+    expect(await page.evaluate(() => (window as unknown as { Reveal: { getPlugin(id: string): { toggle(on?: boolean): boolean } } }).Reveal.getPlugin("drawing").toggle(true))).toBe(false);
+    await page.context().close();
+  });
+
+  for (const theme of ["light", "dark"] as const) {
+    it(`axe-core finds no serious or critical violation in the reading view (${theme} theme)`, async () => {
+      const page = await open(`?view=scroll&theme=${theme}`);
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => {
+        type Axe = { run(context: Node, options: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+        const { axe } = window as unknown as { axe: Axe };
+        // every fragment shown, as a reader who scrolled through sees it
+        document.querySelectorAll(".reveal .fragment").forEach((f) => f.classList.add("visible"));
+        const result = await axe.run(document, { resultTypes: ["violations"] });
+        return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} at ${v.nodes.slice(0, 5).map((n) => n.target.join(" ")).join(", ")}`);
+      });
+      await page.context().close();
+      expect(violations).toEqual([]);
+    }, 180_000);
+  }
+
+  it("leaves the projector as it was: no reading view at the frame's size, nor in reveal's scroll view at that width", async () => {
+    for (const query of ["", "?view=scroll"]) {
+      const page = await open(query, { width: FRAME.width, height: FRAME.height });
+      const state = await page.evaluate(() => ({ reading: document.documentElement.classList.contains("reading-view"), slides: document.querySelector(".reveal .slides")!.getBoundingClientRect().width }));
+      expect(state.reading, query).toBe(false);
+      expect(state.slides, query).toBe(FRAME.width);
+      await page.context().close();
+    }
+  });
+});
