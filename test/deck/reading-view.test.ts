@@ -21,21 +21,25 @@ describe.runIf(hasChromium)("the reading view on a phone", () => {
   const singleFile = inject("builtDeckFile"); // shared, read-only
   const open = async (query: string, viewport: { width: number; height: number } = PHONE): Promise<Page> => {
     const phone = viewport.width < 500;
-    const context = await browser.newContext({ viewport, ...(phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 3 } : {}) });
+    // a phone's layout (its viewport meta tag, touch); sizes are CSS px at any pixel density
+    const context = await browser.newContext({ viewport, ...(phone ? { isMobile: true, hasTouch: true } : {}) });
     const page = await context.newPage();
     await page.goto(pathToFileURL(singleFile).href + query);
     await waitForReady(page);
     return page;
   };
+  /** the reading view as loaded, for the checks that only look at it */
+  let shared: Page;
   beforeAll(async () => {
     browser = await startBrowser();
-  });
+    shared = await open("?view=scroll");
+  }, 60_000);
   afterAll(async () => {
     await browser?.close();
   });
 
   it("text is for reading: body 16 px or more, at most 2 % of text nodes under 14 px, nothing sideways", async () => {
-    const page = await open("?view=scroll");
+    const page = shared;
     expect(await page.evaluate(() => document.documentElement.classList.contains("reading-view"))).toBe(true);
     const sizes = await readingTextSizes(page);
     expect(sizes.length).toBeGreaterThan(4000);
@@ -48,11 +52,10 @@ describe.runIf(hasChromium)("the reading view on a phone", () => {
     expect(widths.page).toBeLessThanOrEqual(widths.viewport);
     expect(widths.body).toBeLessThanOrEqual(widths.viewport);
     expect(await sticksOut(page)).toEqual([]);
-    await page.context().close();
   }, 120_000);
 
   it("a wide formula scrolls in its own box; diagrams and plots are as wide as the column at most", async () => {
-    const page = await open("?view=scroll");
+    const page = shared;
     const boxes = await page.evaluate(() => {
       const displays = [...document.querySelectorAll<HTMLElement>(".reveal .slides .katex-display")].filter((d) => !d.closest("aside.notes"));
       const wide = displays.filter((d) => d.scrollWidth > d.clientWidth + 1);
@@ -70,7 +73,6 @@ describe.runIf(hasChromium)("the reading view on a phone", () => {
       expect(f.right, f.id).toBeLessThanOrEqual(PHONE.width);
       expect(f.width, f.id).toBeGreaterThan(f.column * 0.9); // fitted to the column, not left small
     }
-    await page.context().close();
   }, 60_000);
 
   it("steps appear as they scroll into view, and the current slide follows the scrolling", async () => {
@@ -135,10 +137,9 @@ describe.runIf(hasChromium)("the reading view on a phone", () => {
   });
 
   it("shows no drawing toolbar and no strokes layer", async () => {
-    const page = await open("?view=scroll");
+    const page = shared;
     expect(await page.locator(".drawing-toolbar").isVisible()).toBe(false);
     expect(await page.evaluate(() => (window as unknown as { Reveal: { getPlugin(id: string): { toggle(on?: boolean): boolean } } }).Reveal.getPlugin("drawing").toggle(true))).toBe(false);
-    await page.context().close();
   });
 
   for (const theme of ["light", "dark"] as const) {
