@@ -103,6 +103,10 @@ if (printing) {
   await fontsLoaded;
 }
 await deck.initialize();
+// reveal.js calls its wrapper an "application", which keeps screen readers out of their
+// reading mode (reveal.js #3772): the slides are a region a reader reads line by line
+deck.getRevealElement()?.setAttribute("role", "region");
+deck.getRevealElement()?.setAttribute("aria-label", "Slides");
 await renderDiagrams();
 await printLaidOut;
 if (printing) {

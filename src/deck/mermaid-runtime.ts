@@ -2,6 +2,7 @@
 // mermaid renders them here. mermaid.render draws in its own visible scratch element, so a
 // diagram on a slide that is hidden at load time is still measured and sized right.
 import mermaid from "mermaid";
+import { describeDiagram, labelDiagram } from "../shared/diagram-description.ts";
 import { applyDiagramSteps, parseDiagramSteps } from "../shared/diagram-steps.ts";
 
 export async function renderRuntimeDiagrams(root: ParentNode, config: Record<string, unknown>): Promise<void> {
@@ -15,7 +16,11 @@ export async function renderRuntimeDiagrams(root: ParentNode, config: Record<str
       const { svg } = await mermaid.render(id, source);
       el.innerHTML = svg;
       const drawn = el.querySelector("svg");
-      if (drawn) applyDiagramSteps(drawn, parseDiagramSteps(source));
+      if (drawn) {
+        const steps = parseDiagramSteps(source);
+        applyDiagramSteps(drawn, steps);
+        labelDiagram(drawn, describeDiagram(drawn, steps));
+      }
       el.classList.remove("diagram-runtime");
     } catch (error) {
       el.classList.add("deck-error");

@@ -84,5 +84,9 @@ describe("npm run build", () => {
     // `%% step 1: y-->x1, x1` marks that edge and node as a highlight at step 1
     const marked = [...document.querySelectorAll(".diagram svg .fragment.hl")];
     expect(marked.map((el) => [el.tagName.toLowerCase(), el.getAttribute("data-fragment-index")]).sort()).toEqual([["g", "1"], ["path", "1"]]);
+    // and a screen reader reads it in words: its nodes, its arrows, what each step highlights
+    const svg = document.querySelector(".diagram > svg")!;
+    expect(svg.getAttribute("role")).toBe("img");
+    expect(svg.getAttribute("aria-label")).toMatch(/^Diagram with \d+ nodes: .+\. Arrows: .+ → .+\. Step 1 highlights .+ → .+/);
   });
 });

@@ -39,6 +39,15 @@ describe("the slides' markup", () => {
     expect(deck.slidesHtml).not.toMatch(/\sdata-(at|ref|digits)=/);
     expect(deck.slidesHtml).not.toContain("deck-slot");
   });
+
+  it("every diagram has a text alternative a screen reader reads: its nodes and arrows in words", () => {
+    const diagrams = slides.flatMap((s) => [...s.querySelectorAll(".diagram > svg")]);
+    expect(diagrams.length).toBeGreaterThan(3);
+    for (const svg of diagrams) {
+      expect(svg.getAttribute("role")).toBe("img");
+      expect(svg.getAttribute("aria-label")).toMatch(/^Diagram with \d+ nodes?: .+\. Arrows: .+ → .+/);
+    }
+  });
 });
 
 describe("what the bundler is told before formulas and diagrams", () => {
@@ -126,8 +135,10 @@ describe("the deck in slides/", () => {
     }
   });
 
-  it("on the RNN and LSTM equation slides, at least 3 symbols carry their example's numbers", () => {
-    const equationSlides = slides.filter((s) => /slides\/0[234]-/.test(s.getAttribute("data-source") ?? "") && s.querySelector(".math-display") && !s.querySelector("script.deck-example") && !s.hasAttribute("data-no-example"));
+  it("on the RNN and LSTM equation slides, at least 3 symbols carry their example's numbers (an exercise's give nothing away)", () => {
+    const exercises = slides.filter((s) => s.classList.contains("exercise"));
+    for (const s of exercises) expect(s.querySelectorAll("[data-value]").length, name(s)).toBe(0);
+    const equationSlides = slides.filter((s) => /slides\/0[234]-/.test(s.getAttribute("data-source") ?? "") && s.querySelector(".math-display") && !s.querySelector("script.deck-example") && !s.hasAttribute("data-no-example") && !s.classList.contains("exercise"));
     expect(equationSlides.length).toBeGreaterThanOrEqual(8);
     for (const s of equationSlides) {
       const symbols = [...s.querySelectorAll(".math-display [data-value]")];

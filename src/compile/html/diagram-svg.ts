@@ -1,6 +1,7 @@
 // A diagram's SVG as mermaid drew it, made ready for its slide: numbers rounded, sized for
-// the 1280-px frame, and its `%% step` targets marked as reveal fragments.
+// the 1280-px frame, its `%% step` targets marked as reveal fragments, and named in words.
 import { parseHTML } from "linkedom";
+import { describeDiagram, labelDiagram } from "../../shared/diagram-description.ts";
 import { applyDiagramSteps, parseDiagramSteps } from "../../shared/diagram-steps.ts";
 import type { ProcessedDiagram } from "../cache.ts";
 
@@ -11,7 +12,10 @@ const DIAGRAM_SCALE = 2.2;
 export function processDiagram(svg: string, source: string): ProcessedDiagram {
   const { document } = parseHTML(`<!doctype html><html><body><div>${scaleDiagram(svg)}</div></body></html>`);
   const root = document.querySelector("svg");
-  const missing = root ? applyDiagramSteps(root, parseDiagramSteps(source)) : [];
+  const steps = parseDiagramSteps(source);
+  const missing = root ? applyDiagramSteps(root, steps) : [];
+  // a screen reader reads the diagram's nodes, arrows and steps in words
+  if (root) labelDiagram(root, describeDiagram(root, steps));
   return { html: document.querySelector("div")!.innerHTML, missing };
 }
 

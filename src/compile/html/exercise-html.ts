@@ -4,6 +4,7 @@
 // data-exercise-formula holding the deck's own answer, each with an aria-live verdict; the
 // slide's buttons and its case (for new numbers) follow what the student fills in.
 import type { FormulaBlank } from "../../formulas/judge.ts";
+import { readable } from "../../formulas/readable.ts";
 import { escapeHtml } from "../../shared/html.ts";
 import type { NumberBlankFact } from "../model.ts";
 
@@ -113,7 +114,11 @@ export const ROUTE_TEX: Readonly<Record<string, Readonly<Record<string, string>>
 export function breakRoutesHtml(caseFile: string, json: unknown, routes: readonly string[], typeset: (tex: string) => string, id: string): string {
   const data = JSON.stringify({ case: caseFile, json }).replace(/</g, "\\u003c");
   const switches = routes
-    .map((route) => `<label class="break-route"><input type="checkbox" data-route="${escapeHtml(route)}"> <span>${typeset(ROUTE_TEX[(json as { cell?: string }).cell ?? ""]?.[route] ?? escapeHtml(route))}</span></label>`)
+    .map((route) => {
+      const tex = ROUTE_TEX[(json as { cell?: string }).cell ?? ""]?.[route];
+      const name = `leave out the route ${tex ? readable(tex) : route}`;
+      return `<label class="break-route"><input type="checkbox" data-route="${escapeHtml(route)}" aria-label="${escapeHtml(name)}"> <span>${tex ? typeset(tex) : escapeHtml(route)}</span></label>`;
+    })
     .join("");
   return (
     `<form class="break-routes" aria-labelledby="${id}-title"><span class="break-routes-title" id="${id}-title">leave out a route</span>${switches}` +

@@ -23,7 +23,7 @@ export async function proseNumbersStage(state: DeckState): Promise<void> {
         continue;
       }
       const typeset = katex.renderToString(num(value, digits), { output: "htmlAndMathml", throwOnError: false });
-      slide.html.slots[slot] = exercise ? `<span data-exercise-value="${path}" data-digits="${digits}">${typeset}</span>` : typeset;
+      slide.html.slots[slot] = exercise ? `<span data-exercise-value="${path}" data-exercise-digits="${digits}">${typeset}</span>` : typeset;
     }
   }
 }

@@ -225,7 +225,7 @@ export class ExerciseRuntime {
     for (const span of slide.querySelectorAll<HTMLElement>("[data-exercise-value]")) {
       const path = span.dataset.exerciseValue ?? "";
       const value = Number(path.startsWith("case.") ? valueAtPath(state.json, path.slice(5)) : valueAtPath(state.result, path));
-      span.innerHTML = katex.renderToString(num(value, Number(span.dataset.digits ?? 4)), { output: "htmlAndMathml", throwOnError: false });
+      span.innerHTML = katex.renderToString(num(value, Number(span.dataset.exerciseDigits ?? 4)), { output: "htmlAndMathml", throwOnError: false });
     }
     for (const input of slide.querySelectorAll<HTMLInputElement>("input.exercise-input")) this.retolerate(input, state);
   }
