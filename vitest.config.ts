@@ -11,6 +11,7 @@ const UNIT = [
   "test/architecture/**/*.test.ts",
   "test/shared/**/*.test.ts",
   "test/exercises/**/*.test.ts",
+  "test/vite/**/*.test.ts",
   "test/present/**/*.test.ts", // the room's server with real WebSocket clients, on a made-up site
 ];
 /** `npm run present` as a process builds a deck when dist/ is missing: with the deck tests. */

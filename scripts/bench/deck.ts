@@ -2,7 +2,7 @@
 // from navigation to the ready signal, printing to PDF, and the dev server's update latency
 // after an edit.
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -12,8 +12,8 @@ import { cacheDir } from "../../src/io/cache-dir.ts";
 import { serveStatic } from "../../src/io/static-server.ts";
 import { FRAME, READY_SELECTOR } from "../../src/shared/constants.ts";
 import { singleFileOf } from "../../src/vite/dist-files.ts";
-import { startDevServer } from "../../src/vite/dev-server.ts";
 import { PACKAGE_ROOT } from "../../src/io/package-root.ts";
+import { benchDevEdits } from "./dev.ts";
 import { peakTreeMemory } from "./memory.ts";
 import { median, type BenchRow } from "./report.ts";
 
@@ -73,31 +73,6 @@ async function timeNavigation(browser: Browser, url: string, runs = 5): Promise<
   return median(times);
 }
 
-/** A chapter edit, timed from the file write until the page shows it. */
-async function timeDevEdits(root: string, browser: Browser, runs = 5): Promise<number> {
-  const dev = await startDevServer({ deckRoot: root, port: 0 });
-  const page = await browser.newPage();
-  await page.goto(dev.url);
-  await page.waitForSelector(READY_SELECTOR, { state: "attached", timeout: 120_000 });
-  const chapter = path.join(root, "slides", readdirSync(path.join(root, "slides")).filter((f) => f.endsWith(".md")).sort()[0]);
-  const original = readFileSync(chapter, "utf8");
-  const latencies: number[] = [];
-  try {
-    for (let k = 0; k < runs; k++) {
-      const marker = `bench-edit-${k}`;
-      const started = performance.now();
-      writeFileSync(chapter, original.replace(/^(# .*)$/m, `$1 ${marker}`));
-      await page.waitForFunction((m) => document.body.textContent?.includes(m), marker, { timeout: 10_000, polling: "raf" });
-      latencies.push(performance.now() - started);
-      await new Promise((r) => setTimeout(r, 300));
-    }
-  } finally {
-    writeFileSync(chapter, original);
-    await dev.close();
-  }
-  return median(latencies);
-}
-
 async function benchBrowser(root: string, browser: Browser): Promise<BenchRow[]> {
   const dist = path.join(root, "dist");
   const fileNav = await timeNavigation(browser, pathToFileURL(singleFileOf(dist)).href);
@@ -105,12 +80,11 @@ async function benchBrowser(root: string, browser: Browser): Promise<BenchRow[]>
   const servedNav = await timeNavigation(browser, server.url).finally(() => server.close());
   // The whole deck to PDF, as `npm run pdf` does it (Node and Chromium start included).
   const pdf = median([timeScript(root, "pdf.ts"), timeScript(root, "pdf.ts"), timeScript(root, "pdf.ts")]);
-  const dev = await timeDevEdits(root, browser);
   return [
     { name: "offline file: navigation → ready (file://)", value: `${fileNav.toFixed(0)} ms`, detail: "median of 5" },
     { name: "site: navigation → ready (served on loopback)", value: `${servedNav.toFixed(0)} ms`, detail: "median of 5" },
     { name: "pdf: npm run pdf, whole deck", value: seconds(pdf), detail: "median of 3" },
-    { name: "dev: slide edit → updated in the page", value: `${dev.toFixed(0)} ms`, detail: "median of 5, file write to DOM" },
+    ...(await benchDevEdits(root, browser)),
   ];
 }
 

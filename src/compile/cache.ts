@@ -2,7 +2,11 @@
 // typeset markup, each slide's HTML pass, each diagram's post-processed SVG — each on a shelf
 // of its own, keyed by what it is made from. Anything a compile did not use is forgotten at
 // its end. The cache only remembers; the stages say how each thing is made.
+import type { FormulaReport } from "../formulas/check.ts";
+import type { DeckNotation } from "../formulas/deck-notation.ts";
 import type { Bibliography } from "./bibliography.ts";
+import type { Token } from "markdown-it";
+import type { RenderedSlide } from "./state.ts";
 import type { SourceLocation } from "./diagnostics.ts";
 import type { SlideAttributes } from "./model.ts";
 import type { DiagramStepMiss } from "../shared/diagram-steps.ts";
@@ -11,11 +15,32 @@ import type { DiagramStepMiss } from "../shared/diagram-steps.ts";
 export class Shelf<T> {
   private readonly entries = new Map<string, T>();
   private readonly used = new Set<string>();
+  private recording: Set<string> | undefined;
+
+  /** Runs `work`, noting the keys it used: a caller that later skips the work (it kept its
+   * result) touches them, so that they stay. */
+  noting<R>(work: () => R): { result: R; keys: string[] } {
+    const outer = this.recording;
+    const keys = new Set<string>();
+    this.recording = keys;
+    try {
+      return { result: work(), keys: [...keys] };
+    } finally {
+      if (outer) for (const key of keys) outer.add(key);
+      this.recording = outer;
+    }
+  }
+
+  /** Marks `keys` used by this compile (see noting). */
+  touch(keys: readonly string[]): void {
+    for (const key of keys) this.used.add(key);
+  }
 
   /** The thing made for `key`, made now if the shelf lacks it; `make` says whether it may be
    * kept (not when it reported a problem, which the next compile must report again). */
   remember(key: string, make: () => { value: T; keep: boolean }): T {
     this.used.add(key);
+    this.recording?.add(key);
     const hit = this.entries.get(key);
     if (hit !== undefined) return hit;
     const { value, keep } = make();
@@ -43,13 +68,54 @@ export interface ProcessedDiagram {
   missing: DiagramStepMiss[];
 }
 
+/** A slide's Markdown tokens (no stage changes them after the parse). */
+export interface SlideTokens {
+  tokens: Token[];
+  notesTokens?: Token[];
+}
+
+/** Slides' HTML with their slots filled, by frame: filled again only when a slot changed
+ * (slots are compared by identity first, which is cheap, as kept markup keeps it). */
+export class FilledSlides {
+  private readonly entries = new Map<string, { slots: readonly string[]; html: string }>();
+  private readonly used = new Set<string>();
+
+  fill(frame: string, slots: readonly string[], make: () => string): string {
+    this.used.add(frame);
+    const hit = this.entries.get(frame);
+    if (hit && hit.slots.length === slots.length && hit.slots.every((s, k) => s === slots[k])) return hit.html;
+    const html = make();
+    this.entries.set(frame, { slots: [...slots], html });
+    return html;
+  }
+
+  sweep(): void {
+    for (const key of this.entries.keys()) if (!this.used.has(key)) this.entries.delete(key);
+    this.used.clear();
+  }
+}
+
 export class CompileCache {
+  /** slides parsed, by file, text and first line (kept only when the parse reported nothing) */
+  readonly slideTokens = new Shelf<SlideTokens>();
+  /** formula checks, by the formula's TeX and what it was checked on */
+  readonly checks = new Shelf<FormulaReport>();
+  /** content hashes of big values that keep their identity across compiles */
+  readonly hashes = new WeakMap<object, string>();
+  /** the notation ready for checking (its tables compiled), by the notation module's value
+   * (the same object while the module is unchanged) and the deck's macros */
+  readonly notations = new WeakMap<object, { macros: string; notation: DeckNotation }>();
+  /** slides rendered, by their tokens (a chapter's tokens are the same objects while its text
+   * is: see chapters) and what else the rendering read */
+  readonly renders = new WeakMap<readonly Token[], { key: string; outcomes: unknown[]; rendered: RenderedSlide; markupKeys: string[] }>();
   /** typeset TeX, live values, formulas annotated with their symbols' values */
   readonly markup = new Shelf<string>();
   /** slides after their HTML pass, by their rendered HTML */
   readonly slides = new Shelf<PassedSlide>();
   /** diagrams by source and SVG */
   readonly diagrams = new Shelf<ProcessedDiagram>();
+  /** slides' HTML as assembled */
+  readonly filled = new FilledSlides();
   /** the deck's bibliography, by its BibTeX */
   readonly bibliographies = new Shelf<Bibliography | { at: SourceLocation; message: string }>();
 
@@ -59,6 +125,9 @@ export class CompileCache {
     this.slides.sweep();
     this.diagrams.sweep();
     this.bibliographies.sweep();
+    this.slideTokens.sweep();
+    this.checks.sweep();
+    this.filled.sweep();
   }
 
   /** Markup that is slow to make and depends on `key` alone (see Shelf.remember). */

@@ -144,8 +144,8 @@ export interface CompiledDeck {
   options: DeckOptions;
   /** the <section> elements, ready for `.reveal .slides` */
   slidesHtml: string;
-  /** the same, one string per top-level section (a slide or a vertical stack) */
-  sections: string[];
+  /** the same by top-level section (a slide alone, or a vertical stack): its slides' HTML */
+  sections: string[][];
   /** chapter titles with the index of their first horizontal slide (for the PDF outline) */
   chapters: { title: string; file: string; slideIndex: number }[];
   diagnostics: Diagnostic[];

@@ -27,6 +27,28 @@ export interface ServiceOptions {
   diagramWorker?: MermaidWorkerClient;
 }
 
+/** Answers of the snippet worker by what was asked: a snippet's value depends on its code
+ * and the files it imports, a case's numbers on its file and the notation's — so a dev
+ * session asks again only after one of those files changed (forget()). Failures are never
+ * kept: they must be reported again, at their place. */
+export class WorkerCallMemo {
+  private readonly answers = new Map<string, Promise<{ ok: boolean }>>();
+
+  remember<T extends { ok: boolean }>(key: string, ask: () => Promise<T>): Promise<T> {
+    const kept = this.answers.get(key) as Promise<T> | undefined; // stored under this key by this method, with its own T
+    if (kept) return kept;
+    const answer = ask();
+    this.answers.set(key, answer);
+    answer.then((a) => (a.ok ? undefined : this.answers.delete(key)), () => this.answers.delete(key));
+    return answer;
+  }
+
+  /** A file a snippet, a case or the notation may read has changed. */
+  forget(): void {
+    this.answers.clear();
+  }
+}
+
 export class DeckServices {
   readonly snippets: SnippetRunner;
   readonly fonts: FontSubsetter;
@@ -36,6 +58,8 @@ export class DeckServices {
   private readonly renderers = new Map<string, MermaidRenderer>();
   /** draws for every theme's renderer; started on first need */
   private diagramWorker: MermaidWorkerClient | undefined;
+  /** what the snippet worker answered, kept until a file it read changes */
+  readonly workerCalls = new WorkerCallMemo();
 
   private constructor(
     readonly options: ServiceOptions,
@@ -60,9 +84,9 @@ export class DeckServices {
     const { deckRoot } = this.options;
     return {
       highlighter: this.highlighter,
-      runSnippet: (s) => this.snippets.run(s),
-      evaluateCase: (caseFile, notationFile) => this.snippets.evaluateCase(caseFile, notationFile),
-      loadNotation: (file) => this.snippets.loadNotation(file),
+      runSnippet: (s) => this.workerCalls.remember(`snippet\0${s.file}\0${s.code}`, () => this.snippets.run(s)),
+      evaluateCase: (caseFile, notationFile) => this.workerCalls.remember(`case\0${caseFile}\0${notationFile ?? ""}`, () => this.snippets.evaluateCase(caseFile, notationFile)),
+      loadNotation: (file) => this.workerCalls.remember(`notation\0${file}`, () => this.snippets.loadNotation(file)),
       readProjectFile: (p) => {
         const file = path.join(deckRoot, p);
         return existsSync(file) ? readFileSync(file, "utf8") : undefined;

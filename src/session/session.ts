@@ -53,6 +53,7 @@ export class DeckSession {
   /** A file a snippet may import has changed: the next compile imports it afresh. */
   invalidateSnippetImports(): void {
     this.services.snippets.invalidate();
+    this.services.workerCalls.forget();
   }
 
   close(): Promise<void> {

@@ -7,17 +7,40 @@ import type { Diagnostic } from "../compile/diagnostics.ts";
 import type { CompiledDeck } from "../compile/state.ts";
 import type { DeckSession } from "../session/session.ts";
 
-/** What the page needs to catch up: the sections that changed, or all of them. */
-export type DeckUpdate = { count: number; changed: { index: number; html: string }[] } | { slidesHtml: string };
+/** A slide that changed (`slide`: its place in its top-level section, a vertical stack):
+ * its new HTML, or — when an edit above it only moved it in its file — its new
+ * `data-source` (the page keeps what it drew in the slide: its diagrams, fitted formulas). */
+export type SlideChange = { index: number; slide: number } & ({ html: string } | { source: string });
+
+/** What the page needs to catch up: the slides that changed, or all of them (when the
+ * deck's shape changed). */
+export type DeckUpdate = { shape: number[]; changed: SlideChange[] } | { slidesHtml: string };
+
+const DATA_SOURCE = / data-source="([^"]*)"/;
+
+/** How a slide changed from `before` to `after` (both its HTML). */
+function slideChange(index: number, slide: number, before: string, after: string): SlideChange {
+  const moved = before.replace(DATA_SOURCE, "") === after.replace(DATA_SOURCE, "");
+  const source = DATA_SOURCE.exec(after)?.[1];
+  return moved && source !== undefined ? { index, slide, source } : { index, slide, html: after };
+}
+
+/** The slides that changed, when the deck kept its shape (as many sections, each as many slides). */
+export function deckUpdate(before: readonly string[][], after: CompiledDeck): DeckUpdate {
+  const shape = after.sections.map((s) => s.length);
+  if (before.length !== shape.length || before.some((s, k) => s.length !== shape[k])) return { slidesHtml: after.slidesHtml };
+  const changed = after.sections.flatMap((slides, index) => slides.flatMap((html, slide) => (html === before[index][slide] ? [] : [slideChange(index, slide, before[index][slide], html)])));
+  return { shape, changed };
+}
 
 export interface DevListener {
   updated(update: DeckUpdate, deck: CompiledDeck, reason: string, ms: number): void;
   failed(errors: readonly Diagnostic[], reason: string): void;
 }
 
-/** An editor's save can arrive as several events (truncate, then write) and the watcher may
- * report only the first: wait this long, then read the files. */
-const SETTLE_MS = 25;
+/** An editor's save can arrive as several events (truncate, then write, microseconds apart)
+ * and the watcher may report only the first: wait this long, then read the files. */
+const SETTLE_MS = 10;
 
 export class DevDeck {
   private lastErrors: Diagnostic[];
@@ -98,11 +121,7 @@ export class DevDeck {
     }
     const previous = this.deck.sections;
     this.deck = deck;
-    // Only the top-level sections that changed travel, when the deck keeps its shape.
-    const update: DeckUpdate =
-      previous.length === deck.sections.length
-        ? { count: deck.sections.length, changed: deck.sections.flatMap((html, index) => (html === previous[index] ? [] : [{ index, html }])) }
-        : { slidesHtml: deck.slidesHtml };
+    const update = deckUpdate(previous, deck);
     const ms = Math.round(performance.now() - started);
     for (const l of this.listeners) l.updated(update, deck, reason, ms);
   }

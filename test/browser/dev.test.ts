@@ -58,6 +58,53 @@ describe.runIf(hasChromium)("npm run dev", () => {
     await watch.context.close();
   }, 150_000);
 
+  it("rewrites in place only the slides an edit touched: the slide shown keeps its step, a slide it moved keeps its drawn diagram", async () => {
+    const watch = await watchedPage(browser, { allowHost: new URL(dev.url).host });
+    const { page } = watch;
+    await page.goto(`${dev.url}#/chain`);
+    await waitForReady(page, 90_000);
+    type Marked = { deck: { getIndices(): { h: number; v: number; f?: number }; next(): void }; shownSlide?: Element; diagram?: Element | null };
+    await page.evaluate(() => (window as unknown as Marked).deck.next()); // the first step shown
+    const before = await page.evaluate(() => {
+      const w = window as unknown as Marked;
+      w.shownSlide = document.querySelector("#chain")!;
+      const diagramSlide = [...document.querySelectorAll<HTMLElement>("section[data-source]")].find((s) => s.querySelector("svg") && s.textContent?.includes("A diagram"))!;
+      w.diagram = diagramSlide.querySelector("svg");
+      return { indices: w.deck.getIndices(), source: diagramSlide.dataset.source };
+    });
+    expect(before.indices.f).toBe(0);
+
+    const chapter = path.join(root, "slides", "01-intro.md");
+    const original = readFileSync(chapter, "utf8");
+    try {
+      // a line more on the slide shown: every slide below it moves down one line
+      writeFileSync(chapter, original.replace("## The chain rule\n", "## The chain rule\n\nOne more line.\n"));
+      await page.waitForFunction(() => document.querySelector("#chain")?.textContent?.includes("One more line"), null, { timeout: 15_000 });
+      const after = await page.evaluate(() => {
+        const w = window as unknown as Marked;
+        const diagramSlide = w.diagram?.closest<HTMLElement>("section[data-source]");
+        return {
+          indices: w.deck.getIndices(),
+          sameSlide: document.querySelector("#chain") === w.shownSlide,
+          stepShown: document.querySelector("#chain .fragment")?.classList.contains("visible"),
+          diagramKept: Boolean(diagramSlide?.isConnected && diagramSlide.contains(w.diagram!)),
+          source: diagramSlide?.dataset.source,
+        };
+      });
+      expect(after.indices).toEqual(before.indices);
+      expect(after.sameSlide).toBe(true);
+      expect(after.stepShown).toBe(true);
+      expect(after.diagramKept).toBe(true);
+      const line = (source?: string): number => Number(source?.split(":").at(-1));
+      expect(line(after.source)).toBe(line(before.source) + 2);
+    } finally {
+      writeFileSync(chapter, original);
+    }
+    await page.waitForFunction(() => !document.querySelector("#chain")?.textContent?.includes("One more line"), null, { timeout: 15_000 });
+    expect(watch.consoleErrors.filter((e) => !e.includes("[vite]"))).toEqual([]);
+    await watch.context.close();
+  }, 150_000);
+
   it("draws on the slides, and the strokes are there after a reload", async () => {
     const watch = await watchedPage(browser, { allowHost: new URL(dev.url).host });
     const { page } = watch;

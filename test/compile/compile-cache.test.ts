@@ -1,11 +1,14 @@
-// What a session remembers between compiles (the dev server's) must never hide a problem:
-// a formula that reported one is typeset again, and reports it again, on every compile.
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+// What a session remembers between compiles (the dev server's) must never hide a problem —
+// a formula that reported one is typeset again, and reports it again, on every compile — nor
+// change what a compile gives: an edited deck compiles as it would in a fresh session.
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../src/compile/diagnostics.ts";
+import type { CompiledDeck } from "../../src/compile/state.ts";
 import { DeckSession } from "../../src/session/session.ts";
+import { copySampleDeck } from "../support/sample-deck.ts";
 
 const root = mkdtempSync(path.join(tmpdir(), "deck-cache-"));
 mkdirSync(path.join(root, "slides"));
@@ -24,4 +27,38 @@ describe("the compile cache", () => {
     expect(first.some((d) => /a\.md:9:\d+: TeX/.test(d))).toBe(true);
     expect(second).toEqual(first);
   });
+});
+
+describe("an incremental compile", () => {
+  // the sample deck, edited as an author would: each compile of the long-lived session must
+  // give the deck a session that never saw the earlier versions gives
+  const deckRoot = copySampleDeck();
+  const chapter = path.join(deckRoot, "slides", "01-intro.md");
+  const original = readFileSync(chapter, "utf8");
+  const kept = DeckSession.create({ deckRoot, diagrams: "browser" });
+  afterAll(() => kept.close());
+  const fresh = async (): Promise<CompiledDeck> => {
+    const once = DeckSession.create({ deckRoot, diagrams: "browser" });
+    try {
+      return await once.compile();
+    } finally {
+      await once.close();
+    }
+  };
+  const edits: [string, string][] = [
+    ["the original", original],
+    ["a line more above later slides", original.replace("## The chain rule\n", "## The chain rule\n\nOne more line.\n")],
+    ["a formula changed", original.replace("\\frac{\\partial f}{\\partial y} =", "\\frac{\\partial f}{\\partial y} ={}")],
+    ["a slide more", original.replace("\n---\n", "\n---\n\n## Inserted\n\nA new slide with $x^2$.\n\n---\n")],
+    ["the original again", original],
+  ];
+
+  it.each(edits)("gives the same deck as a fresh session: %s", async (_name, text) => {
+    writeFileSync(chapter, text);
+    const incremental = await kept.compile();
+    const whole = await fresh();
+    expect(incremental.slidesHtml).toBe(whole.slidesHtml);
+    expect(incremental.sections).toEqual(whole.sections);
+    expect(incremental.diagnostics.map(formatDiagnostic)).toEqual(whole.diagnostics.map(formatDiagnostic));
+  }, 60_000);
 });

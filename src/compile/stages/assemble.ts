@@ -1,17 +1,18 @@
 // Stage "assemble": consecutive slides of one chapter with the same horizontal index
 // become a vertical stack; chapters get their titles (front matter `chapter:`, or the first
 // heading) and the index of their first horizontal slide, for the PDF outline.
-import { hasExercises, slideHtml } from "../model.ts";
+import { hasExercises, slideHtml, type SlideHtml } from "../model.ts";
 import type { DeckState } from "../state.ts";
 
 export function assembleStage(state: DeckState): void {
   const groups: string[][] = [];
   const groupStart: number[] = [];
+  const filled = (html: SlideHtml): string => state.cache.filled.fill(html.frame, html.slots, () => slideHtml(html));
   state.slides.forEach(({ source, html }, k) => {
     const prev = state.slides[k - 1]?.source;
-    if (prev && prev.file === source.file && prev.h === source.h) groups[groups.length - 1].push(slideHtml(html));
+    if (prev && prev.file === source.file && prev.h === source.h) groups[groups.length - 1].push(filled(html));
     else {
-      groups.push([slideHtml(html)]);
+      groups.push([filled(html)]);
       groupStart.push(k);
     }
   });
@@ -21,7 +22,7 @@ export function assembleStage(state: DeckState): void {
   state.output = {
     options: state.options,
     slidesHtml: sections.join("\n"),
-    sections,
+    sections: groups,
     chapters: state.chapterTitles.map((c) => ({
       title: c.title || state.slides[c.firstSlide]?.attributes.heading || c.file,
       file: c.file,

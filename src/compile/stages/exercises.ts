@@ -64,7 +64,8 @@ async function fillBreakRoutes(state: DeckState, slide: SlideModel, routes: read
     state.diagnostics.error(start, `data-break-routes: ${unknown.length ? `no route ${unknown.map((r) => `"${r}"`).join(", ")} in` : "name the routes of"} ${evaluation.cell === "lstm" ? "an" : "a"} ${evaluation.cell.toUpperCase()} (its routes: ${evaluation.routes.join(", ")})`);
     return;
   }
-  const typeset = (tex: string): string => katex.renderToString(tex, { macros: { ...MATH_MACROS, ...state.options.macros }, output: "htmlAndMathml", throwOnError: false });
+  const typeset = (tex: string): string =>
+    state.cache.markupFor(`route\0${JSON.stringify(state.options.macros)}\0${tex}`, () => ({ html: katex.renderToString(tex, { macros: { ...MATH_MACROS, ...state.options.macros }, output: "htmlAndMathml", throwOnError: false }), keep: true }));
   slide.html.slots[slide.facts.controlsSlot!] = breakRoutesHtml(caseFile, evaluation.json, routes, typeset, idsOf(slide).of(slide.facts.controlsSlot!));
 }
 

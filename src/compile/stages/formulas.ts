@@ -4,6 +4,7 @@
 // or a construct the checker does not support is an error at its row; a formula marked
 // data-unchecked="why" is listed instead. Checked formulas are typeset again with each
 // symbol carrying its value in the example. Decks without a notation table check nothing.
+import { createHash } from "node:crypto";
 import { checkFormula, type ShownSymbol } from "../../formulas/check.ts";
 import { DeckNotation, isNotationProblem } from "../../formulas/deck-notation.ts";
 import { formulaExample, type FormulaExample, type NamedCase } from "../../formulas/example.ts";
@@ -12,6 +13,7 @@ import { withReferences, withTags } from "../labels.ts";
 import type { SourceLocation } from "../diagnostics.ts";
 import { annotateFormula } from "../html/symbol-values.ts";
 import type { ExampleRecord } from "../../author/snippet.ts";
+import type { Notation } from "../../author/notation.ts";
 import { linkedExample, slidesById, type FormulaFact, type SlideModel } from "../model.ts";
 import { offsetLocation } from "../markdown/math.ts";
 import type { DeckState, ExampleFor } from "../state.ts";
@@ -27,7 +29,7 @@ export async function formulasStage(state: DeckState): Promise<void> {
     state.diagnostics.error(at, `notation: ${loaded.message}`);
     return;
   }
-  const notation = new DeckNotation(loaded.value, state.options.macros, file);
+  const notation = notationOf(state, loaded.value, file);
   const reported = new Set<string>();
   const exampleFor = async (id: string, record: ExampleRecord): Promise<FormulaExample | string> => {
     let named: NamedCase | undefined;
@@ -49,6 +51,17 @@ export async function formulasStage(state: DeckState): Promise<void> {
   await checkSlides(state, exampleFor, notation);
 }
 
+/** The deck's notation with its tables compiled: once per session while the module and the
+ * macros stay the same. */
+function notationOf(state: DeckState, source: Notation, file: string): DeckNotation {
+  const macros = JSON.stringify(state.options.macros);
+  const kept = state.cache.notations.get(source);
+  if (kept && kept.macros === macros && kept.notation.file === file) return kept.notation;
+  const notation = new DeckNotation(source, state.options.macros, file);
+  state.cache.notations.set(source, { macros, notation });
+  return notation;
+}
+
 /** What a slide's formulas are checked on: its linked example, or an exercise's own case. */
 function exampleOf(slide: SlideModel, byId: ReadonlyMap<string, SlideModel>): { id: string; record: ExampleRecord } | undefined {
   const exercise = slide.attributes.exercise;
@@ -65,6 +78,18 @@ function checkedTex(formula: FormulaFact): { tex: string; offset: (at: number) =
   return { tex: filledTex(blank, blank.answer), offset: (at) => (at > blank.before.length ? at + shift : at) };
 }
 
+/** What a check's result depends on besides the formula: the example and the notation (the
+ * hash of a big object worked out once per session: the worker's answers keep their identity). */
+function checkedOn(example: FormulaExample, notation: DeckNotation, state: DeckState): string {
+  const hashOf = (value: object): string => {
+    let hash = state.cache.hashes.get(value);
+    if (!hash) state.cache.hashes.set(value, (hash = createHash("sha256").update(JSON.stringify(value)).digest("hex")));
+    return hash;
+  };
+  const { values, ...rest } = example;
+  return `${hashOf(values)}\0${hashOf(notation.source)}\0${JSON.stringify([rest, notation.macros])}`;
+}
+
 async function checkSlides(state: DeckState, exampleFor: ExampleFor, notation: DeckNotation): Promise<void> {
   const byId = slidesById(state.slides);
   for (const slide of state.slides) {
@@ -72,6 +97,7 @@ async function checkSlides(state: DeckState, exampleFor: ExampleFor, notation: D
     const linked = formulas.length > 0 ? exampleOf(slide, byId) : undefined;
     if (!linked) continue;
     const example = await exampleFor(linked.id, linked.record);
+    const on = typeof example === "string" ? "" : checkedOn(example, notation, state);
     for (const formula of formulas) {
       const reason = (formula.slot === undefined ? undefined : slide.attributes.formulaUnchecked[formula.slot]) ?? slide.attributes.unchecked;
       if (reason !== undefined) {
@@ -84,7 +110,8 @@ async function checkSlides(state: DeckState, exampleFor: ExampleFor, notation: D
         continue;
       }
       const checked = checkedTex(formula);
-      const report = checkFormula({ tex: checked.tex }, example, notation);
+      // the same formula on the same example checks the same: a session checks it once
+      const report = state.cache.checks.remember(`${checked.tex}\0${on}`, () => ({ value: checkFormula({ tex: checked.tex }, example, notation), keep: true }));
       for (const p of report.problems) state.diagnostics.error(offsetLocation(formula.at, formula.tex, checked.offset(p.offset)), `formula: ${p.message.replace("the notation table", `the notation table (${notation.file})`)}`);
       if (!report.checked) continue;
       state.formulas.formulas++;

@@ -5,12 +5,37 @@ import { CHAPTER_KEYS, DECK_KEYS, readDeckOptions } from "../deck-options.ts";
 import { splitFrontMatter } from "../frontmatter.ts";
 import { isDiagramFence, isSnippetFence } from "../markdown/fences.ts";
 import { splitSlides } from "../split.ts";
-import type { DeckState } from "../state.ts";
+import type { FrontMatter } from "../frontmatter.ts";
+import type { DeckState, ParsedSlide } from "../state.ts";
+
+/** One chapter: its front matter, and its slides with their Markdown tokens. A slide's
+ * tokens depend on its text and where it starts (their locations are absolute), and no
+ * later stage changes them: a session keeps them while both stay the same, so an edit
+ * parses (and renders) again only the slide it touched. */
+function parseChapter(file: string, text: string, state: DeckState): { front: FrontMatter; slides: ParsedSlide[] } {
+  const { md, diagnostics } = state;
+  const front = splitFrontMatter(text, file, diagnostics);
+  const lines = text.split("\n");
+  const slides = splitSlides(front.body, file, front.bodyLine).map((source) => {
+    const env = { file, firstLine: source.line, sourceLines: lines };
+    const key = `${file}\0${source.line}\0${source.notes?.line}\0${source.markdown}\0${source.notes?.markdown}`;
+    const parsed = state.cache.slideTokens.remember(key, () => {
+      const reports = diagnostics.reports;
+      const value = {
+        tokens: md.parse(source.markdown, env),
+        notesTokens: source.notes ? md.parse(source.notes.markdown, { ...env, firstLine: source.notes.line }) : undefined,
+      };
+      return { value, keep: diagnostics.reports === reports }; // a problem is reported again
+    });
+    return { source, lines, ...parsed };
+  });
+  return { front, slides };
+}
 
 export function parseStage(state: DeckState): void {
-  const { chapters, diagnostics, md } = state;
+  const { chapters, diagnostics } = state;
   chapters.forEach((chapter, index) => {
-    const front = splitFrontMatter(chapter.text, chapter.path, diagnostics);
+    const { front, slides: parsed } = parseChapter(chapter.path, chapter.text, state);
     if (index === 0) state.options = readDeckOptions(front.data, chapter.path, front.keyLines, diagnostics);
     else {
       for (const key of Object.keys(front.data)) {
@@ -20,19 +45,9 @@ export function parseStage(state: DeckState): void {
         diagnostics.error(at, known ? `front matter: "${key}" is a deck option; only the first chapter (${chapters[0].path}) sets deck options` : `front matter: unknown key "${key}" (a chapter may set: ${CHAPTER_KEYS.join(", ")})`);
       }
     }
-    const lines = chapter.text.split("\n");
-    const slides = splitSlides(front.body, chapter.path, front.bodyLine);
     const title = typeof front.data.chapter === "string" ? front.data.chapter : "";
-    if (slides.length > 0) state.chapterTitles.push({ title, file: chapter.path, firstSlide: state.parsed.length });
-    for (const source of slides) {
-      const env = { file: chapter.path, firstLine: source.line, sourceLines: lines };
-      state.parsed.push({
-        source,
-        lines,
-        tokens: md.parse(source.markdown, env),
-        notesTokens: source.notes ? md.parse(source.notes.markdown, { ...env, firstLine: source.notes.line }) : undefined,
-      });
-    }
+    if (parsed.length > 0) state.chapterTitles.push({ title, file: chapter.path, firstSlide: state.parsed.length });
+    state.parsed.push(...parsed);
   });
   state.services.onOptions?.(state.options);
   // Start what later stages will wait for: the snippet worker, and on a cold build the

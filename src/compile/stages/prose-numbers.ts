@@ -22,7 +22,8 @@ export async function proseNumbersStage(state: DeckState): Promise<void> {
         state.diagnostics.error(at, record ? `{{${path}}}: no number at "${path}" in this slide's example${record.case ? ` (${record.case})` : ""}` : `{{${path}}}: this slide has no example to take it from (an example slide, or a link to one)`);
         continue;
       }
-      const typeset = katex.renderToString(num(value, digits), { output: "htmlAndMathml", throwOnError: false });
+      const tex = num(value, digits);
+      const typeset = state.cache.markupFor(`prose-number\0${tex}`, () => ({ html: katex.renderToString(tex, { output: "htmlAndMathml", throwOnError: false }), keep: true }));
       slide.html.slots[slot] = exercise ? `<span data-exercise-value="${path}" data-exercise-digits="${digits}">${typeset}</span>` : typeset;
     }
   }

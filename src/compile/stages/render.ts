@@ -4,12 +4,13 @@
 // and ids. What a later stage fills in (a checked formula, a computed number, a diagram)
 // sits in a slot.
 import type { DeckEnv } from "../markdown/env.ts";
-import { isDiagramFence } from "../markdown/fences.ts";
+import { isDiagramFence, isSnippetFence } from "../markdown/fences.ts";
+import { resolveInclude } from "../markdown/include.ts";
 import { SlideFacts } from "../model.ts";
-import type { DeckState, ParsedSlide } from "../state.ts";
+import { snippetKey } from "../snippets/identity.ts";
+import type { DeckState, ParsedSlide, RenderedSlide } from "../state.ts";
 
 export function renderStage(state: DeckState): void {
-  const { md } = state;
   // asked only of a deck with diagrams (the services say once when there is no Chromium)
   const runtimeDiagrams = state.parsed.some((s) => s.tokens.some(isDiagramFence)) && state.services.diagrams(state.options.theme) === undefined;
   const envFor = (slide: ParsedSlide, facts: SlideFacts, firstLine: number, inNotes: boolean): DeckEnv => ({
@@ -28,18 +29,44 @@ export function renderStage(state: DeckState): void {
     inNotes,
     cache: state.cache,
   });
+  // what a slide's HTML depends on besides its own tokens, the same for every slide
+  const shared = JSON.stringify([state.options.macros, [...state.labels], [...(state.citations?.slideOf ?? [])], runtimeDiagrams]);
   state.rendered = state.parsed.map((slide, k) => {
-    const facts = new SlideFacts();
-    // markdown-it types env as a string-keyed record; ours is a DeckEnv (see markdown/env.ts)
-    const body = md.renderer.render(slide.tokens, md.options, { ...envFor(slide, facts, slide.source.line, false) });
-    const notes = slide.notesTokens
-      ? `<aside class="notes">${md.renderer.render(slide.notesTokens, md.options, { ...envFor(slide, facts, slide.source.notes!.line, true) })}</aside>`
-      : "";
-    // an exercise's controls (or a slide's routes to break): after its body, before the
-    // notes; empty on other slides (which slides are exercises, the HTML pass says)
-    const controls = facts.slot();
-    facts.controlsSlot = controls.slot;
     const made = state.madeIds.get(k); // a slide that holds a label gets an id for \eqref links
-    return { facts, html: `<section${made ? ` id="${made}"` : ""} data-source="${slide.source.file}:${slide.source.line}">\n${body}${controls.marker}${notes}</section>` };
+    const inputs = renderInputs(state, slide, `${shared}\0${made ?? ""}`);
+    const kept = state.cache.renders.get(slide.tokens);
+    if (kept && kept.key === inputs.key && kept.outcomes.every((o, n) => o === inputs.outcomes[n])) {
+      state.cache.markup.touch(kept.markupKeys); // its typeset math stays for when it is rendered again
+      return kept.rendered;
+    }
+    const reports = state.diagnostics.reports;
+    const { result: rendered, keys: markupKeys } = state.cache.markup.noting(() => renderSlide(state, slide, made, envFor));
+    // a slide that reported a problem is rendered again next time, so that it is reported again
+    if (state.diagnostics.reports === reports) state.cache.renders.set(slide.tokens, { ...inputs, rendered, markupKeys });
+    return rendered;
   });
+}
+
+/** What else a slide's rendering reads: the values of its snippets (by identity: a session
+ * asks the worker again only when a file changed) and the files it includes. */
+function renderInputs(state: DeckState, slide: ParsedSlide, shared: string): { key: string; outcomes: unknown[] } {
+  const all = [...slide.tokens, ...(slide.notesTokens ?? [])];
+  const outcomes = all.filter(isSnippetFence).map((t) => state.snippets.get(snippetKey(slide.source.file, (t.map?.[0] ?? 0) + (slide.notesTokens?.includes(t) ? slide.source.notes!.line : slide.source.line))));
+  const includes = all.filter((t) => t.type === "include").map((t) => resolveInclude(t, slide.source.file, state.services.readProjectFile).code ?? "");
+  return { key: `${shared}\0${JSON.stringify(includes)}`, outcomes };
+}
+
+function renderSlide(state: DeckState, slide: ParsedSlide, made: string | undefined, envFor: (slide: ParsedSlide, facts: SlideFacts, firstLine: number, inNotes: boolean) => DeckEnv): RenderedSlide {
+  const { md } = state;
+  const facts = new SlideFacts();
+  // markdown-it types env as a string-keyed record; ours is a DeckEnv (see markdown/env.ts)
+  const body = md.renderer.render(slide.tokens, md.options, { ...envFor(slide, facts, slide.source.line, false) });
+  const notes = slide.notesTokens
+    ? `<aside class="notes">${md.renderer.render(slide.notesTokens, md.options, { ...envFor(slide, facts, slide.source.notes!.line, true) })}</aside>`
+    : "";
+  // an exercise's controls (or a slide's routes to break): after its body, before the
+  // notes; empty on other slides (which slides are exercises, the HTML pass says)
+  const controls = facts.slot();
+  facts.controlsSlot = controls.slot;
+  return { facts, html: `<section${made ? ` id="${made}"` : ""} data-source="${slide.source.file}:${slide.source.line}">\n${body}${controls.marker}${notes}</section>` };
 }

@@ -10,10 +10,18 @@ import { applyCommentAttributes } from "../html/comment-attributes.ts";
 import { slotIn, type SlideModel } from "../model.ts";
 import type { DeckState } from "../state.ts";
 
+/** The slide's own `data-source` (the first attribute of its kind: its section's). */
+const DATA_SOURCE = / data-source="[^"]*"/;
+
 export function slidePassesStage(state: DeckState): void {
   state.slides = state.rendered.map((rendered, k): SlideModel => {
-    const passed = state.cache.slides.remember(rendered.html, () => ({ value: passSlide(rendered.html), keep: true }));
-    return { source: state.parsed[k].source, facts: rendered.facts, attributes: passed.attributes, html: { frame: passed.frame, slots: [...rendered.facts.slots] } };
+    // passed without its place in the file, which the pass does not read: a slide that an
+    // edit above it only moved is not parsed again
+    const placed = DATA_SOURCE.exec(rendered.html)?.[0] ?? "";
+    const unplaced = rendered.html.replace(DATA_SOURCE, ' data-source=""');
+    const passed = state.cache.slides.remember(unplaced, () => ({ value: passSlide(unplaced), keep: true }));
+    const frame = passed.frame.replace(' data-source=""', placed);
+    return { source: state.parsed[k].source, facts: rendered.facts, attributes: passed.attributes, html: { frame, slots: [...rendered.facts.slots] } };
   });
 }
 
