@@ -85,6 +85,7 @@ const rnn: NotationTable = {
     "L^{t}": "Lt[t]",
     "\\delta\\mathbf{h}^{t}": "deltas.h[t]",
     "\\delta\\mathbf{a}^{t}": "deltas.a[t]",
+    "\\delta\\mathbf{x}^{t}": "grads.x[t]",
     "\\pd{L^{t}}{\\mathbf{h}^{t}}": "dloss[t]",
     "\\Delta^{t}": "dloss[t]",
     "\\pd{L}{W_{hh}}": "grads.weight_hh",
