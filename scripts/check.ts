@@ -32,6 +32,7 @@ try {
     process.exitCode = 1;
   } else {
     formulaSummaryLines(deck.formulas).forEach((line) => console.log(line));
+    await session.keep(); // what it made, for the next build or check
     console.log(`checked ${deck.slideCount} slides in ${seconds} s: no errors`);
   }
 } catch (error) {

@@ -6,7 +6,6 @@
 // copied or restored tree never runs a stale bundle. Packages stay external. A dynamic
 // import() becomes a chunk of its own, loaded when it runs: an entry can start slow work
 // (Chromium) before it loads the heavy modules it needs next.
-import { build } from "esbuild";
 import { createHash } from "node:crypto";
 import { access, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -46,6 +45,7 @@ async function freshBundle() {
 async function bundle() {
   await mkdir(cacheDir, { recursive: true });
   const tmpDir = path.join(cacheDir, `${name}.${process.pid}.tmp`);
+  const { build } = await import("esbuild"); // loaded only when the bundle must be made again
   const result = await build({
     entryPoints: { main: entryPath },
     absWorkingDir: root,

@@ -2,10 +2,17 @@
 // and formatted by citation-js — citations author–year, entries in the Harvard style — so that
 // `[@key]` on a slide shows "(Hochreiter and Schmidhuber, 1997)" linking to the references
 // slides the build adds at the end, which list every cited work, a few a slide.
-import { Cite, type CslEntry } from "@citation-js/core";
-import "@citation-js/plugin-bibtex";
-import "@citation-js/plugin-csl";
+import type { Cite as CiteClass, CslEntry } from "@citation-js/core";
 import type { SourceLocation } from "./diagnostics.ts";
+
+type CiteProcessor = typeof CiteClass;
+
+/** citation-js with its BibTeX reader and CSL formatter: loaded only for a deck with a
+ * bibliography (it takes a tenth of a second to load). */
+export async function loadCiteProcessor(): Promise<CiteProcessor> {
+  const [{ Cite }] = await Promise.all([import("@citation-js/core"), import("@citation-js/plugin-bibtex"), import("@citation-js/plugin-csl")]);
+  return Cite;
+}
 
 // Harvard: author–year, as APA; citation-js starts it in a fraction of the time APA takes (its
 // style is far smaller for the citation processor to read)
@@ -22,14 +29,15 @@ export class Bibliography {
     /** where the BibTeX is (slides/references.bib) */
     readonly file: string,
     data: readonly CslEntry[],
+    private readonly Cite: CiteProcessor,
   ) {
     this.entries = new Map(data.map((e) => [e.id, e]));
   }
 
   /** The BibTeX `text` of `file`, read; or the problem, where it is. */
-  static read(file: string, text: string): Bibliography | { at: SourceLocation; message: string } {
+  static read(file: string, text: string, Cite: CiteProcessor): Bibliography | { at: SourceLocation; message: string } {
     try {
-      return new Bibliography(file, new Cite(text).data);
+      return new Bibliography(file, new Cite(text).data, Cite);
     } catch (error) {
       const message = (error as Error).message.split("\n")[0];
       const m = / at line (\d+) col (\d+)/.exec(message);
@@ -50,7 +58,7 @@ export class Bibliography {
     const id = keys.join("\0");
     let text = this.citations.get(id);
     if (text === undefined) {
-      text = new Cite(keys.map((k) => this.entries.get(k)!)).format("citation", { format: "text", ...STYLE });
+      text = new this.Cite(keys.map((k) => this.entries.get(k)!)).format("citation", { format: "text", ...STYLE });
       this.citations.set(id, text);
     }
     return text;
@@ -59,7 +67,7 @@ export class Bibliography {
   /** The entries of `keys` in the bibliography's order (by author, then year), each as
    * HTML (a `div.csl-entry` with `data-csl-entry-id`). */
   entriesHtml(keys: readonly string[]): { key: string; html: string }[] {
-    const html = new Cite(keys.map((k) => this.entries.get(k)!)).format("bibliography", { format: "html", ...STYLE });
+    const html = new this.Cite(keys.map((k) => this.entries.get(k)!)).format("bibliography", { format: "html", ...STYLE });
     return [...html.matchAll(/<div data-csl-entry-id="([^"]+)" class="csl-entry">([\s\S]*?)<\/div>/g)].map((m) => ({ key: m[1], html: m[2] }));
   }
 }

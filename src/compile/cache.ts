@@ -53,6 +53,21 @@ export class Shelf<T> {
     for (const key of this.entries.keys()) if (!this.used.has(key)) this.entries.delete(key);
     this.used.clear();
   }
+
+  /** Whether the shelf holds a thing for `key` (without using it). */
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
+  /** What the shelf holds (after a compile's sweep: what that compile used). */
+  held(): [string, T][] {
+    return [...this.entries];
+  }
+
+  /** Puts things made by an earlier process on the shelf (see src/session/compile-store.ts). */
+  stock(entries: Iterable<[string, T]>): void {
+    for (const [key, value] of entries) this.entries.set(key, value);
+  }
 }
 
 /** A slide after its HTML pass (stages/slide-passes.ts). */
@@ -128,6 +143,12 @@ export class CompileCache {
     this.slideTokens.sweep();
     this.checks.sweep();
     this.filled.sweep();
+  }
+
+  /** The shelves a later process may take over: plain data, made the same from the same key
+   * by the same code. */
+  lasting(): { markup: Shelf<string>; slides: Shelf<PassedSlide>; checks: Shelf<FormulaReport>; diagrams: Shelf<ProcessedDiagram> } {
+    return { markup: this.markup, slides: this.slides, checks: this.checks, diagrams: this.diagrams };
   }
 
   /** Markup that is slow to make and depends on `key` alone (see Shelf.remember). */

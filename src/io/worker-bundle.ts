@@ -5,7 +5,6 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
-import { build } from "esbuild";
 import { writeFileAtomic } from "./atomic-write.ts";
 import { cacheDir } from "./cache-dir.ts";
 import { PACKAGE_ROOT } from "./package-root.ts";
@@ -36,6 +35,7 @@ export async function bundleWorker(entry: string, name: string): Promise<string>
   const record = cacheDir(PACKAGE_ROOT, `${name}.meta.json`);
   const reused = reusable(record);
   if (reused) return reused;
+  const { build } = await import("esbuild"); // loaded only when the bundle must be made again
   const result = await build({
     entryPoints: [path.join(PACKAGE_ROOT, entry)],
     absWorkingDir: PACKAGE_ROOT,

@@ -5,7 +5,6 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import subsetFont from "subset-font";
 import { writeFileAtomic } from "../io/atomic-write.ts";
 
 export class FontSubsetter {
@@ -29,6 +28,7 @@ export class FontSubsetter {
     const key = createHash("sha256").update(source).update("\0").update(text).digest("hex").slice(0, 24);
     const cached = path.join(this.cacheDir, `${key}.woff2`);
     if (existsSync(cached)) return readFile(cached);
+    const { default: subsetFont } = await import("subset-font"); // loaded only when a subset is new
     const subset = await subsetFont(source, text, { targetFormat: "woff2" });
     await writeFileAtomic(cached, subset);
     return subset;

@@ -32,21 +32,53 @@ export interface ServiceOptions {
  * session asks again only after one of those files changed (forget()). Failures are never
  * kept: they must be reported again, at their place. */
 export class WorkerCallMemo {
-  private readonly answers = new Map<string, Promise<{ ok: boolean }>>();
+  private readonly answers = new Map<string, Promise<WorkerAnswer>>();
+  /** the answers that came, for a later process (src/session/compile-store.ts) */
+  private readonly settled = new Map<string, WorkerAnswer>();
+  private stockedCount = 0;
 
-  remember<T extends { ok: boolean }>(key: string, ask: () => Promise<T>): Promise<T> {
+  remember<T extends WorkerAnswer>(key: string, ask: () => Promise<T>): Promise<T> {
     const kept = this.answers.get(key) as Promise<T> | undefined; // stored under this key by this method, with its own T
     if (kept) return kept;
     const answer = ask();
     this.answers.set(key, answer);
-    answer.then((a) => (a.ok ? undefined : this.answers.delete(key)), () => this.answers.delete(key));
+    answer.then(
+      (a) => (a.ok ? this.settled.set(key, a) : this.answers.delete(key)),
+      () => this.answers.delete(key),
+    );
     return answer;
+  }
+
+  /** The answers that came (successes only), by what was asked. */
+  held(): [string, WorkerAnswer][] {
+    return [...this.settled];
+  }
+
+  /** Whether answers an earlier process got were taken over. */
+  get isStocked(): boolean {
+    return this.stockedCount > 0;
+  }
+
+  /** Answers an earlier process got, still true (the files they read are unchanged). */
+  stock(entries: Iterable<[string, WorkerAnswer]>): void {
+    for (const [key, answer] of entries) {
+      this.stockedCount++;
+      this.answers.set(key, Promise.resolve(answer));
+      this.settled.set(key, answer);
+    }
   }
 
   /** A file a snippet, a case or the notation may read has changed. */
   forget(): void {
     this.answers.clear();
+    this.settled.clear();
   }
+}
+
+/** What the worker answers: whether it went well, and the files the answer read. */
+export interface WorkerAnswer {
+  ok: boolean;
+  deps: readonly string[];
 }
 
 export class DeckServices {
@@ -94,7 +126,9 @@ export class DeckServices {
       diagrams: (theme) => this.diagramRenderer(theme),
       cache,
       onStageDone: process.env.DECK_TIMINGS ? (stage, ms) => this.options.log?.(`  ${stage}: ${Math.round(ms)} ms`) : undefined,
-      prewarmSnippets: () => this.snippets.warmUp(),
+      // a session that took over an earlier process's answers likely needs no worker at all:
+      // it starts on the first snippet that is not answered
+      prewarmSnippets: () => (this.workerCalls.isStocked ? undefined : this.snippets.warmUp()),
       onOptions: (o) => {
         this.snippetTimeoutMs = o.snippetTimeoutMs;
       },

@@ -6,6 +6,8 @@ import path from "node:path";
 import { CompileCache } from "../compile/cache.ts";
 import { compileDeck } from "../compile/pipeline.ts";
 import type { ChapterFile, CompiledDeck, CompileServices } from "../compile/state.ts";
+import { PACKAGE_ROOT } from "../io/package-root.ts";
+import { CompileStore } from "./compile-store.ts";
 import { DeckServices, type ServiceOptions } from "./services.ts";
 
 export interface SessionOptions extends ServiceOptions {
@@ -24,11 +26,16 @@ export function readChapters(deckRoot: string, slidesDir = "slides"): ChapterFil
 
 export class DeckSession {
   private readonly cache = new CompileCache();
+  private readonly store: CompileStore;
+  /** what the last process left, taken in before the first compile */
+  private stocked: Promise<void> | undefined;
 
   private constructor(
     readonly options: SessionOptions,
     readonly services: DeckServices,
-  ) {}
+  ) {
+    this.store = new CompileStore(options.deckRoot, PACKAGE_ROOT);
+  }
 
   /** A session; its slow services start when a compile first needs them. */
   static create(options: SessionOptions): DeckSession {
@@ -46,8 +53,15 @@ export class DeckSession {
   /** Compiles the chapters as they are on disk; `onBundleInputs` hears what the browser
    * bundle needs before the compile is done. */
   async compile(onBundleInputs?: CompileServices["onBundleInputs"]): Promise<CompiledDeck> {
+    this.stocked ??= this.store.load(this.cache, this.services.workerCalls);
+    await this.stocked;
     const chapters = readChapters(this.options.deckRoot, this.options.slidesDir);
     return compileDeck(chapters, { ...(await this.services.forCompile(this.cache)), onBundleInputs });
+  }
+
+  /** Leaves what the last compile made for the next process's session of this deck. */
+  keep(): Promise<void> {
+    return this.store.save(this.cache, this.services.workerCalls);
   }
 
   /** A file a snippet may import has changed: the next compile imports it afresh. */

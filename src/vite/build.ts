@@ -7,13 +7,13 @@
 import { readFile, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { deflateRawSync } from "node:zlib";
-import { build as viteBuild, mergeConfig } from "vite";
-import { replaceCss, replaceScript } from "vite-plugin-singlefile";
 import { DeckError, formatDiagnostic } from "../compile/diagnostics.ts";
 import { formulaSummaryLines, type BundleInputs, type CompiledDeck } from "../compile/state.ts";
 import { replaceDir, stagingDirFor } from "../io/atomic-write.ts";
 import { DeckSession, type SessionOptions } from "../session/session.ts";
-import { baseViteConfig } from "./config.ts";
+import { PACKAGE_ROOT } from "../io/package-root.ts";
+import { BundleCache, bundleToolsKey, moduleGraphPlugin } from "./bundle-cache.ts";
+import { baseViteConfig, DECK_APP_ROOT } from "./config.ts";
 import { fontSubsetOf, prewarmKatexFonts, type FontSubset } from "./katex-fonts-plugin.ts";
 import { deckPageHtml } from "./html-plugin.ts";
 import { deckPlugins } from "./plugins.ts";
@@ -39,16 +39,24 @@ export interface BuildResult {
  * left for deckPageHtml), one script and one stylesheet — so that the offline file is the
  * page with both inlined. */
 async function bundleRuntime(inputs: BundleInputs, deckRoot: string, outDir: string, fonts: FontSubset): Promise<void> {
-  const plugins = deckPlugins({ deckRoot, liveSnippets: () => inputs.liveSnippets, fonts });
-  const config = baseViteConfig(plugins, { mermaid: inputs.runtimeDiagrams, live: inputs.liveSnippets.length > 0, exercises: inputs.exercises }, deckRoot);
+  const features = { mermaid: inputs.runtimeDiagrams, live: inputs.liveSnippets.length > 0, exercises: inputs.exercises };
+  const made = { features, live: inputs.liveSnippets, fonts: [...fonts.byFace].sort(), deckRoot, tools: await bundleToolsKey(PACKAGE_ROOT) };
+  const cache = new BundleCache(deckRoot, made);
+  if (await cache.restore(outDir)) return; // the same bundle as last time
+  let moduleIds: string[] = [];
+  const plugins = [...deckPlugins({ deckRoot, liveSnippets: () => inputs.liveSnippets, fonts }), moduleGraphPlugin((ids) => (moduleIds = ids))];
+  const config = baseViteConfig(plugins, features, deckRoot);
   const oneChunk = { build: { outDir, emptyOutDir: true, cssCodeSplit: false, rolldownOptions: { output: { codeSplitting: false } } } };
+  const { build: viteBuild, mergeConfig } = await import("vite"); // loaded only to bundle
   await Promise.all([viteBuild(mergeConfig(config, oneChunk)), prewarmKatexFonts(fonts)]);
+  await cache.keep(outDir, [...moduleIds, path.join(DECK_APP_ROOT, "index.html")]); // the page Vite starts from
 }
 
 /** `page` (the site's page for the deck) with its script and stylesheet inlined: the
  * offline file. */
 async function inlineSite(siteDir: string, page: string): Promise<string> {
   const assets = await readdir(path.join(siteDir, "assets"));
+  const { replaceCss, replaceScript } = await import("vite-plugin-singlefile"); // it loads vite: only here
   let html = page;
   for (const file of assets.sort()) {
     const code = await readFile(path.join(siteDir, "assets", file), "utf8");
@@ -97,6 +105,7 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
     let deck: CompiledDeck;
     try {
       deck = await compileForBuild(session, log, startBundle);
+      await session.keep(); // for the next build, check or dev server of this deck
     } finally {
       await session.close(); // the worker, Chromium and the highlighter are done
       await bundled?.catch(() => undefined); // nothing may still write into staging when it goes

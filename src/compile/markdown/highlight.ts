@@ -31,10 +31,14 @@ export interface Highlighter {
 
 type Shiki = Awaited<ReturnType<typeof import("shiki")["createHighlighter"]>>;
 
+type Language = (typeof LANGUAGES)[number];
+const isLanguage = (lang: string): lang is Language => (LANGUAGES as readonly string[]).includes(lang);
+
 async function loadShiki(): Promise<Shiki> {
   const [{ createHighlighter }, { createJavaScriptRegexEngine }] = await Promise.all([import("shiki"), import("shiki/engine/javascript")]);
-  // JavaScript's own regular expressions, not the Oniguruma WebAssembly module
-  return createHighlighter({ themes: Object.values(THEMES), langs: [...LANGUAGES], engine: createJavaScriptRegexEngine() });
+  // JavaScript's own regular expressions, not the Oniguruma WebAssembly module; each
+  // language's grammar is loaded when a block first needs it (compiling all takes long)
+  return createHighlighter({ themes: Object.values(THEMES), langs: [], engine: createJavaScriptRegexEngine() });
 }
 
 function shikiVersion(): string {
@@ -60,7 +64,7 @@ export function createCodeHighlighter(cacheDir: string): Highlighter {
   };
   const highlight = (s: Shiki, code: string, lang: string): string =>
     s.codeToHtml(code.replace(/\n$/, ""), {
-      lang: s.getLoadedLanguages().includes(lang) ? lang : "text",
+      lang: isLanguage(lang) ? lang : "text",
       themes: THEMES,
       defaultColor: "light",
       // shiki stops tokenizing a line after 500 ms of wall-clock time by default, so a
@@ -73,6 +77,9 @@ export function createCodeHighlighter(cacheDir: string): Highlighter {
       const missing = blocks.filter((b) => cached(keyOf(b.code, b.lang)) === undefined);
       if (missing.length === 0) return;
       shiki ??= await (loading ??= loadShiki());
+      const loaded = shiki.getLoadedLanguages();
+      const needed = [...new Set(missing.map((b) => b.lang))].filter((lang) => isLanguage(lang) && !loaded.includes(lang));
+      await shiki.loadLanguage(...needed.filter(isLanguage));
       for (const { code, lang } of missing) {
         const key = keyOf(code, lang);
         const html = highlight(shiki, code, lang);

@@ -2,18 +2,20 @@
 // every `[@key]` of the slides and their notes found before anything is rendered — an unknown
 // key is an error where it is written — and each cited work given its place on the
 // references slides, so that a citation links to the slide that lists it.
-import { Bibliography, referencesSlideId } from "../bibliography.ts";
+import { Bibliography, loadCiteProcessor, referencesSlideId } from "../bibliography.ts";
 import { citationsIn } from "../markdown/references.ts";
 import type { DeckState } from "../state.ts";
 
-export function bibliographyStage(state: DeckState): void {
+export async function bibliographyStage(state: DeckState): Promise<void> {
   const found = state.parsed.flatMap((s) => [...citationsIn(s.tokens), ...citationsIn(s.notesTokens ?? [])]);
   const dir = state.chapters[0]?.path.replace(/\/[^/]*$/, "");
   const file = `${dir}/references.bib`;
   const text = dir ? state.services.readProjectFile(file) : undefined;
   if (text === undefined) return; // a citation without a bibliography is reported where it stands
-  const read = state.cache.bibliographies.remember(`${file}\0${text}`, () => {
-    const value = Bibliography.read(file, text);
+  const key = `${file}\0${text}`;
+  const Cite = state.cache.bibliographies.has(key) ? undefined : await loadCiteProcessor();
+  const read = state.cache.bibliographies.remember(key, () => {
+    const value = Bibliography.read(file, text, Cite!); // loaded just above when the shelf lacks it
     return { value, keep: value instanceof Bibliography };
   });
   if (!(read instanceof Bibliography)) {
