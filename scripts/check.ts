@@ -21,7 +21,7 @@ if (process.argv.slice(2).some((a) => a === "--help" || a === "-h")) {
 }
 
 const started = performance.now();
-const session = DeckSession.create({ deckRoot: process.cwd(), diagrams: "chromium", log: (m) => console.log(m) });
+const session = DeckSession.create({ deckRoot: process.cwd(), diagrams: "chromium", log: (m) => console.log(m), compilesOnce: true });
 try {
   const deck = await session.compile();
   const errors = deck.diagnostics.filter((d) => d.severity === "error");

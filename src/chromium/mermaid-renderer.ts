@@ -32,43 +32,65 @@ export interface MermaidRendererOptions {
   theme: "light" | "dark";
   /** called when diagrams are about to be drawn (for progress output) */
   onLaunch?: () => void;
+  /** called when every diagram asked for so far is drawn and cached (a build may then close
+   * Chromium: a diagram asked for later starts a worker again) */
+  onIdle?: () => void;
 }
 
 export interface MermaidRenderer extends DiagramRenderer {
-  /** Start Chromium and load mermaid now, while other work goes on, for diagrams to come.
-   * `sources` are the diagrams expected; nothing starts when all of them are cached. */
-  prewarm(sources: readonly string[]): void;
+  /** Draw `diagrams` now — the ones expected — while other work goes on: the compile's
+   * render() then takes what is drawn. Nothing starts when all of them are cached. */
+  prewarm(diagrams: readonly DiagramSource[]): void;
 }
 
 export function createMermaidRenderer(options: MermaidRendererOptions): MermaidRenderer {
   const config = mermaidConfig(options.theme);
   const cacheFile = diagramCacheFiles(options.cacheDir, options.theme);
+  /** drawings asked for and not yet cached, by source */
+  const drawing = new Map<string, Promise<DiagramResult>>();
+  let launched = false;
+
+  /** Draws `source` (once, however often it is asked for) and caches its SVG. */
+  const draw = (id: string, source: string): Promise<DiagramResult> => {
+    let result = drawing.get(source);
+    if (!result) {
+      if (!launched) options.onLaunch?.();
+      launched = true;
+      result = options
+        .worker()
+        .render(id, source, config)
+        .then(async (outcome) => {
+          if ("svg" in outcome) await writeFileAtomic(cacheFile(source), outcome.svg);
+          return outcome;
+        });
+      drawing.set(source, result);
+      const settled = (): void => {
+        drawing.delete(source);
+        if (drawing.size === 0) options.onIdle?.();
+      };
+      result.then(settled, settled);
+    }
+    return result;
+  };
 
   return {
     async render(requests: readonly DiagramSource[]) {
       const results = new Map<string, DiagramResult>();
-      const missing: DiagramSource[] = [];
+      const pending: [string, Promise<DiagramResult>][] = [];
       for (const r of requests) {
+        if (results.has(r.id) || pending.some(([id]) => id === r.id)) continue;
         const file = cacheFile(r.source);
-        if (existsSync(file)) results.set(r.id, { svg: await readFile(file, "utf8") });
-        else if (!missing.some((m) => m.id === r.id)) missing.push(r);
+        if (!drawing.has(r.source) && existsSync(file)) results.set(r.id, { svg: await readFile(file, "utf8") });
+        else pending.push([r.id, draw(r.id, r.source)]);
       }
-      if (missing.length === 0) return results;
-
-      options.onLaunch?.();
-      const worker = options.worker();
-      // all requests at once: the worker draws them in order while we write the cache
-      const drawn = missing.map((r) => worker.render(r.id, r.source, config));
-      drawn.forEach((d) => d.catch(() => undefined)); // the first failure is thrown below
-      for (const [k, r] of missing.entries()) {
-        const outcome = await drawn[k];
-        if ("svg" in outcome) await writeFileAtomic(cacheFile(r.source), outcome.svg);
-        results.set(r.id, outcome);
-      }
+      pending.forEach(([, d]) => d.catch(() => undefined)); // the first failure is thrown below
+      for (const [id, drawn] of pending) results.set(id, await drawn);
       return results;
     },
-    prewarm(sources) {
-      if (!sources.every((source) => existsSync(cacheFile(source)))) options.worker();
+    prewarm(diagrams) {
+      for (const { id, source } of diagrams) {
+        if (!drawing.has(source) && !existsSync(cacheFile(source))) draw(id, source).catch(() => undefined); // the compile asks again, and hears of a failure
+      }
     },
   };
 }

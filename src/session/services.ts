@@ -25,7 +25,16 @@ export interface ServiceOptions {
   /** a diagram worker started before the session (see early-diagrams.ts): the services
    * take it over, and close it with the rest */
   diagramWorker?: MermaidWorkerClient;
+  /** a session that compiles once (a build, a check): the snippet worker and Chromium are
+   * closed as soon as the compile is past the last stage that uses them, so that their
+   * memory is given back while the rest goes on (the bundler, the last stages) */
+  compilesOnce?: boolean;
 }
+
+/** The last stage of a compile that asks the snippet worker (cases, notation), and the one
+ * that draws diagrams: in the order of src/compile/pipeline.ts. */
+const LAST_SNIPPET_STAGE = "exercises";
+const DIAGRAM_STAGE = "diagrams";
 
 /** Answers of the snippet worker by what was asked: a snippet's value depends on its code
  * and the files it imports, a case's numbers on its file and the notation's — so a dev
@@ -125,7 +134,11 @@ export class DeckServices {
       },
       diagrams: (theme) => this.diagramRenderer(theme),
       cache,
-      onStageDone: process.env.DECK_TIMINGS ? (stage, ms) => this.options.log?.(`  ${stage}: ${Math.round(ms)} ms`) : undefined,
+      onStageDone: (stage, ms) => {
+        if (process.env.DECK_TIMINGS) this.options.log?.(`  ${stage}: ${Math.round(ms)} ms, heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MiB, rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB`);
+        if (this.options.compilesOnce && stage === LAST_SNIPPET_STAGE) void this.snippets.close();
+        if (this.options.compilesOnce && stage === DIAGRAM_STAGE) void this.closeDiagrams();
+      },
       // a session that took over an earlier process's answers likely needs no worker at all:
       // it starts on the first snippet that is not answered
       prewarmSnippets: () => (this.workerCalls.isStocked ? undefined : this.snippets.warmUp()),
@@ -152,16 +165,23 @@ export class DeckServices {
       theme,
       cacheDir: cacheDir(this.options.deckRoot, "diagrams"),
       onLaunch: () => this.options.log?.("rendering diagrams in headless Chromium…"),
+      // a build gives Chromium's memory back once what it was asked to draw is drawn
+      onIdle: this.options.compilesOnce ? () => void this.closeDiagrams() : undefined,
     });
     this.renderers.set(theme, renderer);
     return renderer;
   }
 
-  async close(): Promise<void> {
-    await this.snippets.close();
-    await this.diagramWorker?.close();
+  private async closeDiagrams(): Promise<void> {
+    const worker = this.diagramWorker;
     this.diagramWorker = undefined;
     this.renderers.clear();
+    await worker?.close();
+  }
+
+  async close(): Promise<void> {
+    await this.snippets.close();
+    await this.closeDiagrams();
     this.highlighter.dispose();
   }
 }

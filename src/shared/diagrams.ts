@@ -12,6 +12,6 @@ export type DiagramResult = { svg: string } | { error: string };
 /** Renders mermaid sources to SVG, keyed by id. */
 export interface DiagramRenderer {
   render(requests: readonly DiagramSource[]): Promise<Map<string, DiagramResult>>;
-  /** Start the renderer now, while other work goes on, for these diagrams to come. */
-  prewarm?(sources: readonly string[]): void;
+  /** Draw these diagrams now, while other work goes on: render() then takes them. */
+  prewarm?(diagrams: readonly DiagramSource[]): void;
 }

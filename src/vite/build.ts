@@ -86,7 +86,7 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
   const outName = options.outDir ?? "dist";
   const dist = path.resolve(deckRoot, outName);
 
-  const session = DeckSession.create({ deckRoot, slidesDir: options.slidesDir, diagrams: "chromium", log, diagramWorker: options.diagramWorker });
+  const session = DeckSession.create({ deckRoot, slidesDir: options.slidesDir, diagrams: "chromium", log, diagramWorker: options.diagramWorker, compilesOnce: true });
   let staging: string;
   try {
     staging = await stagingDirFor(dist);

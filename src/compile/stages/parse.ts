@@ -3,7 +3,7 @@
 // hear of them, and a diagram renderer may start while the snippets run.
 import { CHAPTER_KEYS, DECK_KEYS, readDeckOptions } from "../deck-options.ts";
 import { splitFrontMatter } from "../frontmatter.ts";
-import { isDiagramFence, isSnippetFence } from "../markdown/fences.ts";
+import { diagramId, isDiagramFence, isSnippetFence } from "../markdown/fences.ts";
 import { splitSlides } from "../split.ts";
 import type { FrontMatter } from "../frontmatter.ts";
 import type { DeckState, ParsedSlide } from "../state.ts";
@@ -53,6 +53,6 @@ export function parseStage(state: DeckState): void {
   // Start what later stages will wait for: the snippet worker, and on a cold build the
   // diagram renderer (Chromium, mermaid) while the snippets run.
   if (state.parsed.some((s) => s.tokens.some(isSnippetFence))) state.services.prewarmSnippets?.();
-  const diagramSources = state.parsed.flatMap((s) => s.tokens.filter(isDiagramFence).map((t) => t.content));
-  if (diagramSources.length > 0) state.services.diagrams(state.options.theme)?.prewarm?.(diagramSources);
+  const diagrams = state.parsed.flatMap((s) => s.tokens.filter(isDiagramFence).map((t) => ({ id: diagramId(t.content), source: t.content })));
+  if (diagrams.length > 0) state.services.diagrams(state.options.theme)?.prewarm?.(diagrams);
 }
