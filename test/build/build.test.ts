@@ -1,6 +1,6 @@
 // The static build end to end, on the sample deck built once for all tests: the site, the
-// offline file that fetches nothing and carries the site's slides (deflated), diagrams
-// pre-rendered. (Identical output:
+// offline file that fetches nothing and carries the site's slides and code (compressed),
+// diagrams pre-rendered. (Identical output:
 // determinism.test.ts; bad input: bad-input.test.ts.)
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
@@ -57,7 +57,7 @@ describe("npm run build", () => {
     expect(html).not.toMatch(/https?:\/\/(cdn|fonts|unpkg|cdnjs)/);
   });
 
-  it("carries the site's slides in the offline file, deflated", () => {
+  it("carries the site's slides in the offline file, compressed", () => {
     const file = readFileSync(path.join(root, "dist", "sample.html"), "utf8");
     const site = parseHTML(readFileSync(path.join(root, "dist", "index.html"), "utf8")).document.querySelector(".reveal .slides")!.innerHTML;
     expect(site).toContain("<section");

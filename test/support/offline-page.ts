@@ -1,16 +1,37 @@
-// The offline file as the browser ends up with it: its slides are deflated into a script
-// element (src/vite/build.ts) that the page inflates at load (src/deck/packed-slides.ts);
-// tests that read the file's markup read it with the slides put back, the same way.
+// The offline file as the browser ends up with it: its slides are a zstd frame in a script
+// element (src/vite/offline-file.ts) that its boot script unpacks at load
+// (src/deck/offline-boot.ts); tests that read the file's markup read it with the slides put
+// back, the same way.
 import { readFileSync } from "node:fs";
-import { inflateRawSync } from "node:zlib";
+import { decompress } from "fzstd";
 import { parseHTML } from "linkedom";
-import { PACKED_SLIDES_ID } from "../../src/shared/runtime-config.ts";
+import { PACKED_CHUNKS_ID, PACKED_CODE_ID, PACKED_SLIDES_ID, type PackedChunks } from "../../src/shared/runtime-config.ts";
+
+/** Element `id`'s zstd frame (base64), unpacked, or undefined when the page has none. */
+function unpacked(html: string, id: string): string | undefined {
+  const packed = parseHTML(html).document.getElementById(id);
+  return packed ? Buffer.from(decompress(Buffer.from(packed.textContent!.trim(), "base64"))).toString("utf8") : undefined;
+}
 
 /** The packed slides' markup, or undefined when the page carries its slides as markup. */
 export function packedSlides(html: string): string | undefined {
-  const { document } = parseHTML(html);
-  const packed = document.getElementById(PACKED_SLIDES_ID);
-  return packed ? inflateRawSync(Buffer.from(packed.textContent!.trim(), "base64")).toString("utf8") : undefined;
+  return unpacked(html, PACKED_SLIDES_ID);
+}
+
+/** The offline file's code: each chunk by file name, as packed (its static imports' places
+ * in `chunks.links`), or undefined when the page has none. */
+export function packedCode(html: string): { chunks: PackedChunks; sources: Map<string, string> } | undefined {
+  const code = unpacked(html, PACKED_CODE_ID);
+  const table = parseHTML(html).document.getElementById(PACKED_CHUNKS_ID)?.textContent;
+  if (code === undefined || !table) return undefined;
+  const chunks = JSON.parse(table) as PackedChunks;
+  const sources = new Map<string, string>();
+  let at = 0;
+  chunks.files.forEach((file, k) => {
+    sources.set(file, code.slice(at, at + chunks.lengths[k]));
+    at += chunks.lengths[k];
+  });
+  return { chunks, sources };
 }
 
 /** The offline file's page with its slides unpacked into `.reveal .slides`. */

@@ -1,0 +1,81 @@
+// The offline file's one script of its own (a classic script at the end of its body,
+// bundled with fzstd by src/vite/offline-file.ts): it unpacks the deck's code and slides,
+// each a zstd frame in base64 (see PACKED_CODE_ID), and starts the deck. Every chunk of the
+// code becomes a module at a blob: URL of its own, made the first time it is needed — the
+// entry now, a chunk that only some slides use when the deck first imports it — with the
+// specifiers of its static imports replaced by their chunks' URLs; its dynamic imports ask
+// window[CHUNK_URL_KEY] (the build wrote them so). Chromium refuses module scripts from
+// file://, but not modules made here. The slides are unpacked while the entry loads, and
+// handed over as window[INFLATED_SLIDES_KEY] (src/deck/packed-slides.ts puts them in).
+import { decompress } from "fzstd";
+import { CHUNK_URL_KEY, INFLATED_SLIDES_KEY, PACKED_CHUNKS_ID, PACKED_CODE_ID, PACKED_SLIDES_ID, type PackedChunks } from "../shared/runtime-config.ts";
+
+type BootWindow = Window & Record<string, unknown>;
+
+/** The text of element `id`, taken out of the page (it is read once). */
+function takeText(id: string): string {
+  const element = document.getElementById(id);
+  if (!element?.textContent) throw new Error(`the file has no #${id}`);
+  element.remove();
+  return element.textContent;
+}
+
+/** The zstd frame in base64 in element `id`, unpacked and read as UTF-8. */
+function unpack(id: string): string {
+  const binary = atob(takeText(id).trim());
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return new TextDecoder().decode(decompress(bytes));
+}
+
+/** Chunk `index`'s module URL, made (with those of its static imports) on first use. */
+function chunkUrls(code: string, chunks: PackedChunks): (index: number) => string {
+  const starts = chunks.lengths.map((_, k) => chunks.lengths.slice(0, k).reduce((a, b) => a + b, 0));
+  const urls: string[] = [];
+  const urlOf = (index: number): string => {
+    if (urls[index]) return urls[index];
+    const base = starts[index];
+    let source = "";
+    let at = 0;
+    for (const [start, end, target] of chunks.links[index]) {
+      source += code.slice(base + at, base + start) + urlOf(target);
+      at = end;
+    }
+    source += code.slice(base + at, base + chunks.lengths[index]);
+    urls[index] = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+    return urls[index];
+  };
+  return urlOf;
+}
+
+/** Says on the page why the deck cannot start (it has nothing else to show). */
+function cannotStart(error: unknown): void {
+  const slides = document.querySelector(".reveal .slides");
+  const why = String((error as Error)?.message ?? error).replace(/</g, "&lt;");
+  if (slides) slides.innerHTML = `<section><h2>This browser cannot open the deck</h2><p>The deck in this file is compressed, and this browser cannot unpack or start it (${why}). Open it in a current Chrome, Edge, Firefox or Safari.</p></section>`;
+}
+
+function boot(win: BootWindow): void {
+  const chunks = JSON.parse(takeText(PACKED_CHUNKS_ID)) as PackedChunks;
+  const urlOf = chunkUrls(unpack(PACKED_CODE_ID), chunks);
+  win[CHUNK_URL_KEY] = (file: string): string => {
+    const index = chunks.files.indexOf(file);
+    if (index < 0) throw new Error(`no chunk ${file} in this file`);
+    return urlOf(index);
+  };
+  import(/* @vite-ignore */ urlOf(0)).catch(cannotStart);
+  // while the entry loads
+  try {
+    win[INFLATED_SLIDES_KEY] = Promise.resolve(unpack(PACKED_SLIDES_ID));
+  } catch (error) {
+    const failed = Promise.reject(error);
+    failed.catch(() => undefined); // handled where the slides are put in (it says so there)
+    win[INFLATED_SLIDES_KEY] = failed;
+  }
+}
+
+try {
+  boot(window as unknown as BootWindow);
+} catch (error) {
+  cannotStart(error);
+}
