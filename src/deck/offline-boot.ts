@@ -1,14 +1,14 @@
 // The offline file's one script of its own (a classic script at the end of its body,
-// bundled with fzstd by src/vite/offline-file.ts): it unpacks the deck's code and slides,
-// each a zstd frame in base64 (see PACKED_CODE_ID), and starts the deck. Every chunk of the
-// code becomes a module at a blob: URL of its own, made the first time it is needed — the
-// entry now, a chunk that only some slides use when the deck first imports it — with the
+// bundled with fzstd by src/vite/offline-file.ts): it unpacks the deck — code, stylesheet
+// and slides, one zstd frame in base64 (PACKED_ID) — and starts it. Every chunk of the code
+// becomes a module at a blob: URL of its own, made the first time it is needed — the entry
+// now, a chunk that only some slides use when the deck first imports it — with the
 // specifiers of its static imports replaced by their chunks' URLs; its dynamic imports ask
 // window[CHUNK_URL_KEY] (the build wrote them so). Chromium refuses module scripts from
-// file://, but not modules made here. The slides are unpacked while the entry loads, and
-// handed over as window[INFLATED_SLIDES_KEY] (src/deck/packed-slides.ts puts them in).
+// file://, but not modules made here. The slides are handed over as
+// window[INFLATED_SLIDES_KEY] (src/deck/packed-slides.ts puts them in).
 import { decompress } from "fzstd";
-import { CHUNK_URL_KEY, INFLATED_SLIDES_KEY, PACKED_CHUNKS_ID, PACKED_CODE_ID, PACKED_SLIDES_ID, type PackedChunks } from "../shared/runtime-config.ts";
+import { CHUNK_URL_KEY, INFLATED_SLIDES_KEY, PACKED_ID, PACKED_TABLE_ID, type PackedDeck } from "../shared/runtime-config.ts";
 
 type BootWindow = Window & Record<string, unknown>;
 
@@ -29,19 +29,19 @@ function unpack(id: string): string {
 }
 
 /** Chunk `index`'s module URL, made (with those of its static imports) on first use. */
-function chunkUrls(code: string, chunks: PackedChunks): (index: number) => string {
-  const starts = chunks.lengths.map((_, k) => chunks.lengths.slice(0, k).reduce((a, b) => a + b, 0));
+function chunkUrls(text: string, table: PackedDeck): (index: number) => string {
+  const starts = table.lengths.map((_, k) => table.lengths.slice(0, k).reduce((a, b) => a + b, 0));
   const urls: string[] = [];
   const urlOf = (index: number): string => {
     if (urls[index]) return urls[index];
     const base = starts[index];
     let source = "";
     let at = 0;
-    for (const [start, end, target] of chunks.links[index]) {
-      source += code.slice(base + at, base + start) + urlOf(target);
+    for (const [start, end, target] of table.links[index]) {
+      source += text.slice(base + at, base + start) + urlOf(target);
       at = end;
     }
-    source += code.slice(base + at, base + chunks.lengths[index]);
+    source += text.slice(base + at, base + table.lengths[index]);
     urls[index] = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
     return urls[index];
   };
@@ -56,22 +56,20 @@ function cannotStart(error: unknown): void {
 }
 
 function boot(win: BootWindow): void {
-  const chunks = JSON.parse(takeText(PACKED_CHUNKS_ID)) as PackedChunks;
-  const urlOf = chunkUrls(unpack(PACKED_CODE_ID), chunks);
+  const table = JSON.parse(takeText(PACKED_TABLE_ID)) as PackedDeck;
+  const text = unpack(PACKED_ID);
+  const codeLength = table.lengths.reduce((a, b) => a + b, 0);
+  const urlOf = chunkUrls(text, table);
   win[CHUNK_URL_KEY] = (file: string): string => {
-    const index = chunks.files.indexOf(file);
+    const index = table.files.indexOf(file);
     if (index < 0) throw new Error(`no chunk ${file} in this file`);
     return urlOf(index);
   };
+  const style = document.createElement("style");
+  style.textContent = text.slice(codeLength, codeLength + table.style);
+  document.head.append(style);
+  win[INFLATED_SLIDES_KEY] = Promise.resolve(text.slice(codeLength + table.style, codeLength + table.style + table.slides));
   import(/* @vite-ignore */ urlOf(0)).catch(cannotStart);
-  // while the entry loads
-  try {
-    win[INFLATED_SLIDES_KEY] = Promise.resolve(unpack(PACKED_SLIDES_ID));
-  } catch (error) {
-    const failed = Promise.reject(error);
-    failed.catch(() => undefined); // handled where the slides are put in (it says so there)
-    win[INFLATED_SLIDES_KEY] = failed;
-  }
 }
 
 try {

@@ -16,13 +16,12 @@ export interface DeckRuntimeConfig {
 
 export const RUNTIME_CONFIG_ID = "deck-config";
 export const CHAPTERS_ID = "deck-chapters";
-/** The offline file (src/vite/offline-file.ts) carries its slides and its code each as one
- * zstd frame in base64, in script elements of these ids, and the chunks' table as JSON: the
- * slides' markup is KaTeX's, very repetitive, and the file is for carrying around. Its one
- * classic script (src/deck/offline-boot.ts) unpacks them. */
-export const PACKED_SLIDES_ID = "deck-slides-packed";
-export const PACKED_CODE_ID = "deck-code-packed";
-export const PACKED_CHUNKS_ID = "deck-code-chunks";
+/** The offline file (src/vite/offline-file.ts) carries its code, its stylesheet and its
+ * slides as one zstd frame in base64, in a script element of this id, and what is where in
+ * it as JSON (PACKED_TABLE_ID): the slides' markup is KaTeX's, very repetitive, and the file
+ * is for carrying around. Its one classic script (src/deck/offline-boot.ts) unpacks them. */
+export const PACKED_ID = "deck-packed";
+export const PACKED_TABLE_ID = "deck-packed-table";
 
 /** Where the page keeps the promise of its unpacked slides (a property of window). */
 export const INFLATED_SLIDES_KEY = "deckInflatedSlides";
@@ -31,14 +30,18 @@ export const INFLATED_SLIDES_KEY = "deckInflatedSlides";
  * name (a property of window): its chunks' dynamic imports call it. */
 export const CHUNK_URL_KEY = "deckChunkUrl";
 
-/** The offline file's code: its chunks one after another (the entry first), as unpacked
- * from PACKED_CODE_ID, and where each one's static imports of the others are. */
-export interface PackedChunks {
+/** What the offline file's frame holds, one after another (lengths in UTF-16 code units of
+ * the unpacked text): the code's chunks (the entry first), the stylesheet, the slides. */
+export interface PackedDeck {
   /** the chunks' file names, in the order of the code; the first is the entry */
   files: readonly string[];
-  /** each chunk's length in the code (UTF-16 code units) */
+  /** each chunk's length */
   lengths: readonly number[];
   /** per chunk, its static imports of other chunks: [start, end, chunk] — where, in the
    * chunk, the specifier's text is (between its quotes), and which chunk it names */
   links: readonly (readonly (readonly [number, number, number])[])[];
+  /** the stylesheet's length */
+  style: number;
+  /** the slides' length */
+  slides: number;
 }

@@ -7,7 +7,10 @@
 // module, parsed and run only when the deck first imports it. The import specifiers are
 // found by es-module-lexer, which reads JavaScript as the browser does.
 import { init, parse } from "es-module-lexer";
-import { CHUNK_URL_KEY, type PackedChunks } from "../shared/runtime-config.ts";
+import { CHUNK_URL_KEY, type PackedDeck } from "../shared/runtime-config.ts";
+
+/** The code's part of the offline file's table. */
+export type PackedChunks = Pick<PackedDeck, "files" | "lengths" | "links">;
 
 export interface PackedCode {
   code: string;

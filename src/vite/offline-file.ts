@@ -1,21 +1,22 @@
 // The offline file: one HTML file that works from file:// with no network, made from the
 // site the build staged (its page, assets/: the chunks Vite split the code into and one
-// stylesheet). The stylesheet goes in as it is (KaTeX's fonts are inlined in it); the code
-// (every chunk, the lazy ones too: offline-chunks.ts) and the slides go in as two zstd
-// frames in base64 (zstd-pack.ts), half of what deflate makes of them; one classic script,
+// stylesheet, KaTeX's fonts inlined in it). The code (every chunk, the lazy ones too:
+// offline-chunks.ts), the stylesheet and the slides (offline-slides.ts) go in as one zstd
+// frame in base64 (zstd-pack.ts), half of what deflate makes of them; one classic script,
 // src/deck/offline-boot.ts bundled here with its decoder, unpacks them and starts the deck,
 // making each lazy chunk a module only when the deck first imports it.
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { build } from "esbuild";
-import { replaceCss } from "vite-plugin-singlefile";
 import { PACKAGE_ROOT } from "../io/package-root.ts";
-import { PACKED_CHUNKS_ID, PACKED_CODE_ID, PACKED_SLIDES_ID } from "../shared/runtime-config.ts";
+import { PACKED_ID, PACKED_TABLE_ID, type PackedDeck } from "../shared/runtime-config.ts";
 import { packChunks } from "./offline-chunks.ts";
+import { offlineSlides } from "./offline-slides.ts";
 import { zstdPacked } from "./zstd-pack.ts";
 
 const BOOT_ENTRY = path.join(PACKAGE_ROOT, "src", "deck", "offline-boot.ts");
 const ENTRY_SCRIPT = /<script type="module"[^>]*\ssrc="\.\/assets\/([^"]+\.js)"[^>]*><\/script>\s*/;
+const STYLESHEET = /<link rel="stylesheet"[^>]*\shref="\.\/assets\/([^"]+\.css)"[^>]*>\s*/;
 
 /** The boot script, bundled with fzstd into one classic script. */
 async function bootScript(): Promise<string> {
@@ -28,28 +29,34 @@ async function bootScript(): Promise<string> {
 /** JSON that cannot end its script element early. */
 const scriptJson = (value: unknown): string => JSON.stringify(value).replace(/</g, "\\u003c");
 
-/** The offline file for the site staged in `siteDir`, whose page without its slides is
- * `page` (deckPageHtml(…, withoutSlides)) and whose slides are `slidesHtml`; zstd frames
- * are cached in `cacheFolder`. */
-export async function offlineFile(siteDir: string, page: string, slidesHtml: string, cacheFolder: string): Promise<string> {
+/** The site's page without its script and stylesheet, their file names, and the code of
+ * every chunk in assets/. */
+async function readSite(siteDir: string, page: string): Promise<{ html: string; entry: string; style: string; sources: Map<string, string> }> {
   const entry = ENTRY_SCRIPT.exec(page)?.[1];
-  if (!entry) throw new Error("offline file: the site's page has no module script in assets/");
-  const assets = (await readdir(path.join(siteDir, "assets"))).sort();
-  let html = page.replace(ENTRY_SCRIPT, "");
-  const sources = new Map<string, string>();
-  for (const file of assets) {
-    const text = await readFile(path.join(siteDir, "assets", file), "utf8");
-    if (file.endsWith(".js")) sources.set(file, text);
-    else if (file.endsWith(".css")) html = replaceCss(html, file, text);
-  }
+  const sheet = STYLESHEET.exec(page)?.[1];
+  if (!entry || !sheet) throw new Error("offline file: the site's page has no module script or stylesheet in assets/");
+  const html = page.replace(ENTRY_SCRIPT, "").replace(STYLESHEET, "");
   if (/<(script|link)[^>]+(src|href)="\.\/assets\//.test(html)) throw new Error("the offline file still refers to assets/");
-  const { code, chunks } = await packChunks(sources, entry);
-  const [packedCode, packedSlides, boot] = await Promise.all([zstdPacked(code, cacheFolder), zstdPacked(slidesHtml, cacheFolder), bootScript()]);
+  const sources = new Map<string, string>();
+  for (const file of (await readdir(path.join(siteDir, "assets"))).sort()) {
+    if (file.endsWith(".js")) sources.set(file, await readFile(path.join(siteDir, "assets", file), "utf8"));
+  }
+  return { html, entry, style: await readFile(path.join(siteDir, "assets", sheet), "utf8"), sources };
+}
+
+/** The offline file for the site staged in `siteDir`, whose page without its slides is
+ * `page` (deckPageHtml(…, withoutSlides)) and whose slides are `slidesHtml`; the zstd frame
+ * is cached in `cacheFolder`. */
+export async function offlineFile(siteDir: string, page: string, slidesHtml: string, cacheFolder: string): Promise<string> {
+  const site = await readSite(siteDir, page);
+  const { code, chunks } = await packChunks(site.sources, site.entry);
+  const slides = offlineSlides(slidesHtml);
+  const table: PackedDeck = { ...chunks, style: site.style.length, slides: slides.length };
+  const [packed, boot] = await Promise.all([zstdPacked(code + site.style + slides, cacheFolder), bootScript()]);
   const tail = [
-    `<script type="application/json" id="${PACKED_CHUNKS_ID}">${scriptJson(chunks)}</script>`,
-    `<script type="application/octet-stream" id="${PACKED_CODE_ID}">${packedCode.toString("base64")}</script>`,
-    `<script type="application/octet-stream" id="${PACKED_SLIDES_ID}">${packedSlides.toString("base64")}</script>`,
+    `<script type="application/json" id="${PACKED_TABLE_ID}">${scriptJson(table)}</script>`,
+    `<script type="application/octet-stream" id="${PACKED_ID}">${packed.toString("base64")}</script>`,
     `<script>${boot}</script>`,
   ].join("\n    ");
-  return html.replace("</body>", () => `    ${tail}\n  </body>`);
+  return site.html.replace("</body>", () => `    ${tail}\n  </body>`);
 }
