@@ -5,10 +5,11 @@
 // now, a chunk that only some slides use when the deck first imports it — with the
 // specifiers of its static imports replaced by their chunks' URLs; its dynamic imports ask
 // window[CHUNK_URL_KEY] (the build wrote them so). Chromium refuses module scripts from
-// file://, but not modules made here. The slides are handed over as
-// window[INFLATED_SLIDES_KEY] (src/deck/packed-slides.ts puts them in).
+// file://, but not modules made here. The boot puts the slides into the page while the entry
+// loads (the browser fetches and compiles it meanwhile), as the site's page has them as
+// markup: the deck's code finds them there.
 import { decompress } from "fzstd";
-import { CHUNK_URL_KEY, INFLATED_SLIDES_KEY, PACKED_ID, PACKED_TABLE_ID, type PackedDeck } from "../shared/runtime-config.ts";
+import { CHUNK_URL_KEY, PACKED_ID, PACKED_TABLE_ID, type PackedDeck } from "../shared/runtime-config.ts";
 
 type BootWindow = Window & Record<string, unknown>;
 
@@ -68,8 +69,8 @@ function boot(win: BootWindow): void {
   const style = document.createElement("style");
   style.textContent = text.slice(codeLength, codeLength + table.style);
   document.head.append(style);
-  win[INFLATED_SLIDES_KEY] = Promise.resolve(text.slice(codeLength + table.style, codeLength + table.style + table.slides));
   import(/* @vite-ignore */ urlOf(0)).catch(cannotStart);
+  document.querySelector(".reveal .slides")!.innerHTML = text.slice(codeLength + table.style, codeLength + table.style + table.slides);
 }
 
 try {

@@ -23,9 +23,6 @@ export const CHAPTERS_ID = "deck-chapters";
 export const PACKED_ID = "deck-packed";
 export const PACKED_TABLE_ID = "deck-packed-table";
 
-/** Where the page keeps the promise of its unpacked slides (a property of window). */
-export const INFLATED_SLIDES_KEY = "deckInflatedSlides";
-
 /** Where the offline file keeps the function that gives a chunk's module URL by its file
  * name (a property of window): its chunks' dynamic imports call it. */
 export const CHUNK_URL_KEY = "deckChunkUrl";
