@@ -57,15 +57,17 @@ describe("npm run build", () => {
     expect(html).not.toMatch(/https?:\/\/(cdn|fonts|unpkg|cdnjs)/);
   });
 
-  it("carries the site's slides in the offline file, compressed, without the formulas' TeX annotations", () => {
+  it("carries the site's slides in the offline file, compressed, without what only tools read", () => {
     const file = readFileSync(path.join(root, "dist", "sample.html"), "utf8");
     const site = parseHTML(readFileSync(path.join(root, "dist", "index.html"), "utf8")).document.querySelector(".reveal .slides")!.innerHTML;
     expect(site).toContain("<section");
     expect(site).toContain('<annotation encoding="application/x-tex">');
     const offline = packedSlides(file)!;
+    expect(site).toContain('class="deck-example"');
     expect(offline).not.toContain("<annotation");
-    // the same markup, MathML included, but for the annotations
-    expect(offline).toBe(site.replace(/<annotation encoding="application\/x-tex">[\s\S]*?<\/annotation>/g, ""));
+    expect(offline).not.toContain('class="deck-example"');
+    // the same markup, MathML included, but for the formulas' TeX and the example records
+    expect(offline).toBe(site.replace(/<annotation encoding="application\/x-tex">[\s\S]*?<\/annotation>/g, "").replace(/<script type="application\/json" class="deck-example">[\s\S]*?<\/script>/g, ""));
     expect(file).not.toContain("<section data-source"); // the slides' markup is not there twice
   });
 

@@ -42,10 +42,12 @@ describe("the offline file's code table", () => {
 });
 
 describe("the offline file's slides", () => {
-  it("leave out the TeX annotations of formulas, but not of those with live numbers", () => {
+  it("leave out the TeX annotations of formulas, but not of those with live numbers, and the example records", () => {
     const plain = `<math><semantics><mi>x</mi><annotation encoding="application/x-tex">x</annotation></semantics></math>`;
     const live = `<math><semantics><mn data-live-n="0.1">1</mn><annotation encoding="application/x-tex">1</annotation></semantics></math>`;
-    expect(offlineSlides(`<p>${plain} and ${live}</p>`)).toBe(`<p><math><semantics><mi>x</mi></semantics></math> and ${live}</p>`);
+    const record = `<script type="application/json" class="deck-example">{"values": {"y": 6}, "check": "by hand"}</script>`;
+    const data = `<script type="application/json" class="exercise-data">{"case": {}}</script>`;
+    expect(offlineSlides(`<section><p>${plain} and ${live}</p>${record}${data}</section>`)).toBe(`<section><p><math><semantics><mi>x</mi></semantics></math> and ${live}</p>${data}</section>`);
   });
 });
 
