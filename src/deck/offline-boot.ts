@@ -69,7 +69,14 @@ function boot(win: BootWindow): void {
   const style = document.createElement("style");
   style.textContent = text.slice(codeLength, codeLength + table.style);
   document.head.append(style);
-  import(/* @vite-ignore */ urlOf(0)).catch(cannotStart);
+  import(/* @vite-ignore */ urlOf(0))
+    .catch((error: unknown) => {
+      // served with a Content-Security-Policy that allows no blob: scripts (npm run
+      // present's serves dist/): the site's own chunks are beside the file
+      if (!/^https?:$/.test(location.protocol)) throw error;
+      return import(/* @vite-ignore */ new URL(`assets/${table.files[0]}`, location.href).href);
+    })
+    .catch(cannotStart);
   document.querySelector(".reveal .slides")!.innerHTML = text.slice(codeLength + table.style, codeLength + table.style + table.slides);
 }
 
