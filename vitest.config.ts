@@ -13,6 +13,7 @@ const UNIT = [
   "test/exercises/**/*.test.ts",
   "test/vite/**/*.test.ts",
   "test/present/**/*.test.ts", // the room's server with real WebSocket clients, on a made-up site
+  "test/vite/**/*.test.ts", // parts of the build on made-up input
 ];
 /** `npm run present` as a process builds a deck when dist/ is missing: with the deck tests. */
 const PRESENT_CLI = "test/present/present-cli.test.ts";

@@ -15,6 +15,11 @@ export interface DeckPlotOptions extends Omit<Plot.PlotOptions, "style"> {
   ariaLabel: string;
 }
 
+/** Plot writes positions with all their digits (`y1="327.86890386225303"`): a tenth of a
+ * pixel is more than a slide shows, and the digits are most of a plot's bytes. */
+const GEOMETRY = ["x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "width", "height", "d", "transform", "points"] as const;
+const roundTenths = (value: string): string => value.replace(/-?\d*\.\d{2,}/g, (n) => String(Math.round(Number(n) * 10) / 10));
+
 /** Plot.plot(options) as an SVG in the slide. Text uses the slide's colour. */
 export function plot({ style, fontSize, ariaLabel, ...options }: DeckPlotOptions): SnippetValue {
   const { document } = parseHTML("<!doctype html><html><body></body></html>");
@@ -27,6 +32,9 @@ export function plot({ style, fontSize, ariaLabel, ...options }: DeckPlotOptions
   for (const el of root.querySelectorAll("[aria-label], [aria-description]")) {
     el.removeAttribute("aria-label");
     el.removeAttribute("aria-description");
+  }
+  for (const el of [root, ...root.querySelectorAll("*")]) {
+    for (const name of GEOMETRY) if (el.hasAttribute(name)) el.setAttribute(name, roundTenths(el.getAttribute(name)!));
   }
   root.setAttribute("role", "img");
   root.setAttribute("aria-label", ariaLabel);

@@ -1,7 +1,8 @@
 // mermaid's SVG made small before it is cached (svgo): path data rewritten with relative
 // commands and no zero-length or straight curves (mermaid draws rounded boxes as rough.js
-// curves, ≈10 KB a box), numbers at two decimals, the style block minified and cut to the
-// rules something in the diagram uses; and two things mermaid leaves that nothing reads:
+// curves, ≈10 KB a box), numbers at one decimal (at most a twentieth of a unit off: a
+// fraction of a pixel on a slide), the style block minified and cut to the rules something
+// in the diagram uses; and two things mermaid leaves that nothing reads:
 // arrowhead markers no edge points at (it defines ten a diagram) and each edge's points
 // again as base64 JSON (data-points). Ids, classes and the other data attributes stay: the
 // diagram's steps and routes find their nodes and edges by them. Only the diagram worker
@@ -38,7 +39,7 @@ const dropUnreadParts: Readonly<CustomPlugin> = {
 
 /** The plugins, and a version of our own for what the key cannot see (the custom one). */
 export const SVG_OPTIMIZER_CONFIG: Readonly<Config> = {
-  floatPrecision: 2,
+  floatPrecision: 1,
   plugins: ["convertPathData", "cleanupNumericValues", "minifyStyles", dropUnreadParts],
 };
 const OWN_PLUGINS_VERSION = 2;

@@ -16,7 +16,6 @@ import { keepMathmlInStep } from "./mathml-steps.ts";
 import { fitPrintedSlides, fitSlide, fitSlidesAsShown, loadFonts } from "./fit-to-frame.ts";
 import { layoutHandout, paperOf } from "./handout.ts";
 import { rewriteLinksForPrint } from "./print-links.ts";
-import { unpackSlides } from "./packed-slides.ts";
 import { signalReady } from "./ready.ts";
 import { wireSymbolValues } from "./symbol-values.ts";
 import { createDrawingPlugin } from "./drawing/index.ts";
@@ -32,9 +31,9 @@ declare const __DECK_LIVE__: boolean;
 declare const __DECK_EXERCISES__: boolean;
 
 const config = readRuntimeConfig(document);
-// every face the page declares, loading (decoding) while the slides are unpacked and laid out
+// every face the page declares, loading (decoding) while reveal.js lays the slides out (they
+// are in the page: the site's as markup, the offline file's put in by its boot script)
 const fontsLoaded = loadFonts(document);
-await unpackSlides(document); // the offline file's slides, before anything looks for them
 
 // ?theme=dark|light overrides the deck's theme for this viewing; the T key switches.
 const themeParam = new URLSearchParams(location.search).get("theme");

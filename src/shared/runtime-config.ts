@@ -16,22 +16,29 @@ export interface DeckRuntimeConfig {
 
 export const RUNTIME_CONFIG_ID = "deck-config";
 export const CHAPTERS_ID = "deck-chapters";
-/** The offline file's slides, deflated and in base64 (src/deck/packed-slides.ts): the
- * slides' markup is KaTeX's, very repetitive, and the file is for carrying around. */
-export const PACKED_SLIDES_ID = "deck-slides-packed";
+/** The offline file (src/vite/offline-file.ts) carries its code, its stylesheet and its
+ * slides as one zstd frame in base64, in a script element of this id, and what is where in
+ * it as JSON (PACKED_TABLE_ID): the slides' markup is KaTeX's, very repetitive, and the file
+ * is for carrying around. Its one classic script (src/deck/offline-boot.ts) unpacks them. */
+export const PACKED_ID = "deck-packed";
+export const PACKED_TABLE_ID = "deck-packed-table";
 
-/** Where the page keeps the promise of its inflated slides (a property of window). */
-export const INFLATED_SLIDES_KEY = "deckInflatedSlides";
+/** Where the offline file keeps the function that gives a chunk's module URL by its file
+ * name (a property of window): its chunks' dynamic imports call it. */
+export const CHUNK_URL_KEY = "deckChunkUrl";
 
-/** A classic script the offline page runs as soon as its packed slides are parsed: it starts
- * inflating them while the browser still compiles the deck's module script (which only
- * runs once the whole page is parsed). */
-export const INFLATE_SLIDES_SCRIPT = `window.${INFLATED_SLIDES_KEY} = (() => {
-  try {
-    const packed = document.getElementById("${PACKED_SLIDES_ID}");
-    const bytes = Uint8Array.from(atob(packed.textContent.trim()), (c) => c.charCodeAt(0));
-    return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"))).text();
-  } catch (error) {
-    return Promise.reject(error);
-  }
-})();`;
+/** What the offline file's frame holds, one after another (lengths in UTF-16 code units of
+ * the unpacked text): the code's chunks (the entry first), the stylesheet, the slides. */
+export interface PackedDeck {
+  /** the chunks' file names, in the order of the code; the first is the entry */
+  files: readonly string[];
+  /** each chunk's length */
+  lengths: readonly number[];
+  /** per chunk, its static imports of other chunks: [start, end, chunk] — where, in the
+   * chunk, the specifier's text is (between its quotes), and which chunk it names */
+  links: readonly (readonly (readonly [number, number, number])[])[];
+  /** the stylesheet's length */
+  style: number;
+  /** the slides' length */
+  slides: number;
+}

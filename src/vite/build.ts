@@ -1,15 +1,15 @@
 // The static build: compile the deck once (a session) and, as soon as the compile knows what
-// the browser runtime needs, one Vite build of it alongside — the site (index.html and one
-// script and one stylesheet in assets/, for any static host), its page filled with the deck
-// when the compile is done — and from the site, one self-contained HTML file that works from
-// file:// with no network: the same page with its script and stylesheet inlined. dist/ is
-// written whole or not at all.
-import { readFile, readdir, rm, writeFile } from "node:fs/promises";
+// the browser runtime needs, one Vite build of it alongside — the site (index.html, its
+// code in chunks and one stylesheet in assets/, for any static host; a chunk that only some
+// slides use loads when they are shown), its page filled with the deck when the compile is
+// done — and from the site, one self-contained HTML file that works from file:// with no
+// network (offline-file.ts). dist/ is written whole or not at all.
+import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { deflateRawSync } from "node:zlib";
 import { DeckError, formatDiagnostic } from "../compile/diagnostics.ts";
 import { formulaSummaryLines, type BundleInputs, type CompiledDeck } from "../compile/state.ts";
 import { replaceDir, stagingDirFor } from "../io/atomic-write.ts";
+import { cacheDir } from "../io/cache-dir.ts";
 import { DeckSession, type SessionOptions } from "../session/session.ts";
 import { PACKAGE_ROOT } from "../io/package-root.ts";
 import { BundleCache, bundleToolsKey, moduleGraphPlugin } from "./bundle-cache.ts";
@@ -17,6 +17,7 @@ import { baseViteConfig, DECK_APP_ROOT } from "./config.ts";
 import { fontSubsetOf, prewarmKatexFonts, type FontSubset } from "./katex-fonts-plugin.ts";
 import { deckPageHtml } from "./html-plugin.ts";
 import { deckPlugins } from "./plugins.ts";
+import { offlineFile } from "./offline-file.ts";
 
 export interface BuildOptions {
   deckRoot: string;
@@ -36,8 +37,8 @@ export interface BuildResult {
 }
 
 /** One Vite build of the browser runtime into `outDir`: index.html (its deck placeholders
- * left for deckPageHtml), one script and one stylesheet — so that the offline file is the
- * page with both inlined. */
+ * left for deckPageHtml), its chunks and one stylesheet. No module preloading: a lazy
+ * chunk's imports are few, and the offline file's chunks have no folder to preload from. */
 async function bundleRuntime(inputs: BundleInputs, deckRoot: string, outDir: string, fonts: FontSubset): Promise<void> {
   const features = { mermaid: inputs.runtimeDiagrams, live: inputs.liveSnippets.length > 0, exercises: inputs.exercises };
   const made = { features, live: inputs.liveSnippets, fonts: [...fonts.byFace].sort(), deckRoot, tools: await bundleToolsKey(PACKAGE_ROOT) };
@@ -46,26 +47,10 @@ async function bundleRuntime(inputs: BundleInputs, deckRoot: string, outDir: str
   let moduleIds: string[] = [];
   const plugins = [...deckPlugins({ deckRoot, liveSnippets: () => inputs.liveSnippets, fonts }), moduleGraphPlugin((ids) => (moduleIds = ids))];
   const config = baseViteConfig(plugins, features, deckRoot);
-  const oneChunk = { build: { outDir, emptyOutDir: true, cssCodeSplit: false, rolldownOptions: { output: { codeSplitting: false } } } };
+  const site = { build: { outDir, emptyOutDir: true, cssCodeSplit: false, modulePreload: false } };
   const { build: viteBuild, mergeConfig } = await import("vite"); // loaded only to bundle
-  await Promise.all([viteBuild(mergeConfig(config, oneChunk)), prewarmKatexFonts(fonts)]);
+  await Promise.all([viteBuild(mergeConfig(config, site)), prewarmKatexFonts(fonts)]);
   await cache.keep(outDir, [...moduleIds, path.join(DECK_APP_ROOT, "index.html")]); // the page Vite starts from
-}
-
-/** `page` (the site's page for the deck) with its script and stylesheet inlined: the
- * offline file. */
-async function inlineSite(siteDir: string, page: string): Promise<string> {
-  const assets = await readdir(path.join(siteDir, "assets"));
-  const { replaceCss, replaceScript } = await import("vite-plugin-singlefile"); // it loads vite: only here
-  let html = page;
-  for (const file of assets.sort()) {
-    const code = await readFile(path.join(siteDir, "assets", file), "utf8");
-    // the module loader Vite adds is for chunks; with everything inline there are none
-    if (file.endsWith(".js")) html = replaceScript(html, file, code, true);
-    else if (file.endsWith(".css")) html = replaceCss(html, file, code);
-  }
-  if (/<(script|link)[^>]+(src|href)="\.\/assets\//.test(html)) throw new Error("the offline file still refers to assets/");
-  return html;
 }
 
 /** Compiles the deck; throws DeckError (every error, file:line:col) when it has errors.
@@ -115,10 +100,8 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
     const template = await readFile(path.join(staging, "index.html"), "utf8");
     await writeFile(path.join(staging, "index.html"), deckPageHtml(template, deck));
     const singleName = `${deck.options.name}.html`;
-    // the offline file carries its slides deflated: a quarter of the size (a server deflates
-    // the site's page on the way, a file on a stick or in a mail does not get that)
-    const packed = deflateRawSync(deck.slidesHtml, { level: 9 }).toString("base64");
-    await writeFile(path.join(staging, singleName), await inlineSite(staging, deckPageHtml(template, deck, packed)));
+    const single = await offlineFile(staging, deckPageHtml(template, deck, true), deck.slidesHtml, cacheDir(deckRoot, "offline"));
+    await writeFile(path.join(staging, singleName), single);
     await replaceDir(staging, dist); // dist/ swaps in only now that all of it exists
     return { deck, siteIndex: `${outName}/index.html`, singleFile: `${outName}/${singleName}` };
   } finally {

@@ -5,16 +5,16 @@ import type { Plugin } from "vite";
 import type { CompiledDeck } from "../compile/state.ts";
 import { escapeHtml } from "../shared/html.ts";
 import { mermaidConfig } from "../shared/mermaid-config.ts";
-import { CHAPTERS_ID, INFLATE_SLIDES_SCRIPT, PACKED_SLIDES_ID, RUNTIME_CONFIG_ID, type DeckRuntimeConfig } from "../shared/runtime-config.ts";
+import { CHAPTERS_ID, RUNTIME_CONFIG_ID, type DeckRuntimeConfig } from "../shared/runtime-config.ts";
 
 /** JSON safe inside <script>: no "</script>" or "<!--" can end it early. */
 function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, "\\u003c");
 }
 
-/** The page for `deck`; `packed`: the slides, deflated, for the page to unpack (see
- * PACKED_SLIDES_ID) instead of their markup. */
-export function deckPageHtml(template: string, deck: CompiledDeck, packed?: string): string {
+/** The page for `deck`; `withoutSlides`: with its slides left out (the offline file carries
+ * them packed, src/vite/offline-file.ts). */
+export function deckPageHtml(template: string, deck: CompiledDeck, withoutSlides = false): string {
   const config: DeckRuntimeConfig = {
     title: deck.options.title,
     theme: deck.options.theme,
@@ -30,13 +30,12 @@ export function deckPageHtml(template: string, deck: CompiledDeck, packed?: stri
     `<meta name="deck-name" content="${escapeHtml(deck.options.name)}" />`,
     `<script type="application/json" id="${RUNTIME_CONFIG_ID}">${scriptJson(config)}</script>`,
     `<script type="application/json" id="${CHAPTERS_ID}">${scriptJson(deck.chapters)}</script>`,
-    ...(packed === undefined ? [] : [`<script type="application/octet-stream" id="${PACKED_SLIDES_ID}">${packed}</script>`, `<script>${INFLATE_SLIDES_SCRIPT}</script>`]),
   ].join("\n    ");
   return template
     .replace('class="theme-light"', `class="theme-${deck.options.theme}"`)
     .replace("<!--deck-title-->", escapeHtml(deck.options.title))
     .replace("<!--deck-head-->", head)
-    .replace("<!--deck-slides-->", () => (packed === undefined ? deck.slidesHtml : ""));
+    .replace("<!--deck-slides-->", () => (withoutSlides ? "" : deck.slidesHtml));
 }
 
 /** `current()` gives the deck to show: fixed for a build, the latest good one in dev. */

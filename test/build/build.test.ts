@@ -1,13 +1,13 @@
 // The static build end to end, on the sample deck built once for all tests: the site, the
-// offline file that fetches nothing and carries the site's slides (deflated), diagrams
-// pre-rendered. (Identical output:
+// offline file that fetches nothing and carries the site's slides and code (compressed),
+// diagrams pre-rendered. (Identical output:
 // determinism.test.ts; bad input: bad-input.test.ts.)
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { parseHTML } from "linkedom";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { hasChromium } from "../support/browser.ts";
-import { packedSlides, readOfflinePage } from "../support/offline-page.ts";
+import { packedSlides, readOfflinePage, unpackOffline } from "../support/offline-page.ts";
 
 let root: string;
 beforeAll(() => {
@@ -57,12 +57,45 @@ describe("npm run build", () => {
     expect(html).not.toMatch(/https?:\/\/(cdn|fonts|unpkg|cdnjs)/);
   });
 
-  it("carries the site's slides in the offline file, deflated", () => {
+  it("carries the site's slides in the offline file, compressed, without what only tools read", () => {
     const file = readFileSync(path.join(root, "dist", "sample.html"), "utf8");
     const site = parseHTML(readFileSync(path.join(root, "dist", "index.html"), "utf8")).document.querySelector(".reveal .slides")!.innerHTML;
     expect(site).toContain("<section");
-    expect(packedSlides(file)).toBe(site);
+    expect(site).toContain('<annotation encoding="application/x-tex">');
+    const offline = packedSlides(file)!;
+    expect(site).toContain('class="deck-example"');
+    expect(offline).not.toContain("<annotation");
+    expect(offline).not.toContain('class="deck-example"');
+    // the same markup, MathML included, but for the formulas' TeX and the example records
+    expect(offline).toBe(site.replace(/<annotation encoding="application\/x-tex">[\s\S]*?<\/annotation>/g, "").replace(/<script type="application\/json" class="deck-example">[\s\S]*?<\/script>/g, ""));
     expect(file).not.toContain("<section data-source"); // the slides' markup is not there twice
+  });
+
+  it("carries the site's code in the offline file: every chunk, the lazy ones asked for by name", () => {
+    const file = readFileSync(path.join(root, "dist", "sample.html"), "utf8");
+    const unpacked = unpackOffline(file)!;
+    const assets = readdirSync(path.join(root, "dist", "assets"));
+    const chunks = assets.filter((a) => a.endsWith(".js")).sort();
+    expect(chunks.length).toBeGreaterThan(1); // the site's code is split: lazy chunks load when needed
+    const entry = /<script type="module"[^>]*src="\.\/assets\/([^"]+)"/.exec(readFileSync(path.join(root, "dist", "index.html"), "utf8"))![1];
+    expect(unpacked.table.files).toEqual([entry, ...chunks.filter((c) => c !== entry)]);
+    for (const [k, chunk] of unpacked.table.files.entries()) {
+      const site = readFileSync(path.join(root, "dist", "assets", chunk), "utf8");
+      const packed = unpacked.sources.get(chunk)!;
+      // a dynamic import of a chunk asks the boot script for its module's URL
+      expect(packed).toBe(site.replace(/import\((["'`])\.\/([^"'`]+\.js)\1\)/g, (_m, _q, name: string) => `import(globalThis.deckChunkUrl(${JSON.stringify(name)}))`));
+      for (const [start, end, target] of unpacked.table.links[k]) expect(packed.slice(start, end)).toBe(`./${unpacked.table.files[target]}`);
+    }
+    const style = readFileSync(path.join(root, "dist", "assets", assets.find((a) => a.endsWith(".css"))!), "utf8");
+    expect(unpacked.style).toBe(style);
+  });
+
+  it("bundles reveal.js's speaker view without a Markdown parser, its page minified", () => {
+    const code = readdirSync(path.join(root, "dist", "assets")).filter((a) => a.endsWith(".js")).map((a) => readFileSync(path.join(root, "dist", "assets", a), "utf8")).join("\n");
+    expect(code).toContain("reveal.js - Speaker View");
+    expect(code).not.toMatch(/markedjs|marked\(\): input parameter/);
+    expect(code).not.toContain("NOTE: You need to build the notes plugin"); // the page's comment
+    expect(code.match(/<\\\/script>/g)).toHaveLength(1); // its script, closed as the room's server expects
   });
 
   it("ships none of the compiler's own bookkeeping: no source positions, value paths or slot markers", () => {

@@ -1,22 +1,49 @@
-// The offline file as the browser ends up with it: its slides are deflated into a script
-// element (src/vite/build.ts) that the page inflates at load (src/deck/packed-slides.ts);
-// tests that read the file's markup read it with the slides put back, the same way.
+// The offline file as the browser ends up with it: its code, stylesheet and slides are one
+// zstd frame in a script element (src/vite/offline-file.ts) that its boot script unpacks at
+// load (src/deck/offline-boot.ts); tests that read the file's markup read it with the
+// stylesheet and the slides put back, the same way.
 import { readFileSync } from "node:fs";
-import { inflateRawSync } from "node:zlib";
+import { decompress } from "fzstd";
 import { parseHTML } from "linkedom";
-import { PACKED_SLIDES_ID } from "../../src/shared/runtime-config.ts";
+import { PACKED_ID, PACKED_TABLE_ID, type PackedDeck } from "../../src/shared/runtime-config.ts";
+
+export interface UnpackedDeck {
+  table: PackedDeck;
+  /** each chunk's code by file name, as packed (its static imports' places in table.links) */
+  sources: Map<string, string>;
+  style: string;
+  slides: string;
+}
+
+/** What the offline file's frame holds, or undefined for a page that has none. */
+export function unpackOffline(html: string): UnpackedDeck | undefined {
+  const { document } = parseHTML(html);
+  const packed = document.getElementById(PACKED_ID)?.textContent;
+  const tableText = document.getElementById(PACKED_TABLE_ID)?.textContent;
+  if (!packed || !tableText) return undefined;
+  const table = JSON.parse(tableText) as PackedDeck;
+  const text = Buffer.from(decompress(Buffer.from(packed.trim(), "base64"))).toString("utf8");
+  const sources = new Map<string, string>();
+  let at = 0;
+  table.files.forEach((file, k) => {
+    sources.set(file, text.slice(at, at + table.lengths[k]));
+    at += table.lengths[k];
+  });
+  return { table, sources, style: text.slice(at, at + table.style), slides: text.slice(at + table.style, at + table.style + table.slides) };
+}
 
 /** The packed slides' markup, or undefined when the page carries its slides as markup. */
 export function packedSlides(html: string): string | undefined {
-  const { document } = parseHTML(html);
-  const packed = document.getElementById(PACKED_SLIDES_ID);
-  return packed ? inflateRawSync(Buffer.from(packed.textContent!.trim(), "base64")).toString("utf8") : undefined;
+  return unpackOffline(html)?.slides;
 }
 
-/** The offline file's page with its slides unpacked into `.reveal .slides`. */
+/** The offline file's page with its stylesheet and slides put back, its frame taken out. */
 export function readOfflinePage(file: string): string {
   const html = readFileSync(file, "utf8");
-  const slides = packedSlides(html);
-  if (slides === undefined) return html;
-  return html.replace(new RegExp(`<script type="application/octet-stream" id="${PACKED_SLIDES_ID}">[^<]*</script>`), "").replace('<div class="slides"></div>', () => `<div class="slides">${slides}</div>`);
+  const unpacked = unpackOffline(html);
+  if (!unpacked) return html;
+  return html
+    .replace(new RegExp(`<script type="application/octet-stream" id="${PACKED_ID}">[^<]*</script>`), "")
+    .replace("</head>", () => `<style>${unpacked.style}</style></head>`)
+    .replace('<div class="slides"></div>', () => `<div class="slides">${unpacked.slides}</div>`);
 }

@@ -1,0 +1,87 @@
+// The offline file's one script of its own (a classic script at the end of its body,
+// bundled with fzstd by src/vite/offline-file.ts): it unpacks the deck — code, stylesheet
+// and slides, one zstd frame in base64 (PACKED_ID) — and starts it. Every chunk of the code
+// becomes a module at a blob: URL of its own, made the first time it is needed — the entry
+// now, a chunk that only some slides use when the deck first imports it — with the
+// specifiers of its static imports replaced by their chunks' URLs; its dynamic imports ask
+// window[CHUNK_URL_KEY] (the build wrote them so). Chromium refuses module scripts from
+// file://, but not modules made here. The boot puts the slides into the page while the entry
+// loads (the browser fetches and compiles it meanwhile), as the site's page has them as
+// markup: the deck's code finds them there.
+import { decompress } from "fzstd";
+import { CHUNK_URL_KEY, PACKED_ID, PACKED_TABLE_ID, type PackedDeck } from "../shared/runtime-config.ts";
+
+type BootWindow = Window & Record<string, unknown>;
+
+/** The text of element `id`, taken out of the page (it is read once). */
+function takeText(id: string): string {
+  const element = document.getElementById(id);
+  if (!element?.textContent) throw new Error(`the file has no #${id}`);
+  element.remove();
+  return element.textContent;
+}
+
+/** The zstd frame in base64 in element `id`, unpacked and read as UTF-8. */
+function unpack(id: string): string {
+  const binary = atob(takeText(id).trim());
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return new TextDecoder().decode(decompress(bytes));
+}
+
+/** Chunk `index`'s module URL, made (with those of its static imports) on first use. */
+function chunkUrls(text: string, table: PackedDeck): (index: number) => string {
+  const starts = table.lengths.map((_, k) => table.lengths.slice(0, k).reduce((a, b) => a + b, 0));
+  const urls: string[] = [];
+  const urlOf = (index: number): string => {
+    if (urls[index]) return urls[index];
+    const base = starts[index];
+    let source = "";
+    let at = 0;
+    for (const [start, end, target] of table.links[index]) {
+      source += text.slice(base + at, base + start) + urlOf(target);
+      at = end;
+    }
+    source += text.slice(base + at, base + table.lengths[index]);
+    urls[index] = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+    return urls[index];
+  };
+  return urlOf;
+}
+
+/** Says on the page why the deck cannot start (it has nothing else to show). */
+function cannotStart(error: unknown): void {
+  const slides = document.querySelector(".reveal .slides");
+  const why = String((error as Error)?.message ?? error).replace(/</g, "&lt;");
+  if (slides) slides.innerHTML = `<section><h2>This browser cannot open the deck</h2><p>The deck in this file is compressed, and this browser cannot unpack or start it (${why}). Open it in a current Chrome, Edge, Firefox or Safari.</p></section>`;
+}
+
+function boot(win: BootWindow): void {
+  const table = JSON.parse(takeText(PACKED_TABLE_ID)) as PackedDeck;
+  const text = unpack(PACKED_ID);
+  const codeLength = table.lengths.reduce((a, b) => a + b, 0);
+  const urlOf = chunkUrls(text, table);
+  win[CHUNK_URL_KEY] = (file: string): string => {
+    const index = table.files.indexOf(file);
+    if (index < 0) throw new Error(`no chunk ${file} in this file`);
+    return urlOf(index);
+  };
+  const style = document.createElement("style");
+  style.textContent = text.slice(codeLength, codeLength + table.style);
+  document.head.append(style);
+  import(/* @vite-ignore */ urlOf(0))
+    .catch((error: unknown) => {
+      // served with a Content-Security-Policy that allows no blob: scripts (npm run
+      // present's serves dist/): the site's own chunks are beside the file
+      if (!/^https?:$/.test(location.protocol)) throw error;
+      return import(/* @vite-ignore */ new URL(`assets/${table.files[0]}`, location.href).href);
+    })
+    .catch(cannotStart);
+  document.querySelector(".reveal .slides")!.innerHTML = text.slice(codeLength + table.style, codeLength + table.style + table.slides);
+}
+
+try {
+  boot(window as unknown as BootWindow);
+} catch (error) {
+  cannotStart(error);
+}

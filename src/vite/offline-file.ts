@@ -1,0 +1,62 @@
+// The offline file: one HTML file that works from file:// with no network, made from the
+// site the build staged (its page, assets/: the chunks Vite split the code into and one
+// stylesheet, KaTeX's fonts inlined in it). The code (every chunk, the lazy ones too:
+// offline-chunks.ts), the stylesheet and the slides (offline-slides.ts) go in as one zstd
+// frame in base64 (zstd-pack.ts), half of what deflate makes of them; one classic script,
+// src/deck/offline-boot.ts bundled here with its decoder, unpacks them and starts the deck,
+// making each lazy chunk a module only when the deck first imports it.
+import { readFile, readdir } from "node:fs/promises";
+import path from "node:path";
+import { build } from "esbuild";
+import { PACKAGE_ROOT } from "../io/package-root.ts";
+import { PACKED_ID, PACKED_TABLE_ID, type PackedDeck } from "../shared/runtime-config.ts";
+import { packChunks } from "./offline-chunks.ts";
+import { offlineSlides } from "./offline-slides.ts";
+import { zstdPacked } from "./zstd-pack.ts";
+
+const BOOT_ENTRY = path.join(PACKAGE_ROOT, "src", "deck", "offline-boot.ts");
+const ENTRY_SCRIPT = /<script type="module"[^>]*\ssrc="\.\/assets\/([^"]+\.js)"[^>]*><\/script>\s*/;
+const STYLESHEET = /<link rel="stylesheet"[^>]*\shref="\.\/assets\/([^"]+\.css)"[^>]*>\s*/;
+
+/** The boot script, bundled with fzstd into one classic script. */
+async function bootScript(): Promise<string> {
+  const result = await build({ entryPoints: [BOOT_ENTRY], bundle: true, format: "iife", platform: "browser", target: "es2022", minify: true, write: false, logLevel: "error", legalComments: "none" });
+  const code = result.outputFiles[0].text.trim();
+  if (/<\/script|<!--/i.test(code)) throw new Error("offline file: the boot script would end its script element early");
+  return code;
+}
+
+/** JSON that cannot end its script element early. */
+const scriptJson = (value: unknown): string => JSON.stringify(value).replace(/</g, "\\u003c");
+
+/** The site's page without its script and stylesheet, their file names, and the code of
+ * every chunk in assets/. */
+async function readSite(siteDir: string, page: string): Promise<{ html: string; entry: string; style: string; sources: Map<string, string> }> {
+  const entry = ENTRY_SCRIPT.exec(page)?.[1];
+  const sheet = STYLESHEET.exec(page)?.[1];
+  if (!entry || !sheet) throw new Error("offline file: the site's page has no module script or stylesheet in assets/");
+  const html = page.replace(ENTRY_SCRIPT, "").replace(STYLESHEET, "");
+  if (/<(script|link)[^>]+(src|href)="\.\/assets\//.test(html)) throw new Error("the offline file still refers to assets/");
+  const sources = new Map<string, string>();
+  for (const file of (await readdir(path.join(siteDir, "assets"))).sort()) {
+    if (file.endsWith(".js")) sources.set(file, await readFile(path.join(siteDir, "assets", file), "utf8"));
+  }
+  return { html, entry, style: await readFile(path.join(siteDir, "assets", sheet), "utf8"), sources };
+}
+
+/** The offline file for the site staged in `siteDir`, whose page without its slides is
+ * `page` (deckPageHtml(…, withoutSlides)) and whose slides are `slidesHtml`; the zstd frame
+ * is cached in `cacheFolder`. */
+export async function offlineFile(siteDir: string, page: string, slidesHtml: string, cacheFolder: string): Promise<string> {
+  const site = await readSite(siteDir, page);
+  const { code, chunks } = await packChunks(site.sources, site.entry);
+  const slides = offlineSlides(slidesHtml);
+  const table: PackedDeck = { ...chunks, style: site.style.length, slides: slides.length };
+  const [packed, boot] = await Promise.all([zstdPacked(code + site.style + slides, cacheFolder), bootScript()]);
+  const tail = [
+    `<script type="application/json" id="${PACKED_TABLE_ID}">${scriptJson(table)}</script>`,
+    `<script type="application/octet-stream" id="${PACKED_ID}">${packed.toString("base64")}</script>`,
+    `<script>${boot}</script>`,
+  ].join("\n    ");
+  return site.html.replace("</body>", () => `    ${tail}\n  </body>`);
+}
