@@ -2,6 +2,7 @@
 // without errors), the last errors, the queue of recompiles and the settle timer. Edits go
 // in through `fileChanged`; updates and errors come out to whoever subscribed (the Vite
 // plugin forwards them to the page).
+import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Diagnostic } from "../compile/diagnostics.ts";
 import type { CompiledDeck } from "../compile/state.ts";
@@ -42,11 +43,16 @@ export interface DevListener {
  * and the watcher may report only the first: wait this long, then read the files. */
 const SETTLE_MS = 10;
 
+/** The watcher reports one change of a file per 50 ms (chokidar throttles them): a second
+ * save inside that window is heard of by looking again once it has passed. */
+const WATCHER_QUIET_MS = 60;
+
 export class DevDeck {
   private lastErrors: Diagnostic[];
   private running: Promise<void> = Promise.resolve();
   private queued = false;
   private settle: ReturnType<typeof setTimeout> | undefined;
+  private lookAgain: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners: DevListener[] = [];
 
   private constructor(
@@ -110,8 +116,24 @@ export class DevDeck {
     });
   }
 
+  /** The chapters as they are on disk now: each file's name, time and size. */
+  private chapterStamps(): string {
+    const dir = this.session.slidesDir;
+    try {
+      const files = readdirSync(dir).filter((f) => f.endsWith(".md")).sort();
+      return files.map((f) => `${f}:${statSync(path.join(dir, f)).mtimeMs}:${statSync(path.join(dir, f)).size}`).join("\n");
+    } catch {
+      return ""; // a chapter removed while we looked: its own event follows
+    }
+  }
+
   private async recompile(reason: string): Promise<void> {
     const started = performance.now();
+    const compiled = this.chapterStamps();
+    clearTimeout(this.lookAgain);
+    this.lookAgain = setTimeout(() => {
+      if (this.chapterStamps() !== compiled) this.requestCompile(`${reason} (saved again)`);
+    }, WATCHER_QUIET_MS);
     const deck = await this.session.compile();
     const errors = deck.diagnostics.filter((d) => d.severity === "error");
     this.lastErrors = errors;
@@ -129,6 +151,7 @@ export class DevDeck {
   /** Waits for the running and queued compiles (for closing cleanly). */
   async idle(): Promise<void> {
     clearTimeout(this.settle);
+    clearTimeout(this.lookAgain);
     await this.running;
   }
 }

@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { CompiledDeck } from "../../src/compile/state.ts";
 import { DeckSession } from "../../src/session/session.ts";
-import { deckUpdate } from "../../src/vite/dev-state.ts";
+import { DevDeck, deckUpdate } from "../../src/vite/dev-state.ts";
 import { copySampleDeck } from "../support/sample-deck.ts";
 
 const deckRoot = copySampleDeck();
@@ -45,5 +45,20 @@ describe("the dev server's update", () => {
     const before = await compiled(original);
     const after = await compiled(original.replace("\n## A diagram\n", "\n## Inserted\n\nA new slide.\n\n---\n\n## A diagram\n"));
     expect(deckUpdate(before.sections, after)).toEqual({ slidesHtml: after.slidesHtml });
+  });
+
+  it("hears of a second save the file watcher left out (one change per 50 ms): it looks at the chapters again", async () => {
+    writeFileSync(chapter, original);
+    const dev = await DevDeck.start(session);
+    const shown: string[] = [];
+    dev.subscribe({ updated: (_update, deck) => shown.push(deck.slidesHtml), failed: () => undefined });
+    writeFileSync(chapter, original.replace("## The chain rule\n", "## The chain rule\n\nFirst save.\n"));
+    dev.fileChanged(chapter);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // saved again inside the watcher's window: no event for this one
+    writeFileSync(chapter, original.replace("## The chain rule\n", "## The chain rule\n\nSecond save.\n"));
+    await expect.poll(() => dev.current.slidesHtml, { timeout: 10_000 }).toContain("Second save.");
+    expect(dev.current.slidesHtml).not.toContain("First save.");
+    await dev.idle();
   });
 });
