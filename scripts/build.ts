@@ -36,6 +36,7 @@ try {
   const result = await buildDeck({ deckRoot: process.cwd(), outDir, log: (m) => console.log(m), diagramWorker });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`built ${result.deck.slideCount} slides in ${seconds} s → ${result.siteIndex} and ${result.singleFile}`);
+  if (process.env.DECK_TIMINGS) console.log(`  at the end: ${(await import("../src/session/services.ts")).memoryFigures()}`);
 } catch (error) {
   process.exitCode = reportFailure("build", error, `; ${outDir ?? "dist"}/ was left as it was`);
 } finally {

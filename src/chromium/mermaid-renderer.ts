@@ -41,6 +41,8 @@ export interface MermaidRenderer extends DiagramRenderer {
   /** Draw `diagrams` now — the ones expected — while other work goes on: the compile's
    * render() then takes what is drawn. Nothing starts when all of them are cached. */
   prewarm(diagrams: readonly DiagramSource[]): void;
+  /** whether a drawing is under way */
+  readonly drawing: boolean;
 }
 
 export function createMermaidRenderer(options: MermaidRendererOptions): MermaidRenderer {
@@ -86,6 +88,9 @@ export function createMermaidRenderer(options: MermaidRendererOptions): MermaidR
       pending.forEach(([, d]) => d.catch(() => undefined)); // the first failure is thrown below
       for (const [id, drawn] of pending) results.set(id, await drawn);
       return results;
+    },
+    get drawing() {
+      return drawing.size > 0;
     },
     prewarm(diagrams) {
       for (const { id, source } of diagrams) {

@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { writeFileAtomic } from "../io/atomic-write.ts";
+import { WasmTools } from "../io/wasm-tools.ts";
 
 /** Part of a cached subset's name: what the subsetter is asked for besides the text. The
  * subsets carry no TrueType hinting (bytecode that snaps outlines to the pixels of small
@@ -15,6 +16,8 @@ const SUBSET_OPTIONS_KEY = "\0woff2,no-hinting";
 
 export class FontSubsetter {
   private readonly pending = new Map<string, Promise<Buffer>>();
+  /** subset-font, in a worker thread that ends when the subsets asked for are made */
+  private readonly tools = new WasmTools();
 
   constructor(private readonly cacheDir: string) {}
 
@@ -34,8 +37,7 @@ export class FontSubsetter {
     const key = createHash("sha256").update(source).update("\0").update(text).update(SUBSET_OPTIONS_KEY).digest("hex").slice(0, 24);
     const cached = path.join(this.cacheDir, `${key}.woff2`);
     if (existsSync(cached)) return readFile(cached);
-    const { default: subsetFont } = await import("subset-font"); // loaded only when a subset is new
-    const subset = await subsetFont(source, text, { targetFormat: "woff2", noHinting: true });
+    const subset = await this.tools.run({ tool: "subset-font", font: source, text }); // woff2, no hinting
     await writeFileAtomic(cached, subset);
     return subset;
   }

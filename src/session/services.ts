@@ -31,6 +31,14 @@ export interface ServiceOptions {
   compilesOnce?: boolean;
 }
 
+/** This process's memory for DECK_TIMINGS: the JavaScript heap, memory outside it (buffers,
+ * WebAssembly instances) and the resident total, in MiB. */
+export function memoryFigures(): string {
+  const m = process.memoryUsage();
+  const mib = (bytes: number): number => Math.round(bytes / 2 ** 20);
+  return `heap ${mib(m.heapUsed)} MiB, external ${mib(m.external)} MiB, rss ${mib(m.rss)} MiB`;
+}
+
 /** The last stage of a compile that asks the snippet worker (cases, notation), and the one
  * that draws diagrams: in the order of src/compile/pipeline.ts. */
 const LAST_SNIPPET_STAGE = "exercises";
@@ -101,6 +109,8 @@ export class DeckServices {
   private diagramWorker: MermaidWorkerClient | undefined;
   /** what the snippet worker answered, kept until a file it read changes */
   readonly workerCalls = new WorkerCallMemo();
+  /** who waits for Chromium to finish drawing and close (drawingsDone) */
+  private readonly drawingWaiters: (() => void)[] = [];
 
   private constructor(
     readonly options: ServiceOptions,
@@ -108,7 +118,7 @@ export class DeckServices {
   ) {
     const workerFile = bundleSnippetWorker();
     workerFile.catch(() => undefined); // reported when a snippet runs (a deck without any never asks)
-    this.snippets = new SnippetRunner(options.deckRoot, () => this.snippetTimeoutMs, workerFile);
+    this.snippets = new SnippetRunner(options.deckRoot, () => this.snippetTimeoutMs, workerFile, () => this.drawingsDone());
     this.fonts = new FontSubsetter(cacheDir(options.deckRoot, "fonts"));
     this.diagramWorker = options.diagramWorker;
   }
@@ -135,7 +145,7 @@ export class DeckServices {
       diagrams: (theme) => this.diagramRenderer(theme),
       cache,
       onStageDone: (stage, ms) => {
-        if (process.env.DECK_TIMINGS) this.options.log?.(`  ${stage}: ${Math.round(ms)} ms, heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MiB, rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB`);
+        if (process.env.DECK_TIMINGS) this.options.log?.(`  ${stage}: ${Math.round(ms)} ms, ${memoryFigures()}`);
         if (this.options.compilesOnce && stage === LAST_SNIPPET_STAGE) void this.snippets.close();
         if (this.options.compilesOnce && stage === DIAGRAM_STAGE) void this.closeDiagrams();
       },
@@ -166,10 +176,18 @@ export class DeckServices {
       cacheDir: cacheDir(this.options.deckRoot, "diagrams"),
       onLaunch: () => this.options.log?.("rendering diagrams in headless Chromium…"),
       // a build gives Chromium's memory back once what it was asked to draw is drawn
-      onIdle: this.options.compilesOnce ? () => void this.closeDiagrams() : undefined,
+      onIdle: this.options.compilesOnce ? () => void this.closeDiagrams().catch(() => undefined).then(() => this.drawingWaiters.splice(0).forEach((go) => go())) : undefined,
     });
     this.renderers.set(theme, renderer);
     return renderer;
+  }
+
+  /** Resolves when Chromium is done drawing: at once but in a build that is drawing. A
+   * build's snippet worker starts then (the drawings are asked for first, parse.ts): both
+   * at once would hold their memory together (≈ 170 + 300 MiB). */
+  private drawingsDone(): Promise<void> {
+    if (!this.options.compilesOnce || ![...this.renderers.values()].some((r) => r.drawing)) return Promise.resolve();
+    return new Promise((resolve) => this.drawingWaiters.push(resolve));
   }
 
   private async closeDiagrams(): Promise<void> {

@@ -10,6 +10,7 @@ import { DeckError, formatDiagnostic } from "../compile/diagnostics.ts";
 import { formulaSummaryLines, type BundleInputs, type CompiledDeck } from "../compile/state.ts";
 import { replaceDir, stagingDirFor } from "../io/atomic-write.ts";
 import { cacheDir } from "../io/cache-dir.ts";
+import { memoryFigures } from "../session/services.ts";
 import { DeckSession, type SessionOptions } from "../session/session.ts";
 import { PACKAGE_ROOT } from "../io/package-root.ts";
 import { BundleCache, bundleToolsKey, moduleGraphPlugin } from "./bundle-cache.ts";
@@ -79,6 +80,7 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
     await session.close();
     throw error;
   }
+  const timing = (step: string): void => void (process.env.DECK_TIMINGS && log(`  ${step}: done, ${memoryFigures()}`));
   // the runtime is bundled while the compile checks formulas and draws diagrams
   let bundled: Promise<void> | undefined;
   const startBundle = (inputs: BundleInputs): void => {
@@ -97,11 +99,13 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
     }
     if (!bundled) throw new Error("the compile never said what to bundle");
     await bundled;
+    timing("bundle");
     const template = await readFile(path.join(staging, "index.html"), "utf8");
     await writeFile(path.join(staging, "index.html"), deckPageHtml(template, deck));
     const singleName = `${deck.options.name}.html`;
     const single = await offlineFile(staging, deckPageHtml(template, deck, true), deck.slidesHtml, cacheDir(deckRoot, "offline"));
     await writeFile(path.join(staging, singleName), single);
+    timing("offline file");
     await replaceDir(staging, dist); // dist/ swaps in only now that all of it exists
     return { deck, siteIndex: `${outName}/index.html`, singleFile: `${outName}/${singleName}` };
   } finally {

@@ -9,6 +9,7 @@ import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { build } from "esbuild";
 import { PACKAGE_ROOT } from "../io/package-root.ts";
+import { WasmTools } from "../io/wasm-tools.ts";
 import { PACKED_ID, PACKED_TABLE_ID, type PackedDeck } from "../shared/runtime-config.ts";
 import { packChunks } from "./offline-chunks.ts";
 import { offlineSlides } from "./offline-slides.ts";
@@ -52,7 +53,7 @@ export async function offlineFile(siteDir: string, page: string, slidesHtml: str
   const { code, chunks } = await packChunks(site.sources, site.entry);
   const slides = offlineSlides(slidesHtml);
   const table: PackedDeck = { ...chunks, style: site.style.length, slides: slides.length };
-  const [packed, boot] = await Promise.all([zstdPacked(code + site.style + slides, cacheFolder), bootScript()]);
+  const [packed, boot] = await Promise.all([zstdPacked(code + site.style + slides, cacheFolder, new WasmTools()), bootScript()]);
   const tail = [
     `<script type="application/json" id="${PACKED_TABLE_ID}">${scriptJson(table)}</script>`,
     `<script type="application/octet-stream" id="${PACKED_ID}">${packed.toString("base64")}</script>`,

@@ -1,12 +1,14 @@
-// Runs ```ts run snippets in a worker thread (see worker.ts) with a time limit per snippet.
-// A snippet over its limit gets the worker terminated; the next snippet gets a new one.
+// Runs ```ts run snippets in a worker process (see worker.ts) with a time limit per snippet.
+// A snippet over its limit gets the worker killed; the next snippet gets a new one. A process,
+// not a thread: the memory it grew to (a Vite server, the snippets' modules) goes back to
+// the system when it ends — a thread's would stay with the build's process.
 import path from "node:path";
-import { Worker } from "node:worker_threads";
+import { fork, type ChildProcess } from "node:child_process";
 import { PACKAGE_ROOT } from "../../io/package-root.ts";
 import { bundleWorker } from "../../io/worker-bundle.ts";
 import { snippetModuleId } from "./identity.ts";
 import type { Notation } from "../../author/notation.ts";
-import type { CaseEvaluation, SnippetOutcome, SnippetSource, WorkerOutcome, WorkerReply, WorkerRequest } from "./types.ts";
+import type { CaseEvaluation, SnippetOutcome, SnippetSource, SnippetWorkerSetup, WorkerOutcome, WorkerReply, WorkerRequest } from "./types.ts";
 
 /** Import names a snippet can use besides relative paths (tsconfig.json's `paths` list the
  * same names for the editor; a test keeps the two in step). */
@@ -27,7 +29,7 @@ export function bundleSnippetWorker(): Promise<string> {
 }
 
 export class SnippetRunner {
-  private worker: Worker | undefined;
+  private worker: ChildProcess | undefined;
   private workerReady: Promise<void> | undefined;
   private nextId = 1;
 
@@ -35,6 +37,9 @@ export class SnippetRunner {
     private readonly deckRoot: string,
     private readonly timeoutMs: () => number,
     private readonly workerFile: Promise<string>,
+    /** what the worker waits for before it starts (a build lets Chromium finish drawing
+     * first: the two together hold more memory than either) */
+    private readonly startAfter: () => Promise<void> = () => Promise.resolve(),
   ) {}
 
   /** Start the worker now (it takes a few hundred ms), so it is ready when snippets come. */
@@ -43,27 +48,30 @@ export class SnippetRunner {
   }
 
   private start(): Promise<void> {
-    this.workerReady ??= this.workerFile.then(
-      (file) =>
+    this.workerReady ??= Promise.all([this.workerFile, this.startAfter()]).then(
+      ([file]) =>
         new Promise<void>((resolve, reject) => {
-          const worker = new Worker(file, { workerData: { root: this.deckRoot, aliases: snippetAliases(this.deckRoot) } });
+          const setup: SnippetWorkerSetup = { root: this.deckRoot, aliases: snippetAliases(this.deckRoot) };
+          // structured clone for messages (typed arrays, Maps), as between threads
+          const worker = fork(file, [JSON.stringify(setup)], { serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
           this.worker = worker;
           worker.once("message", () => resolve());
           worker.once("error", reject);
+          worker.once("exit", () => reject(new Error("the snippet worker stopped as it started")));
         }),
     );
     return this.workerReady;
   }
 
   private stop(): void {
-    void this.worker?.terminate();
+    this.worker?.kill("SIGKILL");
     this.worker = undefined;
     this.workerReady = undefined;
   }
 
   /** Forget cached imports: a source file a snippet may import has changed. */
   invalidate(): void {
-    this.worker?.postMessage({ type: "invalidate" } satisfies WorkerRequest);
+    this.worker?.send({ type: "invalidate" } satisfies WorkerRequest);
   }
 
   /** Sends `request` and waits for its reply; `stopped` answers when the worker exits or the
@@ -95,7 +103,7 @@ export class SnippetRunner {
       };
       worker.on("message", onMessage);
       worker.on("exit", onExit);
-      worker.postMessage(request);
+      worker.send(request, (error) => error && onExit()); // a worker that is gone answers nothing
     });
   }
 
@@ -133,7 +141,12 @@ export class SnippetRunner {
   }
 
   async close(): Promise<void> {
-    await this.worker?.terminate();
+    const worker = this.worker;
+    if (worker && worker.exitCode === null && worker.signalCode === null) {
+      const exited = new Promise((resolve) => worker.once("exit", resolve));
+      worker.kill("SIGKILL");
+      await exited;
+    }
     this.worker = undefined;
     this.workerReady = undefined;
   }

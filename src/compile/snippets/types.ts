@@ -54,3 +54,9 @@ export type WorkerReply =
   | { type: "result"; id: number; ok: false; message: string; stack: string; deps: string[] }
   | { type: "case"; id: number; outcome: WorkerOutcome<CaseEvaluation> }
   | { type: "notation"; id: number; outcome: WorkerOutcome<Notation> };
+
+/** What the worker process is started with (its first argument, as JSON). */
+export interface SnippetWorkerSetup {
+  root: string;
+  aliases: Record<string, string>;
+}

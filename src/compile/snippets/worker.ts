@@ -1,16 +1,24 @@
-// The snippet worker: runs ```ts run snippets through Vite's module runner, in a worker
-// thread so that a snippet that runs too long can be stopped (the compiler terminates the
-// worker). Snippets may import TypeScript from src/ and slides/; imports are cached between
+// The snippet worker: runs ```ts run snippets through Vite's module runner, in a process of
+// its own so that a snippet that runs too long can be stopped (the compiler kills the
+// worker) and its memory is given back when it ends. Snippets may import TypeScript from src/ and slides/; imports are cached between
 // snippets until the compiler says a source changed. It also answers the two typed calls of
 // the deck's examples (case-calls.ts): a case evaluated, and the notation table.
 import path from "node:path";
-import { parentPort, workerData } from "node:worker_threads";
 import { createServer, isRunnableDevEnvironment, type RunnableDevEnvironment } from "vite";
 import { evaluateCaseFile, loadNotation } from "./case-calls.ts";
-import type { WorkerReply, WorkerRequest } from "./types.ts";
+import type { SnippetWorkerSetup, WorkerReply, WorkerRequest } from "./types.ts";
 
-const { root, aliases } = workerData as { root: string; aliases: Record<string, string> };
-const port = parentPort!;
+const { root, aliases } = JSON.parse(process.argv[2]) as SnippetWorkerSetup;
+/** The channel to the compiler (runner.ts), which started this process with one. */
+const port = {
+  postMessage: (reply: WorkerReply): void => void process.send!(reply),
+  on: (event: "message", listener: (request: WorkerRequest) => void): void => void process.on(event, listener),
+} as const;
+// The compiler gone, this worker has no one to answer. A snippet's stray asynchronous
+// error ends it quietly: the compiler hears that it stopped (as a thread's would).
+process.on("disconnect", () => process.exit(0));
+process.on("uncaughtException", () => process.exit(1));
+process.on("unhandledRejection", () => process.exit(1));
 
 /** Functions (a live example's view) stay in the worker: the compiler needs only values. */
 function withoutFunctions(value: unknown): unknown {

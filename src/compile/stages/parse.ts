@@ -50,9 +50,9 @@ export function parseStage(state: DeckState): void {
     state.parsed.push(...parsed);
   });
   state.services.onOptions?.(state.options);
-  // Start what later stages will wait for: the snippet worker, and on a cold build the
-  // diagram renderer (Chromium, mermaid) while the snippets run.
-  if (state.parsed.some((s) => s.tokens.some(isSnippetFence))) state.services.prewarmSnippets?.();
+  // Start what later stages will wait for: on a cold build the diagram renderer (Chromium,
+  // mermaid), and the snippet worker (a build's waits for the drawings: services.ts).
   const diagrams = state.parsed.flatMap((s) => s.tokens.filter(isDiagramFence).map((t) => ({ id: diagramId(t.content), source: t.content })));
   if (diagrams.length > 0) state.services.diagrams(state.options.theme)?.prewarm?.(diagrams);
+  if (state.parsed.some((s) => s.tokens.some(isSnippetFence))) state.services.prewarmSnippets?.();
 }

@@ -1,0 +1,64 @@
+// Runs the build's WebAssembly tools in a worker process (wasm-tools-worker.ts) that starts
+// on the first request and ends when no request is left, so that the memory their instances
+// grew to is given back at once (in the build's own process it would stay to the end).
+import { fork, type ChildProcess } from "node:child_process";
+import { bundleWorker } from "./worker-bundle.ts";
+
+export type WasmToolRequest = { id: number } & ({ tool: "subset-font"; font: Uint8Array; text: string } | { tool: "zstd"; data: Uint8Array; level: number });
+export type WasmToolReply = { id: number; bytes: Uint8Array } | { id: number; error: string };
+type Request = WasmToolRequest extends infer R ? (R extends unknown ? Omit<R, "id"> : never) : never;
+
+export class WasmTools {
+  private worker: ChildProcess | undefined;
+  private nextId = 1;
+  private readonly waiting = new Map<number, { resolve: (bytes: Buffer) => void; reject: (error: Error) => void }>();
+
+  /** Runs `request` in the worker (started if none is running). */
+  async run(request: Request): Promise<Buffer> {
+    const id = this.nextId++;
+    const answer = new Promise<Buffer>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
+    try {
+      const worker = await this.started();
+      worker.send({ ...request, id } as WasmToolRequest, (error) => error && this.settle(id, error));
+    } catch (error) {
+      this.settle(id, error as Error);
+    }
+    return answer;
+  }
+
+  private started(): Promise<ChildProcess> {
+    if (this.worker) return Promise.resolve(this.worker);
+    return bundleWorker("src/io/wasm-tools-worker.ts", "wasm-tools-worker").then((file) => {
+      if (this.worker) return this.worker; // another request started it meanwhile
+      // structured clone for messages: the bytes go as bytes, not JSON
+      const worker = fork(file, [], { serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
+      worker.on("message", (reply: WasmToolReply) => this.settle(reply.id, "error" in reply ? new Error(reply.error) : Buffer.from(reply.bytes.buffer, reply.bytes.byteOffset, reply.bytes.byteLength)));
+      worker.on("error", (error) => {
+        if (this.worker === worker) this.failAll(error);
+      });
+      worker.on("exit", () => {
+        if (this.worker !== worker) return; // ended by us, its work done
+        this.worker = undefined;
+        this.failAll(new Error("the WebAssembly tools' worker stopped"));
+      });
+      this.worker = worker;
+      return worker;
+    });
+  }
+
+  private settle(id: number, outcome: Buffer | Error): void {
+    const waiter = this.waiting.get(id);
+    this.waiting.delete(id);
+    if (outcome instanceof Error) waiter?.reject(outcome);
+    else waiter?.resolve(outcome);
+    if (this.waiting.size === 0 && this.worker) {
+      const worker = this.worker;
+      this.worker = undefined;
+      worker.kill(); // nothing left to do: its memory goes back now
+    }
+  }
+
+  private failAll(error: Error): void {
+    for (const id of [...this.waiting.keys()]) this.settle(id, error);
+  }
+}
