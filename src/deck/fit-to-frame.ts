@@ -16,14 +16,19 @@ const FITTED = "fitted";
 /** The print view, once reveal.js has laid out every page (one slide each): each slide
  * with something to fit (a display formula, a diagram) is fitted where it stands — reading
  * the layout the print needs anyway, not one of its own — and, when it changed and reveal.js
- * centred it, centred again on its page the way reveal.js does. */
+ * centred it, centred again on its page the way reveal.js does. Each step is taken for
+ * every slide at once: reading one slide after writing another would lay out every page
+ * again (seconds, for a hundred pages), so the whole print is laid out three times. */
 export function fitPrintedSlides(doc: Document, frame: { width: number; height: number }, page: { height: number; centred: boolean }): void {
-  for (const slide of doc.querySelectorAll<HTMLElement>(".reveal .pdf-page > section")) {
-    if (!slide.querySelector(".katex-display, .diagram svg")) continue;
-    if (fitSlide(slide, frame.height, 1) && (page.centred || slide.classList.contains("center"))) {
-      slide.style.top = `${Math.max((page.height - slide.scrollHeight) / 2, 0)}px`;
-    }
-  }
+  const slides = [...doc.querySelectorAll<HTMLElement>(".reveal .pdf-page > section")].filter((slide) => slide.querySelector(".katex-display, .diagram svg") && !slide.dataset[FITTED] && slide.getClientRects().length > 0);
+  const formulas = slides.map(formulaFits);
+  formulas.forEach(setFormulaSizes);
+  const diagrams = slides.map((slide) => diagramFits(slide, frame.height, 1));
+  diagrams.forEach(setDiagramHeights);
+  const centred = slides.filter((slide, k) => formulas[k].length + diagrams[k].length > 0 && (page.centred || slide.classList.contains("center")));
+  const tops = centred.map((slide) => Math.max((page.height - slide.scrollHeight) / 2, 0));
+  centred.forEach((slide, k) => (slide.style.top = `${tops[k]}px`));
+  slides.forEach((slide) => (slide.dataset[FITTED] = "true"));
 }
 
 /** Every font face the page declares (the build keeps only those the deck uses): a slide
@@ -39,11 +44,14 @@ export function fitSlide(slide: HTMLElement, frameHeight: number, scale: number)
   slide.dataset[FITTED] = "true";
   // every measurement of a step is read before anything is written: one layout each
   const formulas = formulaFits(slide);
-  formulas.forEach(({ katex, px }) => (katex.style.fontSize = `${px.toFixed(2)}px`));
+  setFormulaSizes(formulas);
   const diagrams = diagramFits(slide, frameHeight, scale); // the slide's padding keeps the slide number clear
-  diagrams.forEach(({ svg, px }) => (svg.style.maxHeight = `${px}px`));
+  setDiagramHeights(diagrams);
   return formulas.length + diagrams.length > 0;
 }
+
+const setFormulaSizes = (fits: readonly { katex: HTMLElement; px: number }[]): void => fits.forEach(({ katex, px }) => (katex.style.fontSize = `${px.toFixed(2)}px`));
+const setDiagramHeights = (fits: readonly { svg: SVGSVGElement; px: number }[]): void => fits.forEach(({ svg, px }) => (svg.style.maxHeight = `${px}px`));
 
 /** Text that draws something: not KaTeX's zero-width spaces (set at 1 px, they hold its
  * stacks open, and would otherwise count as the formula's smallest script). */
