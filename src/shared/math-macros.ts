@@ -7,13 +7,15 @@ import { LIVE_NUMBER_KEY } from "./live-numbers.ts";
  *  \stepat{n}{X}   X appears at step n (reveal's data-fragment-index)
  *  \hl{n}{X}       X is always visible, and highlighted while step n is the current one
  *                  (use it to follow one route of the chain rule through a formula)
- *  \blank{X}       on an exercise slide: X is the answer a student fills in; shown as a
- *                  box of X's height (the checker reads X in its place) */
+ *  \blank{X}       on an exercise slide: X is the answer a student fills in; shown as an
+ *                  empty box of one size, whatever X is (the checker reads X in its place).
+ *                  Not a phantom of X: KaTeX draws \vphantom as X itself made invisible at
+ *                  zero width, which still runs past the formula and widens it by X. */
 export const MATH_MACROS: Readonly<Record<string, string>> = {
   "\\step": "\\htmlData{step=next}{#1}",
   "\\stepat": "\\htmlData{step=#1}{#2}",
   "\\hl": "\\htmlData{step=#1, fragment-style=hl}{#2}",
-  "\\blank": "\\boxed{\\vphantom{#1}\\;?\\;}",
+  "\\blank": "\\@secondoftwo{#1}{\\boxed{\\rule[-0.3em]{0pt}{1.2em}\\quad ?\\quad}}",
   // the checker reads a formula as written: its \label (a number, see src/compile/labels.ts) says nothing
   "\\label": "\\htmlData{label=#1}{}",
 };
