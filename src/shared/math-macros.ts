@@ -16,8 +16,11 @@ export const MATH_MACROS: Readonly<Record<string, string>> = {
   "\\stepat": "\\htmlData{step=#1}{#2}",
   "\\hl": "\\htmlData{step=#1, fragment-style=hl}{#2}",
   "\\blank": "\\@secondoftwo{#1}{\\boxed{\\rule[-0.3em]{0pt}{1.2em}\\quad ?\\quad}}",
-  // the checker reads a formula as written: its \label (a number, see src/compile/labels.ts) says nothing
+  // the checker reads a formula as written: its \label (a number, see src/compile/labels.ts)
+  // and a reference to another equation (a link, where the deck shows it) say nothing
   "\\label": "\\htmlData{label=#1}{}",
+  "\\eqref": "\\htmlData{eqref=#1}{}",
+  "\\ref": "\\htmlData{ref=#1}{}",
 };
 
 /** Only \htmlData with our own keys (steps, and a live example's numbers) and equation references' links inside the deck are trusted: no other links, no styles, no ids from TeX.
