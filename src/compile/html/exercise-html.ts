@@ -6,6 +6,7 @@
 import type { FormulaBlank } from "../../formulas/judge.ts";
 import { readable } from "../../formulas/readable.ts";
 import { escapeHtml } from "../../shared/html.ts";
+import { toleranceOf } from "../../shared/tolerance.ts";
 import type { NumberBlankFact } from "../model.ts";
 
 export interface ExerciseIds {
@@ -25,7 +26,7 @@ function spokenPath(path: string): string {
 
 export function numberBlankHtml(caseFile: string, blank: NumberBlankFact, ids: ExerciseIds): string {
   const id = ids.of(blank.slot);
-  const tolerance = 10 ** -blank.decimals;
+  const tolerance = toleranceOf(blank.decimals);
   return (
     `<input type="text" inputmode="decimal" autocomplete="off" spellcheck="false" class="exercise-input" id="${id}"` +
     ` data-exercise-case="${escapeHtml(caseFile)}" data-exercise-path="${escapeHtml(blank.path)}" data-exercise-decimals="${blank.decimals}"` +

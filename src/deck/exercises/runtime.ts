@@ -11,6 +11,7 @@ import { formulaExample, type FormulaExample } from "../../formulas/example.ts";
 import { judgeFormula, type FormulaBlank, type Judgement } from "../../formulas/judge.ts";
 import { drawCase, evaluateCase, isSeed, MAX_SEED, parseCase, type CaseResult } from "../../grad/index.ts";
 import { MATH_MACROS } from "../../shared/math-macros.ts";
+import { toleranceOf, toleranceText } from "../../shared/tolerance.ts";
 import { valueAtPath } from "../../shared/value-path.ts";
 import { answerKeySections, numberAnswer, type KeyEntry } from "./answer-key.ts";
 import { breakRoutesReport } from "./break-routes.ts";
@@ -134,7 +135,7 @@ export class ExerciseRuntime {
       say(verdict, "right", `right: ${shown(answer)}`);
       return "right";
     }
-    say(verdict, "wrong", `wrong: ${off > 0 ? "too large" : "too small"} by ${shown(Math.abs(off))} (within ±${tolerance} counts as right)`);
+    say(verdict, "wrong", `wrong: ${off > 0 ? "too large" : "too small"} by ${shown(Math.abs(off))} (within ±${toleranceText(Number(input.dataset.exerciseDecimals ?? 3))} counts as right)`);
     return "wrong";
   }
 
@@ -234,9 +235,9 @@ export class ExerciseRuntime {
   private retolerate(input: HTMLInputElement, state: SlideState): void {
     const answer = Math.abs(Number(valueAtPath(state.result, input.dataset.exercisePath ?? "")));
     let decimals = Number(input.dataset.exerciseDecimals ?? 3);
-    while (10 ** -decimals >= answer && decimals < 12 && answer > 0) decimals++;
+    while (toleranceOf(decimals) >= answer && decimals < 12 && answer > 0) decimals++;
     input.dataset.exerciseDecimals = String(decimals);
-    input.dataset.exerciseTolerance = String(10 ** -decimals);
+    input.dataset.exerciseTolerance = String(toleranceOf(decimals));
     input.setAttribute("aria-label", (input.getAttribute("aria-label") ?? "").replace(/to \d+ decimals/, `to ${decimals} decimals`));
   }
 
