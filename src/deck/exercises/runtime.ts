@@ -211,6 +211,7 @@ export class ExerciseRuntime {
     }
     slide.querySelectorAll(".exercise-preview").forEach((p) => (p.innerHTML = ""));
     slide.querySelectorAll(".exercise-answer").forEach((l) => l.classList.remove("exercise-answer"));
+    slide.querySelectorAll<HTMLInputElement>("input[type=radio]").forEach((r) => (r.checked = false));
     slide.querySelector("[data-exercise-action=answer]")?.setAttribute("disabled", "");
     const label = slide.querySelector<HTMLElement>(".exercise-seed");
     if (label) label.textContent = `new numbers: seed ${seed}`;
