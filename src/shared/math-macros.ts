@@ -23,6 +23,16 @@ export const MATH_MACROS: Readonly<Record<string, string>> = {
   "\\ref": "\\htmlData{ref=#1}{}",
 };
 
+/** On top of MATH_MACROS where a formula is typeset outside reveal.js's steps — an answer
+ * shown on an exercise, the answer key on paper: every step is there and nothing is lit up
+ * (their \htmlData would be untrusted there, and typeset as an error). */
+export const STILL_MACROS: Readonly<Record<string, string>> = {
+  "\\step": "{#1}",
+  // KaTeX counts a macro's arguments from #1 up: a body of #2 alone would take none
+  "\\stepat": "\\@secondoftwo{#1}{#2}",
+  "\\hl": "\\@secondoftwo{#1}{#2}",
+};
+
 /** Only \htmlData with our own keys (steps, and a live example's numbers) and equation references' links inside the deck are trusted: no other links, no styles, no ids from TeX.
  * (KaTeX hands the attributes over already prefixed with data-.) */
 export function trust(context: { command: string; attributes?: Record<string, string>; url?: string }): boolean {

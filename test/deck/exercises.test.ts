@@ -4,9 +4,9 @@
 // whose numbers Node draws the same; every formula blank accepts the deck's own answer and
 // rejects a slip, naming a time step; every choices list accepts its answer only; a decimal
 // comma gets a message; progress survives a reload; "new numbers" leaves nothing of the last
-// try; a route left out is seen to be wrong; every exercise as a student leaves it (wrong
-// answers checked, every hint, the answer shown) is axe-clean, readable from the back row and
-// inside its frame, in both themes.
+// try; a route left out is seen to be wrong; the answer key prints every exercise's answers;
+// every exercise as a student leaves it (wrong answers checked, every hint, the answer shown)
+// is axe-clean, readable from the back row and inside its frame, in both themes.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
@@ -238,6 +238,22 @@ describe.runIf(hasChromium)("exercises in the browser", () => {
       return found;
     }, ids);
     expect(left).toEqual([]);
+    await page.close();
+  });
+
+  it("prints an answer key: every exercise, its formulas with the blank's box filled, nothing typeset as an error", async () => {
+    const page = await open("", "?print-pdf&answers");
+    const key = await page.evaluate(() => ({
+      exercises: document.querySelectorAll("section.exercise").length,
+      entries: document.querySelectorAll("section.answer-key li").length,
+      errors: [...document.querySelectorAll("section.answer-key .katex-error")].map((e) => e.textContent),
+      formulas: document.querySelectorAll("section.answer-key .answer-key-item .katex-display").length,
+      filled: document.querySelectorAll("section.answer-key .answer-key-item .katex-display .fbox").length,
+    }));
+    expect(key.entries).toBe(key.exercises);
+    expect(key.errors).toEqual([]);
+    expect(key.formulas).toBeGreaterThan(5);
+    expect(key.filled).toBe(key.formulas);
     await page.close();
   });
 
