@@ -1,8 +1,9 @@
 // The deck's bibliography: a BibTeX file beside the chapters (slides/references.bib), read
 // and formatted by citation-js — citations author–year, entries in the Harvard style — so that
 // `[@key]` on a slide shows "(Hochreiter and Schmidhuber, 1997)" linking to the references
-// slides the build adds at the end, which list every cited work, a few a slide.
+// slides the build adds at the end, which list every cited work, as many a slide as fit.
 import type { Cite as CiteClass, CslEntry } from "@citation-js/core";
+import { escapeHtml } from "../shared/html.ts";
 import type { SourceLocation } from "./diagnostics.ts";
 
 type CiteProcessor = typeof CiteClass;
@@ -18,8 +19,20 @@ export async function loadCiteProcessor(): Promise<CiteProcessor> {
 // style is far smaller for the citation processor to read)
 const STYLE = { template: "harvard1", lang: "en-US" } as const;
 
-/** How many entries a references slide holds. */
-export const ENTRIES_PER_SLIDE = 5;
+/** A references slide's room, in lines of its column and characters of a line: at the size
+ * the theme sets an entry (section.references, 26 px in the 1184-px column) a line holds some
+ * 85 characters of an entry's text and the slide 15 lines under its heading. Both are counted
+ * short, so that what the count says fits does (the deck's tests measure every slide). */
+const LINE_CHARS = 78;
+const SLIDE_LINES = 15;
+/** the space between two entries, in lines (the theme's margin under an entry) */
+const ENTRY_GAP_LINES = 0.35;
+
+/** A formatted entry: its key, its HTML, and its text (what takes room on the slide). */
+export interface ReferenceEntry {
+  key: string;
+  html: string;
+}
 
 export class Bibliography {
   private readonly entries: ReadonlyMap<string, CslEntry>;
@@ -65,24 +78,61 @@ export class Bibliography {
   }
 
   /** The entries of `keys` in the bibliography's order (by author, then year), each as
-   * HTML (a `div.csl-entry` with `data-csl-entry-id`). */
-  entriesHtml(keys: readonly string[]): { key: string; html: string }[] {
+   * HTML (citation-js's `div.csl-entry` with `data-csl-entry-id`, its content) followed by its
+   * BibTeX `note`, which the Harvard style leaves out ("Also published as …"). */
+  entriesHtml(keys: readonly string[]): ReferenceEntry[] {
     const html = new this.Cite(keys.map((k) => this.entries.get(k)!)).format("bibliography", { format: "html", ...STYLE });
-    return [...html.matchAll(/<div data-csl-entry-id="([^"]+)" class="csl-entry">([\s\S]*?)<\/div>/g)].map((m) => ({ key: m[1], html: m[2] }));
+    return [...html.matchAll(/<div data-csl-entry-id="([^"]+)" class="csl-entry">([\s\S]*?)<\/div>/g)].map((m) => {
+      const field: unknown = this.entries.get(m[1])?.note;
+      const note = typeof field === "string" ? field.trim() : "";
+      return { key: m[1], html: note && !m[2].includes(escapeHtml(note)) ? `${m[2]} ${escapeHtml(note)}${/[.!?]$/.test(note) ? "" : "."}` : m[2] };
+    });
   }
+}
+
+/** How many lines an entry's `text` takes in a line of LINE_CHARS characters, broken at
+ * spaces as a browser breaks it: a word that does not fit (a long URL) starts a new line. */
+export function linesOf(text: string): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of text.trim().split(/\s+/)) {
+    const needs = used === 0 ? word.length : used + 1 + word.length;
+    if (needs <= LINE_CHARS || used === 0) used = needs;
+    else {
+      lines += 1 + Math.floor((word.length - 1) / LINE_CHARS);
+      used = ((word.length - 1) % LINE_CHARS) + 1;
+    }
+  }
+  return lines;
+}
+
+/** The entries cut into references slides, in order: each slide as many as its lines hold
+ * (an entry longer than a slide alone on one). */
+export function referencePages<T extends ReferenceEntry>(entries: readonly T[]): T[][] {
+  const pages: T[][] = [];
+  let room = 0;
+  for (const entry of entries) {
+    const needs = linesOf(entry.html.replace(/<[^>]*>/g, "").replace(/&[a-z#0-9]+;/gi, "x")) + ENTRY_GAP_LINES;
+    if (pages.length === 0 || needs > room) {
+      pages.push([]);
+      room = SLIDE_LINES;
+    }
+    pages[pages.length - 1].push(entry);
+    room -= needs;
+  }
+  return pages;
 }
 
 /** What rendering a citation needs: the bibliography, and the references slide that lists
  * each cited work. */
 export interface Citations {
   bibliography: Bibliography;
-  /** cited keys in the bibliography's order */
-  cited: string[];
+  /** the cited works' entries in the bibliography's order, a references slide's each */
+  pages: ReferenceEntry[][];
   slideOf: ReadonlyMap<string, string>;
 }
 
-/** The id of the references slide that holds the n-th cited work (0-based). */
-export function referencesSlideId(n: number): string {
-  const page = Math.floor(n / ENTRIES_PER_SLIDE);
+/** The id of the references slide `page` (0-based). */
+export function referencesSlideId(page: number): string {
   return page === 0 ? "references" : `references-${page + 1}`;
 }

@@ -64,9 +64,8 @@ function formulaFits(slide: HTMLElement): { katex: HTMLElement; px: number }[] {
   for (const display of slide.querySelectorAll<HTMLElement>(".katex-display")) {
     const katex = display.querySelector<HTMLElement>(".katex");
     if (!katex || display.closest("aside.notes")) continue;
-    // KaTeX's display box is as wide as the column; what overflows it shows in scrollWidth
     const room = display.clientWidth;
-    const width = display.scrollWidth;
+    const width = neededWidth(display, katex);
     if (room <= 0 || width <= room) continue;
     const glyphs = [...katex.querySelectorAll<HTMLElement>(".katex-html span")].filter((s) => [...s.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && drawsGlyphs(n.textContent!)));
     const smallest = Math.min(...glyphs.map((g) => parseFloat(getComputedStyle(g).fontSize)));
@@ -74,6 +73,43 @@ function formulaFits(slide: HTMLElement): { katex: HTMLElement; px: number }[] {
     if (factor < 1) fits.push({ katex, px: parseFloat(getComputedStyle(katex).fontSize) * factor });
   }
   return fits;
+}
+
+/** How far apart a formula and its equation number stay, in the formula's em. */
+const TAG_GAP_EM = 0.5;
+
+/** The width a display formula needs (layout px, whatever the deck's scale): what its markup
+ * spans — KaTeX's display box is as wide as the column, what overflows it shows in
+ * scrollWidth — and for a numbered one, room for each number beside its row: KaTeX centres
+ * the formula in the column and sets the numbers at the column's right edge, over the
+ * formula when the column is too narrow for both. A row that reaches `d` right of the centre
+ * with a number `w` wide needs the column 2 × (d + gap + w) wide. */
+function neededWidth(display: HTMLElement, katex: HTMLElement): number {
+  const html = katex.querySelector<HTMLElement>(":scope > .katex-html");
+  const tag = html?.querySelector<HTMLElement>(":scope > .katex-tag");
+  if (!html || !tag) return display.scrollWidth;
+  const box = html.getBoundingClientRect();
+  const scale = box.width / html.offsetWidth || 1;
+  const centre = box.left + box.width / 2;
+  const gap = TAG_GAP_EM * parseFloat(getComputedStyle(katex).fontSize);
+  const needs = numberedRows(html, tag).map((row) => 2 * ((row.right - centre) / scale + gap + row.number / scale));
+  return Math.max(display.scrollWidth, ...needs);
+}
+
+/** Each numbered row's right end and its number's width (screen px): of an aligned block row
+ * by row — KaTeX stacks the numbers beside the block, a row each (empty for a row without
+ * one), as it stacks each column's cells —, else the whole formula's. */
+function numberedRows(html: HTMLElement, tag: HTMLElement): { right: number; number: number }[] {
+  const rowsOf = (stack: Element | null): HTMLElement[] => [...(stack?.querySelectorAll<HTMLElement>(":scope > .vlist-t > .vlist-r:first-child > .vlist > span") ?? [])];
+  const numbers = rowsOf(tag);
+  const columns = [...(html.querySelector(".mtable")?.children ?? [])].filter((c) => c.matches("[class*=col-align-]")).map(rowsOf);
+  if (numbers.length > 0 && columns.length > 0 && columns.every((cells) => cells.length === numbers.length)) {
+    // a cell's content follows the strut KaTeX sets before it
+    const right = (cell: HTMLElement): number => (cell.lastElementChild ?? cell).getBoundingClientRect().right;
+    return numbers.flatMap((n, row) => (n.textContent?.trim() ? [{ right: Math.max(...columns.map((cells) => right(cells[row]))), number: (n.lastElementChild ?? n).getBoundingClientRect().width }] : []));
+  }
+  const bases = [...html.querySelectorAll<HTMLElement>(":scope > .katex-base")];
+  return [{ right: Math.max(...bases.map((b) => b.getBoundingClientRect().right)), number: tag.getBoundingClientRect().width }];
 }
 
 /** The height each diagram of a slide that runs past the frame gets: all shrink by one

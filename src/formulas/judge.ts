@@ -72,11 +72,13 @@ function parseFilled(blank: FormulaBlank, fill: string, context: FormulaContext)
   }
 }
 
-/** "t = 0, 1" (or, with several index variables, "t = 0, k = 1; t = 1, k = 1"). */
-function stepList(steps: readonly RelationStep[]): string {
+/** " at t = 0, 1" (or, with several index variables, " at t = 0, k = 1; t = 1, k = 1"); nothing
+ * for a relation with no index (a sum over the steps holds or not as a whole). */
+function atSteps(steps: readonly RelationStep[]): string {
   const names = [...new Set(steps.flatMap((s) => Object.keys(s.indices)))];
-  if (names.length === 1) return `${names[0]} = ${steps.map((s) => s.indices[names[0]]).join(", ")}`;
-  return steps.map((s) => where(s.indices).replace(/^ at /, "")).join("; ");
+  if (names.length === 0) return "";
+  if (names.length === 1) return ` at ${names[0]} = ${steps.map((s) => s.indices[names[0]]).join(", ")}`;
+  return ` at ${steps.map((s) => where(s.indices).replace(/^ at /, "")).join("; ")}`;
 }
 
 /** Which symbols the typed formula has that the answer has not, and the other way round. */
@@ -108,8 +110,8 @@ export function judgeFormula(blank: FormulaBlank, typed: string, examples: reado
     if (failing.length === 0) continue;
     const holding = result.steps.filter((s) => s.fails < 0 && !s.trivial);
     const first = failing[0];
-    const numbers = `at ${stepList([first])} yours is ${formatNumbers(numbersOf(first.sides[1]), 4)}, the answer ${formatNumbers(numbersOf(first.sides[0]), 4)}`;
-    const when = holding.length ? `It matches at ${stepList(holding)} but not at ${stepList(failing)}` : `It does not match at ${stepList(failing)}`;
+    const numbers = `${atSteps([first]).trim()} yours is ${formatNumbers(numbersOf(first.sides[1]), 4)}, the answer ${formatNumbers(numbersOf(first.sides[0]), 4)}`.trim();
+    const when = holding.length ? `It matches${atSteps(holding)} but not${atSteps(failing)}` : `It does not match${atSteps(failing)}`;
     const seeded = n === 0 ? "" : ` — with these numbers it happens to agree, but not with the case of another seed`;
     return { verdict: "wrong", message: `${when}${seeded} (${numbers}).${symbolDifference(mine, answer)}` };
   }

@@ -6,7 +6,9 @@ const SYMBOLS: Readonly<Record<string, string>> = {
   "\\lVert": "‖", "\\rVert": "‖", "\\leq": " ≤ ", "\\geq": " ≥ ", "\\sum": "Σ", "\\prod": "∏", "\\tanh": "tanh",
 };
 const SUPERSCRIPT: Readonly<Record<string, string>> = { t: "ᵗ", k: "ᵏ", j: "ʲ", T: "ᵀ", "0": "⁰", "1": "¹", "2": "²", "3": "³", "-": "⁻", "+": "⁺", i: "ⁱ", n: "ⁿ", "⟨": "", "⟩": "" };
-const SUBSCRIPT: Readonly<Record<string, string>> = { t: "ₜ", k: "ₖ", j: "ⱼ", "0": "₀", "1": "₁", "2": "₂", "-": "₋", "+": "₊", i: "ᵢ", h: "ₕ", o: "ₒ", x: "ₓ", n: "ₙ" };
+/** a superscript already spelled (ᵀ from \\top) stays as it is */
+const SUPERSCRIPT_CHARS: Readonly<Record<string, string>> = { ...SUPERSCRIPT, "ᵀ": "ᵀ", "′": "′" };
+const SUBSCRIPT: Readonly<Record<string, string>> = { t: "ₜ", k: "ₖ", j: "ⱼ", "0": "₀", "1": "₁", "2": "₂", "-": "₋", "+": "₊", i: "ᵢ", h: "ₕ", o: "ₒ", x: "ₓ", n: "ₙ", a: "ₐ", e: "ₑ", l: "ₗ", m: "ₘ", p: "ₚ", r: "ᵣ", s: "ₛ", u: "ᵤ", v: "ᵥ" };
 
 function script(text: string, table: Readonly<Record<string, string>>, mark: string): string {
   const chars = [...text];
@@ -15,7 +17,8 @@ function script(text: string, table: Readonly<Record<string, string>>, mark: str
 }
 
 export function readable(tex: string): string {
-  let out = tex.replace(/\\([A-Za-z]+)(?![A-Za-z]) ?/g, (m, name: string) => SYMBOLS[`\\${name}`] ?? m);
+  // thin and negative spaces (\, \; \!) are typesetting, not symbols
+  let out = tex.replace(/\\[,;:!]/g, " ").replace(/\\([A-Za-z]+)(?![A-Za-z]) ?/g, (m, name: string) => SYMBOLS[`\\${name}`] ?? m);
   // innermost first: a group with no braces inside is rewritten, until none is left
   for (let before = ""; before !== out; ) {
     before = out;
@@ -25,8 +28,11 @@ export function readable(tex: string): string {
       .replace(/\\(?:mathbf|mathrm|operatorname|text)\{([^{}]*)\}/g, "$1")
       .replace(/\\bar\{([^{}]*)\}/g, (_m, x: string) => `${x}\u0304`)
       .replace(/\\tilde\{([^{}]*)\}/g, (_m, x: string) => `${x}\u0303`)
-      .replace(/\\frac\{([^{}]*)\}\{([^{}]*)\}/g, "$1/$2");
+      .replace(/\\frac\{([^{}]*)\}\{([^{}]*)\}/g, "$1/$2")
+      .replace(/\\pd\{([^{}]*)\}\{([^{}]*)\}/g, "∂$1/∂$2"); // the deck's partial derivative
   }
+  // a one-character script written without braces (R_z^\top)
+  out = out.replace(/\^([^\s{}\\])/g, (_m, s: string) => script(s, SUPERSCRIPT_CHARS, "^")).replace(/_([A-Za-z0-9])/g, (_m, s: string) => script(s, SUBSCRIPT, "_"));
   return out.replace(/[{}]/g, "").replace(/\s+/g, " ").trim();
 }
 

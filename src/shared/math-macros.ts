@@ -7,15 +7,30 @@ import { LIVE_NUMBER_KEY } from "./live-numbers.ts";
  *  \stepat{n}{X}   X appears at step n (reveal's data-fragment-index)
  *  \hl{n}{X}       X is always visible, and highlighted while step n is the current one
  *                  (use it to follow one route of the chain rule through a formula)
- *  \blank{X}       on an exercise slide: X is the answer a student fills in; shown as a
- *                  box of X's height (the checker reads X in its place) */
+ *  \blank{X}       on an exercise slide: X is the answer a student fills in; shown as an
+ *                  empty box of one size, whatever X is (the checker reads X in its place).
+ *                  Not a phantom of X: KaTeX draws \vphantom as X itself made invisible at
+ *                  zero width, which still runs past the formula and widens it by X. */
 export const MATH_MACROS: Readonly<Record<string, string>> = {
   "\\step": "\\htmlData{step=next}{#1}",
   "\\stepat": "\\htmlData{step=#1}{#2}",
   "\\hl": "\\htmlData{step=#1, fragment-style=hl}{#2}",
-  "\\blank": "\\boxed{\\vphantom{#1}\\;?\\;}",
-  // the checker reads a formula as written: its \label (a number, see src/compile/labels.ts) says nothing
+  "\\blank": "\\@secondoftwo{#1}{\\boxed{\\rule[-0.3em]{0pt}{1.2em}\\quad ?\\quad}}",
+  // the checker reads a formula as written: its \label (a number, see src/compile/labels.ts)
+  // and a reference to another equation (a link, where the deck shows it) say nothing
   "\\label": "\\htmlData{label=#1}{}",
+  "\\eqref": "\\htmlData{eqref=#1}{}",
+  "\\ref": "\\htmlData{ref=#1}{}",
+};
+
+/** On top of MATH_MACROS where a formula is typeset outside reveal.js's steps — an answer
+ * shown on an exercise, the answer key on paper: every step is there and nothing is lit up
+ * (their \htmlData would be untrusted there, and typeset as an error). */
+export const STILL_MACROS: Readonly<Record<string, string>> = {
+  "\\step": "{#1}",
+  // KaTeX counts a macro's arguments from #1 up: a body of #2 alone would take none
+  "\\stepat": "\\@secondoftwo{#1}{#2}",
+  "\\hl": "\\@secondoftwo{#1}{#2}",
 };
 
 /** Only \htmlData with our own keys (steps, and a live example's numbers) and equation references' links inside the deck are trusted: no other links, no styles, no ids from TeX.

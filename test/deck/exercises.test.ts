@@ -3,8 +3,10 @@
 // than its tolerance — with the slide's numbers and after "new numbers" from three seeds,
 // whose numbers Node draws the same; every formula blank accepts the deck's own answer and
 // rejects a slip, naming a time step; every choices list accepts its answer only; a decimal
-// comma gets a message; progress survives a reload; a route left out is seen to be wrong;
-// axe-core finds nothing serious on an exercise with its verdicts, in both themes.
+// comma gets a message; progress survives a reload; "new numbers" leaves nothing of the last
+// try; a route left out is seen to be wrong; the answer key prints every exercise's answers;
+// every exercise as a student leaves it (wrong answers checked, every hint, the answer shown)
+// is axe-clean, readable from the back row and inside its frame, in both themes.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
@@ -14,6 +16,7 @@ import { drawCase, evaluateCase, parseCase } from "../../src/grad/index.ts";
 import { FRAME } from "../../src/shared/constants.ts";
 import { valueAtPath } from "../../src/shared/value-path.ts";
 import { hasChromium, startBrowser, waitForReady } from "../support/browser.ts";
+import { measureTextSizes } from "../support/legibility.ts";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const SEEDS = [3, 42, 1234];
@@ -148,7 +151,7 @@ describe.runIf(hasChromium)("exercises in the browser", () => {
         const at = reveal.getIndices(document.getElementById(id)!);
         reveal.slide(at.h, at.v);
       }, blank.slide);
-      await page.waitForFunction((id) => /^[1-9]\d* of \d+ exercises? of this chapter solved$/.test(document.querySelector(`#${id} .exercise-progress`)?.textContent ?? ""), blank.slide);
+      await page.waitForFunction((id) => /^[1-9]\d* of \d+ solved in this chapter$/.test(document.querySelector(`#${id} .exercise-progress`)?.textContent ?? ""), blank.slide);
     }
     const report = await page.evaluate(async () => {
       const form = document.querySelector<HTMLFormElement>("form.break-routes");
@@ -163,22 +166,133 @@ describe.runIf(hasChromium)("exercises in the browser", () => {
     await page.close();
   });
 
-  it.each(["light", "dark"])("axe-core finds nothing serious on an exercise with its verdicts (%s theme)", async (theme) => {
-    const page = await open("", `?theme=${theme}`);
-    const slide = await page.evaluate(() => document.querySelector("section.exercise")!.id);
-    await page.evaluate((id) => {
-      const reveal = (window as unknown as { Reveal: { slide(h: number, v: number): void; getIndices(el: Element): { h: number; v: number } } }).Reveal;
-      const at = reveal.getIndices(document.getElementById(id)!);
-      reveal.slide(at.h, at.v);
-    }, slide);
-    await answer(page, slide, "input.exercise-input, textarea.exercise-tex", "0.5");
-    await page.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(async (id) => {
-      const axe = (window as unknown as { axe: { run(el: Element, o: object): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
-      const result = await axe.run(document.getElementById(id)!, { resultTypes: ["violations"] });
-      return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.nodes.length})`);
-    }, slide);
-    expect(violations).toEqual([]);
+  /** Every exercise slide as a student may leave it: each blank answered wrong (a number off,
+   * the deck's formula with a time index slipped, a wrong choice) and checked, every hint
+   * shown, then the answer. What the slides show then is the longest they get. The slides'
+   * ids, and what of each then runs past the frame as the student sees it. */
+  const tryEveryExercise = (page: Page): Promise<{ ids: string[]; cut: string[] }> =>
+    page.evaluate(async (frame) => {
+      type Deck = { slide(h: number, v: number): void; getIndices(el: Element): { h: number; v: number }; configure(o: object): void; getPlugin(id: string): { ready(): Promise<unknown> } };
+      const deck = (window as unknown as { Reveal: Deck }).Reveal;
+      deck.configure({ transition: "none", backgroundTransition: "none" });
+      await deck.getPlugin("exercises").ready();
+      const settle = async (done: () => boolean): Promise<void> => {
+        for (let k = 0; k < 100 && !done(); k++) await new Promise((r) => setTimeout(r, 20));
+      };
+      const ids: string[] = [];
+      const cut: string[] = [];
+      for (const slide of document.querySelectorAll<HTMLElement>("section.exercise")) {
+        const at = deck.getIndices(slide);
+        deck.slide(at.h, at.v);
+        slide.querySelectorAll<HTMLInputElement>("input.exercise-input").forEach((i) => (i.value = "12.5"));
+        for (const box of slide.querySelectorAll<HTMLTextAreaElement>("textarea.exercise-tex")) {
+          const answer = box.dataset.exerciseFormula!;
+          box.value = answer.includes("^{t+1}") ? answer.replace("^{t+1}", "^{t}") : answer.replace("^{t}", "^{t+1}");
+        }
+        const data = JSON.parse(slide.querySelector("script.exercise-data")!.textContent!) as { choices: Record<string, { right: number }> };
+        for (const [name, { right }] of Object.entries(data.choices)) {
+          const wrong = [...slide.querySelectorAll<HTMLInputElement>(`input[type=radio][name="${CSS.escape(name)}"]`)].find((r) => Number(r.value) !== right);
+          wrong!.checked = true;
+        }
+        slide.querySelector<HTMLButtonElement>("[data-exercise-action=check]")!.click();
+        const verdicts = [...slide.querySelectorAll<HTMLElement>(".exercise-verdict")];
+        await settle(() => verdicts.every((v) => v.dataset.verdict));
+        const hint = slide.querySelector<HTMLButtonElement>("[data-exercise-action=hint]");
+        for (let k = 0; hint && !hint.disabled && k < 10; k++) hint.click();
+        const answer = slide.querySelector<HTMLButtonElement>("[data-exercise-action=answer]")!;
+        await settle(() => !answer.disabled);
+        answer.click();
+        await settle(() => [...slide.querySelectorAll(".exercise-preview")].every((p) => p.innerHTML !== ""));
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        ids.push(slide.id);
+        const box = document.querySelector(".reveal .slides")!.getBoundingClientRect();
+        const scale = box.width / frame.width;
+        const last = [...slide.querySelectorAll<HTMLElement>("*")].find((el) => !el.closest("aside.notes, .katex-mathml, .katex svg, script") && el.getClientRects().length > 0 && (el.getBoundingClientRect().bottom - box.top) / scale > frame.height);
+        if (last) cut.push(`${slide.id}: <${last.tagName.toLowerCase()} class="${last.className}"> ends at ${Math.round((last.getBoundingClientRect().bottom - box.top) / scale)} px`);
+      }
+      return { ids, cut };
+    }, FRAME);
+
+  it("new numbers leave nothing of the last try: no answer typed or chosen, no verdict, no answer shown", async () => {
+    const page = await open();
+    const { ids } = await tryEveryExercise(page);
+    const left = await page.evaluate(async (ids) => {
+      const plugin = (window as unknown as { Reveal: { getPlugin(id: string): { ready(): Promise<unknown> } } }).Reveal.getPlugin("exercises");
+      const found: string[] = [];
+      for (const id of ids) {
+        const slide = document.getElementById(id)!;
+        const prose = [...slide.querySelectorAll("[data-exercise-value]")].map((s) => s.textContent).join(" ");
+        slide.querySelector<HTMLInputElement>("input.exercise-seed-input")!.value = "42";
+        slide.querySelector<HTMLButtonElement>("[data-exercise-action=new-numbers]")!.click();
+        await plugin.ready();
+        for (let k = 0; k < 100 && slide.dataset.seed !== "42"; k++) await new Promise((r) => setTimeout(r, 20));
+        const say = (what: string, bad: boolean): void => void (bad && found.push(`${id}: ${what}`));
+        say("a typed answer kept", [...slide.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>("input.exercise-input, textarea.exercise-tex")].some((c) => c.value !== ""));
+        say("a choice kept", slide.querySelector("input[type=radio]:checked") !== null);
+        say("a verdict kept", [...slide.querySelectorAll<HTMLElement>(".exercise-verdict")].some((v) => v.dataset.verdict || v.textContent));
+        say("the answer still shown", slide.querySelector(".exercise-answer") !== null || [...slide.querySelectorAll(".exercise-preview")].some((p) => p.innerHTML));
+        say("Show answer before a try", !slide.querySelector<HTMLButtonElement>("[data-exercise-action=answer]")!.disabled);
+        say("no word of the new seed", !/seed 42/.test(slide.querySelector(".exercise-seed")?.textContent ?? ""));
+        say("the prose's numbers unchanged", prose !== "" && prose === [...slide.querySelectorAll("[data-exercise-value]")].map((s) => s.textContent).join(" "));
+      }
+      return found;
+    }, ids);
+    expect(left).toEqual([]);
     await page.close();
   });
+
+  it("prints an answer key: every exercise, its formulas with the blank's box filled, nothing typeset as an error", async () => {
+    const page = await open("", "?print-pdf&answers");
+    const key = await page.evaluate(() => ({
+      exercises: document.querySelectorAll("section.exercise").length,
+      entries: document.querySelectorAll("section.answer-key li").length,
+      errors: [...document.querySelectorAll("section.answer-key .katex-error")].map((e) => e.textContent),
+      formulas: document.querySelectorAll("section.answer-key .answer-key-item .katex-display").length,
+      filled: document.querySelectorAll("section.answer-key .answer-key-item .katex-display .fbox").length,
+    }));
+    expect(key.entries).toBe(key.exercises);
+    expect(key.errors).toEqual([]);
+    expect(key.formulas).toBeGreaterThan(5);
+    expect(key.filled).toBe(key.formulas);
+    await page.close();
+  });
+
+  it.each(["light", "dark"])("every exercise with its verdicts, hints and answer shown: axe-clean, text of 18 px or more, inside its frame (%s theme)", async (theme) => {
+    const page = await open("", `?theme=${theme}`);
+    const { ids, cut } = await tryEveryExercise(page);
+    expect(ids.length).toBeGreaterThanOrEqual(10);
+    expect(cut).toEqual([]);
+    expect(await page.evaluate(() => document.querySelectorAll("section.exercise .exercise-verdict:not([data-verdict=wrong])").length)).toBe(0);
+    // axe-core builds its tree of the whole document on every run: without the deck's other
+    // slides a run takes a fraction of the time, and sees an exercise slide as it was
+    await page.evaluate(() => {
+      const deck = (window as unknown as { Reveal: { sync(): void } }).Reveal;
+      for (const slide of document.querySelectorAll(".reveal .slides section:not(.exercise):not(:has(section))")) slide.remove();
+      for (const stack of document.querySelectorAll(".reveal .slides section:not(.exercise):not(:has(section))")) stack.remove();
+      deck.sync();
+    });
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async (ids) => {
+      type Deck = { slide(h: number, v: number): void; getIndices(el: Element): { h: number; v: number } };
+      const deck = (window as unknown as { Reveal: Deck }).Reveal;
+      const axe = (window as unknown as { axe: { run(el: Element, o: object): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+      const found: string[] = [];
+      for (const id of ids) {
+        const at = deck.getIndices(document.getElementById(id)!);
+        deck.slide(at.h, at.v);
+        const result = await axe.run(document.getElementById(id)!, { resultTypes: ["violations"] });
+        found.push(...result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${id}: ${v.id} (${v.nodes.length})`));
+      }
+      return found;
+    }, ids);
+    const sizes = (await measureTextSizes(page)).filter((s) => s.slide !== "(slide number)");
+    expect(new Set(sizes.map((s) => s.slide)).size).toBe(ids.length);
+    const small = sizes.filter((s) => s.px < 18).map((s) => `${s.slide}: "${s.text}" at ${s.px} px (${s.where})`);
+    // clear of the frame's edges, as every slide's text is (test/deck/classroom.test.ts)
+    const outside = sizes
+      .filter((s) => s.box.left < 46 || s.box.right > FRAME.width - 46 || s.box.top < 0 || s.box.bottom > FRAME.height - 30)
+      .map((s) => `${s.slide}: "${s.text}" at ${Math.round(s.box.left)}…${Math.round(s.box.right)} × ${Math.round(s.box.top)}…${Math.round(s.box.bottom)}`);
+    expect({ violations, small, outside }).toEqual({ violations: [], small: [], outside: [] });
+    await page.close();
+  }, 300_000);
 });

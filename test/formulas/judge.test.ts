@@ -69,3 +69,26 @@ describe("a formula blank", () => {
     expect(judge(deltaC, "   ").verdict).toBe("unreadable");
   });
 });
+
+describe("a formula blank with no time index (a sum over the steps)", () => {
+  let rnn: FormulaExample[];
+  beforeAll(() => {
+    const json = JSON.parse(readFileSync("slides/examples/tiny-rnn.json", "utf8")) as { x: unknown[] };
+    const at = (c: { x: unknown[] }) => formulaExample("ex", { case: "slides/examples/tiny-rnn.json", t: 1, values: {} }, { cell: "rnn", steps: c.x.length, named: caseValues(c) });
+    rnn = [json, drawCase(json, 3), drawCase(json, 11)].map((c) => at(c as { x: unknown[] }));
+  });
+  const weights: FormulaBlank = { before: "\\pd{L}{W_{hh}} = ", after: "", answer: "\\sum_{t} \\delta\\mathbf{a}^{t}\\,(\\mathbf{h}^{t-1})^\\top" };
+
+  it("is right as the deck writes it", () => {
+    expect(judgeFormula(weights, weights.answer, rnn, notation)).toEqual({ verdict: "right" });
+  });
+
+  it("says a slip does not match, naming no empty step", () => {
+    const judged = judgeFormula(weights, weights.answer.replace("^{t-1}", "^{t}"), rnn, notation);
+    expect(judged.verdict).toBe("wrong");
+    const message = judged.verdict === "wrong" ? judged.message : "";
+    expect(message).toMatch(/^It does not match \(yours is \[.*\], the answer \[.*\]\)\./);
+    expect(message).not.toMatch(/ at [(;.,]| at $|at {2}/);
+    expect(message).toMatch(/uses hᵗ where the answer has hᵗ⁻¹/);
+  });
+});

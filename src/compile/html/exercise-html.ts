@@ -6,6 +6,7 @@
 import type { FormulaBlank } from "../../formulas/judge.ts";
 import { readable } from "../../formulas/readable.ts";
 import { escapeHtml } from "../../shared/html.ts";
+import { toleranceOf } from "../../shared/tolerance.ts";
 import type { NumberBlankFact } from "../model.ts";
 
 export interface ExerciseIds {
@@ -25,7 +26,7 @@ function spokenPath(path: string): string {
 
 export function numberBlankHtml(caseFile: string, blank: NumberBlankFact, ids: ExerciseIds): string {
   const id = ids.of(blank.slot);
-  const tolerance = 10 ** -blank.decimals;
+  const tolerance = toleranceOf(blank.decimals);
   return (
     `<input type="text" inputmode="decimal" autocomplete="off" spellcheck="false" class="exercise-input" id="${id}"` +
     ` data-exercise-case="${escapeHtml(caseFile)}" data-exercise-path="${escapeHtml(blank.path)}" data-exercise-decimals="${blank.decimals}"` +
@@ -34,28 +35,34 @@ export function numberBlankHtml(caseFile: string, blank: NumberBlankFact, ids: E
   );
 }
 
-/** TeX a student often needs, with what the button inserts. */
-const PALETTE: readonly { label: string; name: string; insert: string }[] = [
-  { label: "⊙", name: "elementwise product ⊙", insert: "\\odot " },
-  { label: "ᵀ", name: "transpose", insert: "^\\top" },
-  { label: "σ′", name: "sigmoid derivative σ′", insert: "\\sigma'()" },
-  { label: "tanh′", name: "tanh derivative", insert: "\\tanh'()" },
-  { label: "xᵗ", name: "superscript t", insert: "^{t}" },
-  { label: "xᵗ⁺¹", name: "superscript t plus 1", insert: "^{t+1}" },
-  { label: "xᵗ⁻¹", name: "superscript t minus 1", insert: "^{t-1}" },
-  { label: "δ", name: "delta δ", insert: "\\delta" },
-  { label: "𝐯", name: "bold vector", insert: "\\mathbf{}" },
-  { label: "v̄", name: "bar", insert: "\\bar{}" },
+/** TeX a student often needs: what its button shows, what that is in words, and what it
+ * inserts. A button's accessible name begins with what it shows (WCAG 2.5.3, label in
+ * name: a speech user says what they see), then says it in words. */
+const PALETTE: readonly { label: string; words: string; insert: string }[] = [
+  { label: "⊙", words: "elementwise product", insert: "\\odot " },
+  { label: "ᵀ", words: "transpose", insert: "^\\top" },
+  { label: "σ′", words: "sigmoid derivative", insert: "\\sigma'()" },
+  { label: "tanh′", words: "tanh derivative", insert: "\\tanh'()" },
+  { label: "xᵗ", words: "superscript t", insert: "^{t}" },
+  { label: "xᵗ⁺¹", words: "superscript t plus 1", insert: "^{t+1}" },
+  { label: "xᵗ⁻¹", words: "superscript t minus 1", insert: "^{t-1}" },
+  { label: "δ", words: "delta", insert: "\\delta" },
+  { label: "𝐯", words: "bold vector", insert: "\\mathbf{}" },
+  { label: "v̄", words: "bar", insert: "\\bar{}" },
 ];
 
+/** The palette's buttons, each named by what it shows and what it inserts. */
+export function paletteHtml(): string {
+  return PALETTE.map((p) => `<button type="button" data-insert="${escapeHtml(p.insert)}" aria-label="${escapeHtml(`${p.label}: insert ${p.words}`)}">${p.label}</button>`).join("");
+}
+
 export function formulaBlankHtml(caseFile: string, blank: FormulaBlank, id: string): string {
-  const palette = PALETTE.map((p) => `<button type="button" data-insert="${escapeHtml(p.insert)}" aria-label="insert ${escapeHtml(p.name)}">${p.label}</button>`).join("");
   return (
     `<div class="exercise-formula">` +
     `<label for="${id}">Your right-hand side, in TeX</label>` +
     `<textarea id="${id}" class="exercise-tex" rows="2" autocomplete="off" spellcheck="false" data-exercise-case="${escapeHtml(caseFile)}"` +
     ` data-exercise-formula="${escapeHtml(blank.answer)}" data-exercise-before="${escapeHtml(blank.before.trim())}" data-exercise-after="${escapeHtml(blank.after.trim())}" aria-describedby="${id}-verdict"></textarea>` +
-    `<div class="exercise-palette" role="toolbar" aria-label="insert TeX">${palette}</div>` +
+    `<div class="exercise-palette" role="toolbar" aria-label="insert TeX">${paletteHtml()}</div>` +
     `<div class="exercise-preview" aria-hidden="true"></div>` +
     verdict(id) +
     `</div>`
@@ -88,36 +95,42 @@ export function exerciseControls(data: ExerciseData, hints: number): string {
   );
 }
 
-/** Each route of src/grad/routes.ts as the deck writes it (TeX), by cell. */
-export const ROUTE_TEX: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  rnn: { loss: "\\pd{L^{t}}{\\mathbf{h}^{t}}", recurrent: "W_{hh}^\\top\\,\\delta\\mathbf{a}^{t+1}" },
+/** Each route of src/grad/routes.ts as the deck writes it (TeX), and in words (what a screen
+ * reader says), by cell. */
+export const ROUTE_TEX: Readonly<Record<string, Readonly<Record<string, { tex: string; words: string }>>>> = {
+  rnn: {
+    loss: { tex: "\\pd{L^{t}}{\\mathbf{h}^{t}}", words: "through this step's loss" },
+    recurrent: { tex: "W_{hh}^\\top\\,\\delta\\mathbf{a}^{t+1}", words: "through the next step" },
+  },
   lstm: {
-    loss: "\\Delta^{t}",
-    "recurrent-z": "R_z^\\top\\delta\\bar{\\mathbf{z}}^{t+1}",
-    "recurrent-i": "R_i^\\top\\delta\\bar{\\mathbf{i}}^{t+1}",
-    "recurrent-f": "R_f^\\top\\delta\\bar{\\mathbf{f}}^{t+1}",
-    "recurrent-o": "R_o^\\top\\delta\\bar{\\mathbf{o}}^{t+1}",
-    cell: "\\delta\\mathbf{c}^{t+1} \\odot \\mathbf{f}^{t+1}",
+    loss: { tex: "\\Delta^{t}", words: "through this step's loss" },
+    "recurrent-z": { tex: "R_z^\\top\\delta\\bar{\\mathbf{z}}^{t+1}", words: "through the next step's block input" },
+    "recurrent-i": { tex: "R_i^\\top\\delta\\bar{\\mathbf{i}}^{t+1}", words: "through the next step's input gate" },
+    "recurrent-f": { tex: "R_f^\\top\\delta\\bar{\\mathbf{f}}^{t+1}", words: "through the next step's forget gate" },
+    "recurrent-o": { tex: "R_o^\\top\\delta\\bar{\\mathbf{o}}^{t+1}", words: "through the next step's output gate" },
+    cell: { tex: "\\delta\\mathbf{c}^{t+1} \\odot \\mathbf{f}^{t+1}", words: "through the next step's cell state" },
   },
   gru: {
-    loss: "\\pd{L^{t}}{\\mathbf{h}^{t}}",
-    straight: "\\delta\\mathbf{h}^{t+1} \\odot \\mathbf{z}^{t+1}",
-    "recurrent-r": "W_{hr}^\\top\\delta\\bar{\\mathbf{r}}^{t+1}",
-    "recurrent-z": "W_{hz}^\\top\\delta\\bar{\\mathbf{z}}^{t+1}",
-    "recurrent-n": "W_{hn}^\\top(\\mathbf{r}^{t+1} \\odot \\delta\\bar{\\mathbf{n}}^{t+1})",
+    loss: { tex: "\\pd{L^{t}}{\\mathbf{h}^{t}}", words: "through this step's loss" },
+    straight: { tex: "\\delta\\mathbf{h}^{t+1} \\odot \\mathbf{z}^{t+1}", words: "straight to the next step, past its update gate" },
+    "recurrent-r": { tex: "W_{hr}^\\top\\delta\\bar{\\mathbf{r}}^{t+1}", words: "through the next step's reset gate" },
+    "recurrent-z": { tex: "W_{hz}^\\top\\delta\\bar{\\mathbf{z}}^{t+1}", words: "through the next step's update gate" },
+    "recurrent-n": { tex: "W_{hn}^\\top(\\mathbf{r}^{t+1} \\odot \\delta\\bar{\\mathbf{n}}^{t+1})", words: "through the next step's candidate state" },
   },
 };
 
 /** The "break a route" controls of an example slide: a switch per route (its label typeset
- * by `typeset`), where the browser says how far the gradient without it is from finite
+ * by `typeset`, in display style: a fraction's scripts as large as the other labels'),
+ * named in words, where the browser says how far the gradient without it is from finite
  * differences, and the case it computes on. */
 export function breakRoutesHtml(caseFile: string, json: unknown, routes: readonly string[], typeset: (tex: string) => string, id: string): string {
   const data = JSON.stringify({ case: caseFile, json }).replace(/</g, "\\u003c");
   const switches = routes
     .map((route) => {
-      const tex = ROUTE_TEX[(json as { cell?: string }).cell ?? ""]?.[route];
-      const name = `leave out the route ${tex ? readable(tex) : route}`;
-      return `<label class="break-route"><input type="checkbox" data-route="${escapeHtml(route)}" aria-label="${escapeHtml(name)}"> <span>${tex ? typeset(tex) : escapeHtml(route)}</span></label>`;
+      const known = ROUTE_TEX[(json as { cell?: string }).cell ?? ""]?.[route];
+      const name = known ? `leave out the route ${known.words}, ${readable(known.tex)}` : `leave out the route ${route}`;
+      const shown = known ? typeset(`\\displaystyle ${known.tex}`) : escapeHtml(route);
+      return `<label class="break-route"><input type="checkbox" data-route="${escapeHtml(route)}" aria-label="${escapeHtml(name)}"> <span>${shown}</span></label>`;
     })
     .join("");
   return (

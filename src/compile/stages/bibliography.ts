@@ -1,8 +1,8 @@
 // Stage "bibliography": the deck's BibTeX (slides/references.bib beside the chapters) read,
 // every `[@key]` of the slides and their notes found before anything is rendered — an unknown
 // key is an error where it is written — and each cited work given its place on the
-// references slides, so that a citation links to the slide that lists it.
-import { Bibliography, loadCiteProcessor, referencesSlideId } from "../bibliography.ts";
+// references slides (as many a slide as fit), so that a citation links to the slide that lists it.
+import { Bibliography, loadCiteProcessor, referencePages, referencesSlideId } from "../bibliography.ts";
 import { citationsIn } from "../markdown/references.ts";
 import type { DeckState } from "../state.ts";
 
@@ -29,7 +29,7 @@ export async function bibliographyStage(state: DeckState): Promise<void> {
       else state.diagnostics.error(at ?? { file, line: 1, col: 1 }, `[@${key}]: no entry "${key}" in ${file} (it has ${read.keys.join(", ")})`);
     }
   }
-  const ordered = cited.size ? read.entriesHtml([...cited]).map((e) => e.key) : [];
+  const pages = cited.size ? referencePages(read.entriesHtml([...cited])) : [];
   for (const key of read.keys.filter((k) => !cited.has(k))) state.diagnostics.warning({ file, line: 1, col: 1 }, `references: "${key}" is never cited, so the references slides leave it out`);
-  state.citations = { bibliography: read, cited: ordered, slideOf: new Map(ordered.map((key, n) => [key, referencesSlideId(n)])) };
+  state.citations = { bibliography: read, pages, slideOf: new Map(pages.flatMap((entries, page) => entries.map((e) => [e.key, referencesSlideId(page)]))) };
 }

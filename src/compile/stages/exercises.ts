@@ -8,6 +8,7 @@
 import { splitBlank, filledTex } from "../../formulas/judge.ts";
 import { checkFormula } from "../../formulas/check.ts";
 import { escapeHtml } from "../../shared/html.ts";
+import { toleranceOf, toleranceText } from "../../shared/tolerance.ts";
 import { valueAtPath } from "../../shared/value-path.ts";
 import type { SourceLocation } from "../diagnostics.ts";
 import katex from "katex";
@@ -84,9 +85,8 @@ async function fillExercise(state: DeckState, slide: SlideModel, caseFile: strin
       state.diagnostics.error(blank.at, `exercise: {{? ${blank.path}}}: no number at "${blank.path}" in the grad output of ${caseFile} (npm run grad -- ${caseFile} prints it)`);
       continue;
     }
-    const tolerance = 10 ** -blank.decimals;
-    if (tolerance >= Math.abs(value)) {
-      state.diagnostics.error(blank.at, `exercise: {{? ${blank.path} | ${blank.decimals}}}: a tolerance of ${tolerance} (${blank.decimals} decimals) is not smaller than the value's size (${Math.abs(value).toPrecision(2)}): ask for more decimals`);
+    if (toleranceOf(blank.decimals) >= Math.abs(value)) {
+      state.diagnostics.error(blank.at, `exercise: {{? ${blank.path} | ${blank.decimals}}}: a tolerance of ${toleranceText(blank.decimals)} (${blank.decimals} decimals) is not smaller than the value's size (${Math.abs(value).toPrecision(2)}): ask for more decimals`);
     }
     html.slots[blank.slot] = numberBlankHtml(caseFile, blank, ids);
   }

@@ -1,8 +1,8 @@
 // Stage "references": the slides that list every cited work (the bibliography stage placed
-// each), added after the last chapter as a chapter of their own, a few works a slide, each
-// entry with its DOI or URL as a link.
+// each), added after the last chapter as a chapter of their own, as many works a slide as
+// fit, each entry with its DOI or URL as a link.
 import { escapeHtml } from "../../shared/html.ts";
-import { ENTRIES_PER_SLIDE, referencesSlideId } from "../bibliography.ts";
+import { referencesSlideId } from "../bibliography.ts";
 import { SlideFacts, type SlideModel } from "../model.ts";
 import type { DeckState } from "../state.ts";
 
@@ -13,24 +13,25 @@ function linked(html: string): string {
 
 export function referencesStage(state: DeckState): void {
   const citations = state.citations;
-  if (!citations || citations.cited.length === 0) return;
+  if (!citations || citations.pages.length === 0) return;
   const file = citations.bibliography.file;
-  const entries = citations.bibliography.entriesHtml(citations.cited);
   state.chapterTitles.push({ title: "References", file, firstSlide: state.slides.length });
   const h = Math.max(-1, ...state.parsed.filter((s) => s.source.file === file).map((s) => s.source.h)) + 1;
-  for (let first = 0; first < entries.length; first += ENTRIES_PER_SLIDE) {
-    const id = referencesSlideId(first);
-    const items = entries.slice(first, first + ENTRIES_PER_SLIDE).map((e) => `<li id="ref-${escapeHtml(e.key)}">${linked(e.html)}</li>`).join("\n");
-    const title = first === 0 ? "References" : "References (continued)";
+  let first = 0;
+  citations.pages.forEach((entries, page) => {
+    const id = referencesSlideId(page);
+    const items = entries.map((e) => `<li id="ref-${escapeHtml(e.key)}">${linked(e.html)}</li>`).join("\n");
+    const title = page === 0 ? "References" : "References (continued)";
     const frame =
       `<section id="${id}" class="references" data-source="${escapeHtml(file)}:1">\n<h2>${title}</h2>\n<ol class="references-list" start="${first + 1}">\n${items}\n</ol>\n` +
       `<aside class="notes"><p>The works this deck cites, from ${escapeHtml(file)}, in the order of their authors' names: each citation on a slide links here.</p></aside></section>`;
+    first += entries.length;
     const slide: SlideModel = {
-      source: { file, line: 1, h: h + first / ENTRIES_PER_SLIDE, v: 0, markdown: "" },
+      source: { file, line: 1, h: h + page, v: 0, markdown: "" },
       facts: new SlideFacts(),
       attributes: { id, formulaUnchecked: {}, heading: title },
       html: { frame, slots: [] },
     };
     state.slides.push(slide);
-  }
+  });
 }

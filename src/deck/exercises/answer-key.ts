@@ -30,6 +30,12 @@ export function answerKeySections(entries: readonly KeyEntry[], seed: number | u
   return pages;
 }
 
+/** A completed formula as the key and "Show answer" show it: the blank's box filled with the
+ * answer (TeX, typeset with STILL_MACROS: no steps, nothing lit up). */
+export function filledFormulaTex(before: string, answer: string, after: string): string {
+  return `${before.trim()} \\boxed{${answer}} ${after.trim()}`.trim();
+}
+
 /** A number answer: its path, and its value at two more digits than asked. */
 export function numberAnswer(path: string, value: number, decimals: number): { path: string; tex: string } {
   return { path, tex: num(value, Math.max(4, decimals + 2)) };

@@ -54,6 +54,9 @@ export function createExercisesPlugin(options: ExercisesOptions): ExercisesPlugi
     (runtime ??= import("./runtime.ts").then(({ ExerciseRuntime }) => new ExerciseRuntime(options.macros, `backprop-deck:exercises:${options.deckName}`)));
   const controller = new AbortController();
   const slideOf = (el: Element): HTMLElement | null => el.closest<HTMLElement>("section.exercise, section[data-break-routes]");
+  /** reveal.js centres a slide by its height when it is shown: a slide that grew (a hint, a
+   * verdict, the answer, a preview) is centred again, else what grew runs past the frame */
+  let relayout = (): void => undefined;
 
   const onClick = (event: Event): void => {
     const target = event.target as HTMLElement;
@@ -62,13 +65,16 @@ export function createExercisesPlugin(options: ExercisesOptions): ExercisesPlugi
     if (!button || !slide) return;
     if (button.dataset.insert !== undefined) return insertTex(button);
     const action = button.dataset.exerciseAction;
-    if (action === "hint") return showHint(slide, button);
-    if (action === "check" || action === "answer" || action === "new-numbers") void ready().then((r) => r.act(slide, action));
+    if (action === "hint") {
+      showHint(slide, button);
+      return relayout();
+    }
+    if (action === "check" || action === "answer" || action === "new-numbers") void ready().then((r) => r.act(slide, action)).then(relayout);
   };
   const onInput = (event: Event): void => {
     const target = event.target as HTMLElement;
-    if (target.matches("textarea.exercise-tex")) void ready().then((r) => r.preview(target as HTMLTextAreaElement));
-    if (target.matches(".break-routes input[type=checkbox]")) void ready().then((r) => r.breakRoutes(target.closest("form")!));
+    if (target.matches("textarea.exercise-tex")) void ready().then((r) => r.preview(target as HTMLTextAreaElement)).then(relayout);
+    if (target.matches(".break-routes input[type=checkbox]")) void ready().then((r) => r.breakRoutes(target.closest("form")!)).then(relayout);
   };
   const onKey = (event: KeyboardEvent): void => {
     const target = event.target as HTMLElement;
@@ -78,7 +84,7 @@ export function createExercisesPlugin(options: ExercisesOptions): ExercisesPlugi
     if (!slide) return;
     event.preventDefault();
     const action = target.matches(".exercise-seed-input") ? "new-numbers" : "check";
-    void ready().then((r) => r.act(slide, action));
+    void ready().then((r) => r.act(slide, action)).then(relayout);
   };
 
   return {
@@ -93,6 +99,7 @@ export function createExercisesPlugin(options: ExercisesOptions): ExercisesPlugi
         if (seed === undefined && !query.has("answers")) return;
         return ready().then((r) => r.prepareForPrint(slides, seed, query.has("answers")));
       }
+      relayout = () => deck.layout();
       slides.addEventListener("click", onClick, { signal: controller.signal });
       slides.addEventListener("input", onInput, { signal: controller.signal });
       slides.addEventListener("change", onInput, { signal: controller.signal });

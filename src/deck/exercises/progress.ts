@@ -40,9 +40,10 @@ export class ProgressStore {
     }
   }
 
-  /** "2 of 3 exercises of this chapter solved" for the exercise ids of one chapter. */
+  /** "2 of 3 solved in this chapter" for the exercise ids of one chapter (short: it shares a
+   * line with the slide's buttons). */
   summary(ids: readonly string[]): string {
     const solved = ids.filter((id) => this.isSolved(id)).length;
-    return `${solved} of ${ids.length} exercise${ids.length === 1 ? "" : "s"} of this chapter solved`;
+    return `${solved} of ${ids.length} solved in this chapter`;
   }
 }

@@ -10,9 +10,10 @@ import { DeckNotation } from "../../formulas/deck-notation.ts";
 import { formulaExample, type FormulaExample } from "../../formulas/example.ts";
 import { judgeFormula, type FormulaBlank, type Judgement } from "../../formulas/judge.ts";
 import { drawCase, evaluateCase, isSeed, MAX_SEED, parseCase, type CaseResult } from "../../grad/index.ts";
-import { MATH_MACROS } from "../../shared/math-macros.ts";
+import { MATH_MACROS, STILL_MACROS } from "../../shared/math-macros.ts";
+import { toleranceOf, toleranceText } from "../../shared/tolerance.ts";
 import { valueAtPath } from "../../shared/value-path.ts";
-import { answerKeySections, numberAnswer, type KeyEntry } from "./answer-key.ts";
+import { answerKeySections, filledFormulaTex, numberAnswer, type KeyEntry } from "./answer-key.ts";
 import { breakRoutesReport } from "./break-routes.ts";
 import { readNumber } from "./number-input.ts";
 import { ProgressStore } from "./progress.ts";
@@ -91,8 +92,8 @@ export class ExerciseRuntime {
     const numbers = [...slide.querySelectorAll<HTMLInputElement>("input.exercise-input")].map((input) =>
       numberAnswer(input.dataset.exercisePath ?? "", Number(valueAtPath(state.result, input.dataset.exercisePath ?? "")), Number(input.dataset.exerciseDecimals ?? 3)),
     );
-    const formulas = [...slide.querySelectorAll<HTMLTextAreaElement>("textarea.exercise-tex")].map((box) => ({ tex: `${box.dataset.exerciseBefore ?? ""} ${box.dataset.exerciseFormula ?? ""} ${box.dataset.exerciseAfter ?? ""}` }));
-    const choices = Object.values(state.data.choices).map((c) => ({ tex: `${c.before} {${c.options[c.right]}} ${c.after}` }));
+    const formulas = [...slide.querySelectorAll<HTMLTextAreaElement>("textarea.exercise-tex")].map((box) => ({ tex: filledFormulaTex(box.dataset.exerciseBefore ?? "", box.dataset.exerciseFormula ?? "", box.dataset.exerciseAfter ?? "") }));
+    const choices = Object.values(state.data.choices).map((c) => ({ tex: filledFormulaTex(c.before, c.options[c.right], c.after) }));
     return [...numbers, ...formulas, ...choices];
   }
 
@@ -134,7 +135,7 @@ export class ExerciseRuntime {
       say(verdict, "right", `right: ${shown(answer)}`);
       return "right";
     }
-    say(verdict, "wrong", `wrong: ${off > 0 ? "too large" : "too small"} by ${shown(Math.abs(off))} (within ±${tolerance} counts as right)`);
+    say(verdict, "wrong", `wrong: ${off > 0 ? "too large" : "too small"} by ${shown(Math.abs(off))} (within ±${toleranceText(Number(input.dataset.exerciseDecimals ?? 3))} counts as right)`);
     return "wrong";
   }
 
@@ -187,7 +188,7 @@ export class ExerciseRuntime {
     }
     for (const box of slide.querySelectorAll<HTMLTextAreaElement>("textarea.exercise-tex")) {
       const preview = box.parentElement?.querySelector<HTMLElement>(".exercise-preview");
-      if (preview) preview.innerHTML = `<span class="exercise-answer-label">the deck's answer:</span> ${this.typeset(`${box.dataset.exerciseBefore ?? ""} ${box.dataset.exerciseFormula ?? ""} ${box.dataset.exerciseAfter ?? ""}`)}`;
+      if (preview) preview.innerHTML = `<span class="exercise-answer-label">the deck's answer:</span> ${this.typeset(filledFormulaTex(box.dataset.exerciseBefore ?? "", box.dataset.exerciseFormula ?? "", box.dataset.exerciseAfter ?? ""))}`;
     }
     for (const [name, choices] of Object.entries(state.data.choices)) {
       slide.querySelector(`input[type=radio][name="${CSS.escape(name)}"][value="${choices.right}"]`)?.closest("label")?.classList.add("exercise-answer");
@@ -195,7 +196,7 @@ export class ExerciseRuntime {
   }
 
   private typeset(tex: string, displayMode = true): string {
-    return katex.renderToString(tex, { displayMode, throwOnError: false, output: "htmlAndMathml", macros: { ...MATH_MACROS, ...this.macros } });
+    return katex.renderToString(tex, { displayMode, throwOnError: false, output: "htmlAndMathml", macros: { ...MATH_MACROS, ...this.macros, ...STILL_MACROS } });
   }
 
   /** The slide's numbers drawn from a seed (the one typed, else a random one). */
@@ -210,6 +211,7 @@ export class ExerciseRuntime {
     }
     slide.querySelectorAll(".exercise-preview").forEach((p) => (p.innerHTML = ""));
     slide.querySelectorAll(".exercise-answer").forEach((l) => l.classList.remove("exercise-answer"));
+    slide.querySelectorAll<HTMLInputElement>("input[type=radio]").forEach((r) => (r.checked = false));
     slide.querySelector("[data-exercise-action=answer]")?.setAttribute("disabled", "");
     const label = slide.querySelector<HTMLElement>(".exercise-seed");
     if (label) label.textContent = `new numbers: seed ${seed}`;
@@ -234,9 +236,9 @@ export class ExerciseRuntime {
   private retolerate(input: HTMLInputElement, state: SlideState): void {
     const answer = Math.abs(Number(valueAtPath(state.result, input.dataset.exercisePath ?? "")));
     let decimals = Number(input.dataset.exerciseDecimals ?? 3);
-    while (10 ** -decimals >= answer && decimals < 12 && answer > 0) decimals++;
+    while (toleranceOf(decimals) >= answer && decimals < 12 && answer > 0) decimals++;
     input.dataset.exerciseDecimals = String(decimals);
-    input.dataset.exerciseTolerance = String(10 ** -decimals);
+    input.dataset.exerciseTolerance = String(toleranceOf(decimals));
     input.setAttribute("aria-label", (input.getAttribute("aria-label") ?? "").replace(/to \d+ decimals/, `to ${decimals} decimals`));
   }
 
@@ -246,7 +248,7 @@ export class ExerciseRuntime {
     if (!preview) return;
     const tex = `${box.dataset.exerciseBefore ?? ""} {${box.value}} ${box.dataset.exerciseAfter ?? ""}`;
     try {
-      preview.innerHTML = katex.renderToString(tex, { displayMode: true, throwOnError: true, output: "html", macros: { ...MATH_MACROS, ...this.macros } });
+      preview.innerHTML = katex.renderToString(tex, { displayMode: true, throwOnError: true, output: "html", macros: { ...MATH_MACROS, ...this.macros, ...STILL_MACROS } });
     } catch (error) {
       preview.textContent = (error as Error).message.replace(/^KaTeX parse error: /, "not TeX yet: ");
     }
