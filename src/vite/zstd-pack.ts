@@ -13,10 +13,9 @@ import { writeFileAtomic } from "../io/atomic-write.ts";
 
 const LEVEL = 19;
 
-/** `text` (UTF-8) as one zstd frame, from `cacheFolder` when it was packed before. */
-export async function zstdPacked(text: string, cacheFolder: string): Promise<Buffer> {
+/** `data` as one zstd frame, from `cacheFolder` when it was packed before. */
+export async function zstdPacked(data: Buffer, cacheFolder: string): Promise<Buffer> {
   const zstd = await Zstd.load(); // one instance per process, however often asked
-  const data = Buffer.from(text, "utf8");
   const key = createHash("sha256").update(`zstd ${zstd.version()} level ${LEVEL}\0`).update(data).digest("hex").slice(0, 32);
   const cached = path.join(cacheFolder, `${key}.zst`);
   if (existsSync(cached)) return readFile(cached);

@@ -8,6 +8,8 @@ import { parseAst } from "vite";
 import { describe, expect, it } from "vitest";
 import { packChunks } from "../../src/vite/offline-chunks.ts";
 import { offlineSlides } from "../../src/vite/offline-slides.ts";
+import { codeMarkup, markupDictionary } from "../../src/vite/offline-markup.ts";
+import { expandMarkup, markupCode, markupEntries, MAX_MARKUP_ENTRIES } from "../../src/shared/markup-codes.ts";
 import { minifiedPage, withMinifiedSpeakerView, withoutMarked } from "../../src/vite/reveal-notes-plugin.ts";
 
 const chunks = (entries: Record<string, string>): Map<string, string> => new Map(Object.entries(entries));
@@ -48,6 +50,43 @@ describe("the offline file's slides", () => {
     const record = `<script type="application/json" class="deck-example">{"values": {"y": 6}, "check": "by hand"}</script>`;
     const data = `<script type="application/json" class="exercise-data">{"case": {}}</script>`;
     expect(offlineSlides(`<section><p>${plain} and ${live}</p>${record}${data}</section>`)).toBe(`<section><p><math><semantics><mi>x</mi></semantics></math> and ${live}</p>${data}</section>`);
+  });
+});
+
+describe("the offline file's markup codes", () => {
+  const expand = (coded: { dictionary: Buffer; coded: Buffer }): string => Buffer.from(expandMarkup(coded.coded, markupEntries(coded.dictionary))).toString("utf8");
+
+  it("code a tag seen often in fewer bytes, leave a rare one, and read back byte for byte", () => {
+    const often = `<span class="mord mathnormal">`;
+    const markup = `<p>δ ∂ ≤ “x”\0</p>${`${often}y</span>`.repeat(20)}<span class="once">z</span>`;
+    expect(markupDictionary(markup)).toEqual([often, "</span>"]);
+    const coded = codeMarkup(markup);
+    expect(coded.coded.length).toBeLessThan(Buffer.byteLength(markup) / 3);
+    expect(coded.coded.toString("latin1")).toContain(`<span class="once">`);
+    expect(expand(coded)).toBe(markup);
+  });
+
+  it("use one-byte codes first, then two-byte ones after either escape, and every code reads back", () => {
+    // more distinct tags than there are codes: each seen often enough to be worth one
+    const tags = Array.from({ length: MAX_MARKUP_ENTRIES + 40 }, (_, k) => `<i data-k="${k}">`);
+    const markup = tags.map((tag) => `${tag}é`.repeat(8)).join("");
+    const entries = markupDictionary(markup);
+    expect(entries).toHaveLength(MAX_MARKUP_ENTRIES);
+    const coded = codeMarkup(markup);
+    expect(expand(coded)).toBe(markup);
+    expect(markupCode(0)).toEqual([0xf5]);
+    expect(markupCode(10)).toEqual([0xff]);
+    expect(markupCode(11)).toEqual([0xc0, 0]);
+    expect(markupCode(MAX_MARKUP_ENTRIES - 1)).toEqual([0xc1, 0xff]);
+    expect(() => markupCode(MAX_MARKUP_ENTRIES)).toThrow(RangeError);
+    // no code byte is ever UTF-8's: text around the slides passes through
+    const text = Buffer.from("const s = `<b>ü €𝛿</b>`;", "utf8");
+    expect(Buffer.from(expandMarkup(text, []))).toEqual(text);
+  });
+
+  it("refuse a code with no entry", () => {
+    expect(() => expandMarkup(Uint8Array.from([0x41, 0xf6]), [Uint8Array.from([0x42])])).toThrow(/no entry 1/);
+    expect(() => expandMarkup(Uint8Array.from([0xc0]), [])).toThrow(/escape byte at the end/);
   });
 });
 
