@@ -24,13 +24,13 @@ function takeText(id: string): string {
 }
 
 /** The zstd frame in base64 in element `id`, unpacked, its markup codes expanded (their
- * dictionary is its first `markup` bytes), read as UTF-8. */
-function unpack(id: string, markup: number): string {
+ * dictionary is its first `markup` bytes, `expanded` their length), read as UTF-8. */
+function unpack(id: string, { markup, expanded }: PackedDeck): string {
   const binary = atob(takeText(id).trim());
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   const frame = decompress(bytes);
-  return new TextDecoder().decode(expandMarkup(frame.subarray(markup), markupEntries(frame.subarray(0, markup))));
+  return new TextDecoder().decode(expandMarkup(frame.subarray(markup), markupEntries(frame.subarray(0, markup)), expanded));
 }
 
 /** Chunk `index`'s module URL, made (with those of its static imports) on first use. */
@@ -62,7 +62,7 @@ function cannotStart(error: unknown): void {
 
 function boot(win: BootWindow): void {
   const table = JSON.parse(takeText(PACKED_TABLE_ID)) as PackedDeck;
-  const text = unpack(PACKED_ID, table.markup);
+  const text = unpack(PACKED_ID, table);
   const codeLength = table.lengths.reduce((a, b) => a + b, 0);
   const urlOf = chunkUrls(text, table);
   win[CHUNK_URL_KEY] = (file: string): string => {

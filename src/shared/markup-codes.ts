@@ -42,38 +42,53 @@ export function markupEntries(dictionary: Uint8Array): Uint8Array[] {
   return entries;
 }
 
-/** `coded` with every code replaced by its entry: the UTF-8 it was made from. (Two plain
- * loops, no allocation per byte: the boot runs this over a megabyte or two.) */
-export function expandMarkup(coded: Uint8Array, entries: readonly Uint8Array[]): Uint8Array {
-  /** the entry the code at `i` stands for, or -1 for a byte of UTF-8 */
-  const entryIndex = (i: number): number => {
-    const byte = coded[i];
-    if (byte >= SINGLE_FIRST) return byte - SINGLE_FIRST;
-    if (byte !== ESCAPE_FIRST && byte !== ESCAPE_FIRST + 1) return -1;
-    if (i + 1 >= coded.length) throw new Error("markup codes: an escape byte at the end");
-    return SINGLES + ((byte - ESCAPE_FIRST) << 8) + coded[i + 1];
-  };
-  let length = 0;
+/** The index of the entry whose code starts at `coded[i]`, or -1 for a byte of UTF-8. */
+function entryIndexAt(coded: Uint8Array, i: number): number {
+  const byte = coded[i];
+  if (byte >= SINGLE_FIRST) return byte - SINGLE_FIRST;
+  if (byte !== ESCAPE_FIRST && byte !== ESCAPE_FIRST + 1) return -1;
+  if (i + 1 >= coded.length) throw new Error("markup codes: an escape byte at the end");
+  return SINGLES + ((byte - ESCAPE_FIRST) << 8) + coded[i + 1];
+}
+
+/** How long `coded` is with its codes expanded. */
+export function expandedLength(coded: Uint8Array, entries: readonly Uint8Array[]): number {
+  let length = coded.length;
   for (let i = 0; i < coded.length; i++) {
-    const index = entryIndex(i);
-    if (index < 0) length++;
-    else {
-      const entry = entries[index];
-      if (!entry) throw new Error(`markup codes: no entry ${index}`);
-      length += entry.length;
-      if (index >= SINGLES) i++;
-    }
+    const index = entryIndexAt(coded, i);
+    if (index < 0) continue;
+    const entry = entries[index];
+    if (!entry) throw new Error(`markup codes: no entry ${index}`);
+    length += entry.length - (index < SINGLES ? 1 : 2);
+    if (index >= SINGLES) i++;
   }
+  return length;
+}
+
+/** `coded` with every code replaced by its entry: the UTF-8 it was made from. `length` is
+ * its length (expandedLength; the offline file's table has it). The boot runs this over a
+ * megabyte or two before its JIT has warmed up: runs of plain bytes and the entries are
+ * copied by the engine (set), one call each, not byte by byte. */
+export function expandMarkup(coded: Uint8Array, entries: readonly Uint8Array[], length = expandedLength(coded, entries)): Uint8Array {
   const out = new Uint8Array(length);
   let at = 0;
+  let plain = 0; // where the current run of plain bytes starts
   for (let i = 0; i < coded.length; i++) {
-    const index = entryIndex(i);
-    if (index < 0) out[at++] = coded[i];
-    else {
-      const entry = entries[index];
-      for (let k = 0; k < entry.length; k++) out[at++] = entry[k]; // short: faster than set()
-      if (index >= SINGLES) i++;
+    const byte = coded[i];
+    if (byte < ESCAPE_FIRST || (byte > ESCAPE_FIRST + 1 && byte < SINGLE_FIRST)) continue; // the common case, first
+    const index = entryIndexAt(coded, i);
+    const entry = entries[index];
+    if (!entry) throw new Error(`markup codes: no entry ${index}`);
+    if (i > plain) {
+      out.set(coded.subarray(plain, i), at);
+      at += i - plain;
     }
+    out.set(entry, at);
+    at += entry.length;
+    if (index >= SINGLES) i++;
+    plain = i + 1;
   }
+  if (coded.length > plain) out.set(coded.subarray(plain), at);
+  if (at + coded.length - plain !== length) throw new Error("markup codes: the expanded length is not the one given");
   return out;
 }

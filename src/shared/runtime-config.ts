@@ -33,6 +33,8 @@ export const CHUNK_URL_KEY = "deckChunkUrl";
 export interface PackedDeck {
   /** the markup codes' dictionary's length in bytes, at the frame's start */
   markup: number;
+  /** the length in bytes of the rest of the frame once its codes are expanded */
+  expanded: number;
   /** the chunks' file names, in the order of the code; the first is the entry */
   files: readonly string[];
   /** each chunk's length */

@@ -54,8 +54,10 @@ export async function offlineFile(siteDir: string, page: string, slidesHtml: str
   const { code, chunks } = await packChunks(site.sources, site.entry);
   const slides = offlineSlides(slidesHtml);
   const markup = codeMarkup(slides);
-  const table: PackedDeck = { ...chunks, style: site.style.length, slides: slides.length, markup: markup.dictionary.length };
-  const frame = Buffer.concat([markup.dictionary, Buffer.from(code + site.style, "utf8"), markup.coded]);
+  const codeAndStyle = Buffer.from(code + site.style, "utf8");
+  const expanded = codeAndStyle.length + Buffer.byteLength(slides, "utf8");
+  const table: PackedDeck = { ...chunks, style: site.style.length, slides: slides.length, markup: markup.dictionary.length, expanded };
+  const frame = Buffer.concat([markup.dictionary, codeAndStyle, markup.coded]);
   const [packed, boot] = await Promise.all([zstdPacked(frame, cacheFolder), bootScript()]);
   const tail = [
     `<script type="application/json" id="${PACKED_TABLE_ID}">${scriptJson(table)}</script>`,

@@ -9,7 +9,8 @@ import { describe, expect, it } from "vitest";
 import { packChunks } from "../../src/vite/offline-chunks.ts";
 import { offlineSlides } from "../../src/vite/offline-slides.ts";
 import { codeMarkup, markupDictionary } from "../../src/vite/offline-markup.ts";
-import { expandMarkup, markupCode, markupEntries, MAX_MARKUP_ENTRIES } from "../../src/shared/markup-codes.ts";
+import { expandedLength, expandMarkup, markupCode, markupEntries, MAX_MARKUP_ENTRIES } from "../../src/shared/markup-codes.ts";
+import { withDrawnSpinner } from "../../src/vite/reveal-css-plugin.ts";
 import { minifiedPage, withMinifiedSpeakerView, withoutMarked } from "../../src/vite/reveal-notes-plugin.ts";
 
 const chunks = (entries: Record<string, string>): Map<string, string> => new Map(Object.entries(entries));
@@ -51,6 +52,11 @@ describe("the offline file's slides", () => {
     const data = `<script type="application/json" class="exercise-data">{"case": {}}</script>`;
     expect(offlineSlides(`<section><p>${plain} and ${live}</p>${record}${data}</section>`)).toBe(`<section><p><math><semantics><mi>x</mi></semantics></math> and ${live}</p>${data}</section>`);
   });
+
+  it("keep a symbol's label and the attribute the page finds it by, not its recorded value", () => {
+    const symbol = (value: string): string => `<span tabindex="0" role="img" aria-label="δ = 0.8415" data-value-label="δ = 0.8415" data-value="${value}" class="enclosing symbol-value">δ</span>`;
+    expect(offlineSlides(`<p>${symbol("[0.8414709848078965,-1e-7]")} data-value="text"</p>`)).toBe(`<p>${symbol("")} data-value="text"</p>`);
+  });
 });
 
 describe("the offline file's markup codes", () => {
@@ -64,6 +70,10 @@ describe("the offline file's markup codes", () => {
     expect(coded.coded.length).toBeLessThan(Buffer.byteLength(markup) / 3);
     expect(coded.coded.toString("latin1")).toContain(`<span class="once">`);
     expect(expand(coded)).toBe(markup);
+    const entries = markupEntries(coded.dictionary);
+    expect(expandedLength(coded.coded, entries)).toBe(Buffer.byteLength(markup));
+    expect(Buffer.from(expandMarkup(coded.coded, entries, Buffer.byteLength(markup))).toString("utf8")).toBe(markup);
+    expect(() => expandMarkup(coded.coded, entries, Buffer.byteLength(markup) - 1)).toThrow();
   });
 
   it("use one-byte codes first, then two-byte ones after either escape, and every code reads back", () => {
@@ -109,5 +119,21 @@ describe("reveal.js's notes plugin as bundled", () => {
     expect(() => parseAst(slim!)).not.toThrow();
     expect(slim).toMatch(/<script>[^]*?<\\\/script>/);
     expect(minifiedPage("<div>\n  <b>a</b>\n  <i>b</i>\n</div><!-- gone --><script>\n  var answer = 1 + 1;\n</script><style>\n body { color : red; }\n</style>")).toBe("<div> <b>a</b> <i>b</i> </div><script>var answer=2;</script><style>body{color:red}</style>");
+  });
+});
+
+describe("reveal.js's stylesheet as bundled", () => {
+  const installed = readFileSync(createRequire(import.meta.url).resolve("reveal.js/reveal.css"), "utf8");
+
+  it("draws the link preview's spinner with CSS instead of a GIF, and changes nothing else", () => {
+    const drawn = withDrawnSpinner(installed);
+    expect(drawn, "reveal.js's stylesheet no longer reads as expected").toBeDefined();
+    expect(drawn).not.toContain("data:image/gif");
+    expect(installed.length - drawn!.length).toBeGreaterThan(4000);
+    expect(drawn).toMatch(/\.r-overlay-spinner\{[^}]*border-radius:50%;animation:r-overlay-spin [^}]*width:32px;height:32px/);
+    expect(drawn).toContain("@keyframes r-overlay-spin{to{transform:rotate(360deg)}}");
+    const outside = (css: string): string => css.replace(/\.r-overlay-spinner\{[^}]*\}/, "").replace(/@keyframes r-overlay-spin\{[^]*?\}\}/, "").trim();
+    expect(outside(drawn!)).toBe(outside(installed));
+    expect(withDrawnSpinner(".r-overlay-spinner{width:32px}")).toBeUndefined();
   });
 });
