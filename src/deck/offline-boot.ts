@@ -1,6 +1,7 @@
 // The offline file's one script of its own (a classic script at the end of its body,
 // bundled with fzstd by src/vite/offline-file.ts): it unpacks the deck — code, stylesheet
-// and slides, one zstd frame in base64 (PACKED_ID) — and starts it. Every chunk of the code
+// and slides, one zstd frame in base64 (PACKED_ID), the slides' frequent tags in codes of a
+// byte or two (src/shared/markup-codes.ts) — and starts it. Every chunk of the code
 // becomes a module at a blob: URL of its own, made the first time it is needed — the entry
 // now, a chunk that only some slides use when the deck first imports it — with the
 // specifiers of its static imports replaced by their chunks' URLs; its dynamic imports ask
@@ -9,6 +10,7 @@
 // loads (the browser fetches and compiles it meanwhile), as the site's page has them as
 // markup: the deck's code finds them there.
 import { decompress } from "fzstd";
+import { expandMarkup, markupEntries } from "../shared/markup-codes.ts";
 import { CHUNK_URL_KEY, PACKED_ID, PACKED_TABLE_ID, type PackedDeck } from "../shared/runtime-config.ts";
 
 type BootWindow = Window & Record<string, unknown>;
@@ -21,12 +23,14 @@ function takeText(id: string): string {
   return element.textContent;
 }
 
-/** The zstd frame in base64 in element `id`, unpacked and read as UTF-8. */
-function unpack(id: string): string {
+/** The zstd frame in base64 in element `id`, unpacked, its markup codes expanded (their
+ * dictionary is its first `markup` bytes, `expanded` their length), read as UTF-8. */
+function unpack(id: string, { markup, expanded }: PackedDeck): string {
   const binary = atob(takeText(id).trim());
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return new TextDecoder().decode(decompress(bytes));
+  const frame = decompress(bytes);
+  return new TextDecoder().decode(expandMarkup(frame.subarray(markup), markupEntries(frame.subarray(0, markup)), expanded));
 }
 
 /** Chunk `index`'s module URL, made (with those of its static imports) on first use. */
@@ -58,7 +62,7 @@ function cannotStart(error: unknown): void {
 
 function boot(win: BootWindow): void {
   const table = JSON.parse(takeText(PACKED_TABLE_ID)) as PackedDeck;
-  const text = unpack(PACKED_ID);
+  const text = unpack(PACKED_ID, table);
   const codeLength = table.lengths.reduce((a, b) => a + b, 0);
   const urlOf = chunkUrls(text, table);
   win[CHUNK_URL_KEY] = (file: string): string => {

@@ -27,9 +27,14 @@ export const PACKED_TABLE_ID = "deck-packed-table";
  * name (a property of window): its chunks' dynamic imports call it. */
 export const CHUNK_URL_KEY = "deckChunkUrl";
 
-/** What the offline file's frame holds, one after another (lengths in UTF-16 code units of
- * the unpacked text): the code's chunks (the entry first), the stylesheet, the slides. */
+/** What the offline file's frame holds, one after another: the dictionary of the slides'
+ * markup codes (src/shared/markup-codes.ts), then — their codes expanded, lengths in UTF-16
+ * code units of that text — the code's chunks (the entry first), the stylesheet, the slides. */
 export interface PackedDeck {
+  /** the markup codes' dictionary's length in bytes, at the frame's start */
+  markup: number;
+  /** the length in bytes of the rest of the frame once its codes are expanded */
+  expanded: number;
   /** the chunks' file names, in the order of the code; the first is the entry */
   files: readonly string[];
   /** each chunk's length */

@@ -1,8 +1,9 @@
 // The offline file: one HTML file that works from file:// with no network, made from the
 // site the build staged (its page, assets/: the chunks Vite split the code into and one
 // stylesheet, KaTeX's fonts inlined in it). The code (every chunk, the lazy ones too:
-// offline-chunks.ts), the stylesheet and the slides (offline-slides.ts) go in as one zstd
-// frame in base64 (zstd-pack.ts), half of what deflate makes of them; one classic script,
+// offline-chunks.ts), the stylesheet and the slides (offline-slides.ts, their most frequent
+// tags coded in a byte or two: offline-markup.ts) go in as one zstd frame in base64
+// (zstd-pack.ts), half of what deflate makes of them; one classic script,
 // src/deck/offline-boot.ts bundled here with its decoder, unpacks them and starts the deck,
 // making each lazy chunk a module only when the deck first imports it.
 import { readFile, readdir } from "node:fs/promises";
@@ -12,6 +13,7 @@ import { PACKAGE_ROOT } from "../io/package-root.ts";
 import { WasmTools } from "../io/wasm-tools.ts";
 import { PACKED_ID, PACKED_TABLE_ID, type PackedDeck } from "../shared/runtime-config.ts";
 import { packChunks } from "./offline-chunks.ts";
+import { codeMarkup } from "./offline-markup.ts";
 import { offlineSlides } from "./offline-slides.ts";
 import { zstdPacked } from "./zstd-pack.ts";
 
@@ -52,8 +54,12 @@ export async function offlineFile(siteDir: string, page: string, slidesHtml: str
   const site = await readSite(siteDir, page);
   const { code, chunks } = await packChunks(site.sources, site.entry);
   const slides = offlineSlides(slidesHtml);
-  const table: PackedDeck = { ...chunks, style: site.style.length, slides: slides.length };
-  const [packed, boot] = await Promise.all([zstdPacked(code + site.style + slides, cacheFolder, new WasmTools()), bootScript()]);
+  const markup = codeMarkup(slides);
+  const codeAndStyle = Buffer.from(code + site.style, "utf8");
+  const expanded = codeAndStyle.length + Buffer.byteLength(slides, "utf8");
+  const table: PackedDeck = { ...chunks, style: site.style.length, slides: slides.length, markup: markup.dictionary.length, expanded };
+  const frame = Buffer.concat([markup.dictionary, codeAndStyle, markup.coded]);
+  const [packed, boot] = await Promise.all([zstdPacked(frame, cacheFolder, new WasmTools()), bootScript()]);
   const tail = [
     `<script type="application/json" id="${PACKED_TABLE_ID}">${scriptJson(table)}</script>`,
     `<script type="application/octet-stream" id="${PACKED_ID}">${packed.toString("base64")}</script>`,

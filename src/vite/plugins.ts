@@ -7,6 +7,7 @@ import { createDeckHtmlPlugin } from "./html-plugin.ts";
 import { createKatexFontsPlugin, type FontSubset } from "./katex-fonts-plugin.ts";
 import { createLiveExamplesPlugin } from "./live-plugin.ts";
 import { createNotationPlugin } from "./notation-plugin.ts";
+import { createRevealCssPlugin } from "./reveal-css-plugin.ts";
 import { createRevealNotesPlugin } from "./reveal-notes-plugin.ts";
 
 export interface DeckPluginOptions {
@@ -29,6 +30,7 @@ export function deckPlugins(options: DeckPluginOptions): PluginOption[] {
     createLiveExamplesPlugin(options.deckRoot, options.liveSnippets), // live examples' code for the browser
     createNotationPlugin(options.deckRoot), //                    exercises: the deck's notation table
     createRevealNotesPlugin(), //                                 the speaker view without a Markdown parser
+    createRevealCssPlugin(), //                                   the link preview's spinner drawn, not a GIF
     ...(options.dev ? [options.dev] : []), //               dev: recompile on change, push updates
   ];
 }

@@ -27,10 +27,9 @@ function zstdVersion(): string {
   throw new Error(`${name}'s package.json was not found`);
 }
 
-/** `text` (UTF-8) as one zstd frame, from `cacheFolder` when it was packed before; packed
- * by `tools` (a worker thread: zstd's WebAssembly memory is given back when it ends). */
-export async function zstdPacked(text: string, cacheFolder: string, tools: WasmTools): Promise<Buffer> {
-  const data = Buffer.from(text, "utf8");
+/** `data` as one zstd frame, from `cacheFolder` when it was packed before; packed by
+ * `tools` (a worker process: zstd's WebAssembly memory is given back when it ends). */
+export async function zstdPacked(data: Buffer, cacheFolder: string, tools: WasmTools): Promise<Buffer> {
   const key = createHash("sha256").update(`@hpcc-js/wasm-zstd ${zstdVersion()} level ${LEVEL}\0`).update(data).digest("hex").slice(0, 32);
   const cached = path.join(cacheFolder, `${key}.zst`);
   if (existsSync(cached)) return readFile(cached);

@@ -221,9 +221,12 @@ describe.runIf(hasChromium)("the built deck in Chromium", () => {
     await symbol.hover();
     await expect.poll(() => tip.isVisible()).toBe(true);
     expect(await tip.textContent()).toBe(label);
-    // δō¹ as src/grad computes it for the tiny case, at the example's step
+    // δō¹ as src/grad computes it for the tiny case, at the example's step, is what the tip
+    // shows (the offline file carries the label, not the value's seventeen digits: the
+    // markup test above checks the site's recorded values)
     const dO = evaluateCase(parseCase(JSON.parse(readFileSync(path.join(root, "slides/examples/tiny-lstm.json"), "utf8")))).deltas.o![1];
-    expect(JSON.parse((await symbol.getAttribute("data-value"))!)).toEqual(dO);
+    const shown = numbersIn(label ?? "");
+    for (const x of [dO].flat(2) as number[]) expect(shown.some((n) => n.matches(x)), `${label} shows ${x}`).toBe(true);
     await page.mouse.move(5, 5);
     await expect.poll(() => tip.isVisible()).toBe(false);
     // keyboard: Tab reaches a symbol and shows its value

@@ -8,6 +8,9 @@ import { parseAst } from "vite";
 import { describe, expect, it } from "vitest";
 import { packChunks } from "../../src/vite/offline-chunks.ts";
 import { offlineSlides } from "../../src/vite/offline-slides.ts";
+import { codeMarkup, markupDictionary } from "../../src/vite/offline-markup.ts";
+import { expandedLength, expandMarkup, markupCode, markupEntries, MAX_MARKUP_ENTRIES } from "../../src/shared/markup-codes.ts";
+import { withDrawnSpinner } from "../../src/vite/reveal-css-plugin.ts";
 import { minifiedPage, withMinifiedSpeakerView, withoutMarked } from "../../src/vite/reveal-notes-plugin.ts";
 
 const chunks = (entries: Record<string, string>): Map<string, string> => new Map(Object.entries(entries));
@@ -49,6 +52,52 @@ describe("the offline file's slides", () => {
     const data = `<script type="application/json" class="exercise-data">{"case": {}}</script>`;
     expect(offlineSlides(`<section><p>${plain} and ${live}</p>${record}${data}</section>`)).toBe(`<section><p><math><semantics><mi>x</mi></semantics></math> and ${live}</p>${data}</section>`);
   });
+
+  it("keep a symbol's label and the attribute the page finds it by, not its recorded value", () => {
+    const symbol = (value: string): string => `<span tabindex="0" role="img" aria-label="δ = 0.8415" data-value-label="δ = 0.8415" data-value="${value}" class="enclosing symbol-value">δ</span>`;
+    expect(offlineSlides(`<p>${symbol("[0.8414709848078965,-1e-7]")} data-value="text"</p>`)).toBe(`<p>${symbol("")} data-value="text"</p>`);
+  });
+});
+
+describe("the offline file's markup codes", () => {
+  const expand = (coded: { dictionary: Buffer; coded: Buffer }): string => Buffer.from(expandMarkup(coded.coded, markupEntries(coded.dictionary))).toString("utf8");
+
+  it("code a tag seen often in fewer bytes, leave a rare one, and read back byte for byte", () => {
+    const often = `<span class="mord mathnormal">`;
+    const markup = `<p>δ ∂ ≤ “x”\0</p>${`${often}y</span>`.repeat(20)}<span class="once">z</span>`;
+    expect(markupDictionary(markup)).toEqual([often, "</span>"]);
+    const coded = codeMarkup(markup);
+    expect(coded.coded.length).toBeLessThan(Buffer.byteLength(markup) / 3);
+    expect(coded.coded.toString("latin1")).toContain(`<span class="once">`);
+    expect(expand(coded)).toBe(markup);
+    const entries = markupEntries(coded.dictionary);
+    expect(expandedLength(coded.coded, entries)).toBe(Buffer.byteLength(markup));
+    expect(Buffer.from(expandMarkup(coded.coded, entries, Buffer.byteLength(markup))).toString("utf8")).toBe(markup);
+    expect(() => expandMarkup(coded.coded, entries, Buffer.byteLength(markup) - 1)).toThrow();
+  });
+
+  it("use one-byte codes first, then two-byte ones after either escape, and every code reads back", () => {
+    // more distinct tags than there are codes: each seen often enough to be worth one
+    const tags = Array.from({ length: MAX_MARKUP_ENTRIES + 40 }, (_, k) => `<i data-k="${k}">`);
+    const markup = tags.map((tag) => `${tag}é`.repeat(8)).join("");
+    const entries = markupDictionary(markup);
+    expect(entries).toHaveLength(MAX_MARKUP_ENTRIES);
+    const coded = codeMarkup(markup);
+    expect(expand(coded)).toBe(markup);
+    expect(markupCode(0)).toEqual([0xf5]);
+    expect(markupCode(10)).toEqual([0xff]);
+    expect(markupCode(11)).toEqual([0xc0, 0]);
+    expect(markupCode(MAX_MARKUP_ENTRIES - 1)).toEqual([0xc1, 0xff]);
+    expect(() => markupCode(MAX_MARKUP_ENTRIES)).toThrow(RangeError);
+    // no code byte is ever UTF-8's: text around the slides passes through
+    const text = Buffer.from("const s = `<b>ü €𝛿</b>`;", "utf8");
+    expect(Buffer.from(expandMarkup(text, []))).toEqual(text);
+  });
+
+  it("refuse a code with no entry", () => {
+    expect(() => expandMarkup(Uint8Array.from([0x41, 0xf6]), [Uint8Array.from([0x42])])).toThrow(/no entry 1/);
+    expect(() => expandMarkup(Uint8Array.from([0xc0]), [])).toThrow(/escape byte at the end/);
+  });
 });
 
 describe("reveal.js's notes plugin as bundled", () => {
@@ -70,5 +119,21 @@ describe("reveal.js's notes plugin as bundled", () => {
     expect(() => parseAst(slim!)).not.toThrow();
     expect(slim).toMatch(/<script>[^]*?<\\\/script>/);
     expect(minifiedPage("<div>\n  <b>a</b>\n  <i>b</i>\n</div><!-- gone --><script>\n  var answer = 1 + 1;\n</script><style>\n body { color : red; }\n</style>")).toBe("<div> <b>a</b> <i>b</i> </div><script>var answer=2;</script><style>body{color:red}</style>");
+  });
+});
+
+describe("reveal.js's stylesheet as bundled", () => {
+  const installed = readFileSync(createRequire(import.meta.url).resolve("reveal.js/reveal.css"), "utf8");
+
+  it("draws the link preview's spinner with CSS instead of a GIF, and changes nothing else", () => {
+    const drawn = withDrawnSpinner(installed);
+    expect(drawn, "reveal.js's stylesheet no longer reads as expected").toBeDefined();
+    expect(drawn).not.toContain("data:image/gif");
+    expect(installed.length - drawn!.length).toBeGreaterThan(4000);
+    expect(drawn).toMatch(/\.r-overlay-spinner\{[^}]*border-radius:50%;animation:r-overlay-spin [^}]*width:32px;height:32px/);
+    expect(drawn).toContain("@keyframes r-overlay-spin{to{transform:rotate(360deg)}}");
+    const outside = (css: string): string => css.replace(/\.r-overlay-spinner\{[^}]*\}/, "").replace(/@keyframes r-overlay-spin\{[^]*?\}\}/, "").trim();
+    expect(outside(drawn!)).toBe(outside(installed));
+    expect(withDrawnSpinner(".r-overlay-spinner{width:32px}")).toBeUndefined();
   });
 });
