@@ -1,7 +1,6 @@
 // Real Chromium for browser tests. Without one the tests say so loudly and skip — except
 // under CI (CI set), where a missing browser is a failure: .ci/run installs Debian's.
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { inject } from "vitest";
 import { findChromium, launchChromium } from "../../src/chromium/find-chromium.ts";
 import { FRAME, READY_SELECTOR } from "../../src/shared/constants.ts";
 
@@ -15,15 +14,8 @@ if (!chromiumPath) {
 
 export const hasChromium = chromiumPath !== undefined;
 
-/** A browser of the test file's own: a connection to the Chromium the deck tests share
- * (test/support/global-setup.ts) where there is one, else a Chromium launched for it. Its
- * pages and contexts are the connection's: close() closes them and leaves the shared
- * browser running for the other files. */
-export async function startBrowser(): Promise<Browser> {
-  const endpoint = inject("browserEndpoint");
-  if (!endpoint) return launchChromium(chromiumPath!);
-  const { chromium } = await import("playwright-core");
-  return chromium.connect(endpoint);
+export function startBrowser(): Promise<Browser> {
+  return launchChromium(chromiumPath!);
 }
 
 export interface PageWatch {
