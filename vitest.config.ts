@@ -1,5 +1,6 @@
 import { defineConfig } from "vitest/config";
 import { snippetAliases } from "./src/compile/snippets/runner.ts";
+import LongestFirstSequencer from "./test/support/sequencer.ts";
 
 /** Tests that need no build and no browser: the gradient module, the formula checker, the
  * compiler on fixtures, the CLI, the house rules. */
@@ -26,8 +27,9 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // Two cores: run test files in two workers at most.
+    // Two cores: run test files in two workers at most, the longest first.
     maxWorkers: 2,
+    sequence: { sequencer: LongestFirstSequencer },
     projects: [
       { extends: true, test: { name: "unit", include: UNIT, exclude: [PRESENT_CLI] } },
       {

@@ -1,9 +1,8 @@
 // The real deck as a lecture hall sees it, in Chromium: text large enough for the back
-// row and clear of a projector's overscan, axe-core clean in both themes, plot and diagram
+// row and clear of a projector's overscan (axe-core in both themes: test/deck/axe-*), plot and diagram
 // colours that carry on the dark theme, live controls that change nothing until moved,
 // MathML that keeps pace with a formula's steps, and reveal.js's API where plugins look.
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
@@ -16,7 +15,6 @@ import { measureTextSizes } from "../support/legibility.ts";
 import { contrast } from "../support/contrast.ts";
 
 const root = process.cwd();
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 describe.runIf(hasChromium)("the deck in a lecture hall", () => {
   let browser: Browser;
@@ -120,47 +118,6 @@ describe.runIf(hasChromium)("the deck in a lecture hall", () => {
   }, 60_000);
 
   for (const theme of ["light", "dark"] as const) {
-    it(`axe-core finds no serious or critical violation on any slide (${theme} theme)`, async () => {
-      const page = await open(`?theme=${theme}`);
-      await page.addScriptTag({ content: axeSource });
-      const violations = await page.evaluate(async () => {
-        type Deck = { getSlides(): HTMLElement[]; getIndices(s: HTMLElement): { h: number; v: number }; slide(h: number, v: number, f?: number): void; nextFragment(): boolean; configure(o: object): void };
-        type Axe = { run(context: Node, options: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
-        const { Reveal: deck, axe } = window as unknown as { Reveal: Deck; axe: Axe };
-        // the deck's own transitions stay on, and axe looks at once: a slide or a step on its
-        // way in must not be a blend of its colours and the background's (a tool that steps
-        // through the deck and checks without waiting sees it so)
-        const container = document.querySelector(".reveal .slides")!;
-        const found: string[] = [];
-        for (const slide of deck.getSlides()) {
-          const { h, v } = deck.getIndices(slide);
-          deck.slide(h, v, -1); // before its first step
-          const steps = new Set([...slide.querySelectorAll(".fragment")].map((f) => f.getAttribute("data-fragment-index"))).size;
-          // Only this slide (and the deck's controls) in the document while axe looks: axe
-          // reads the whole document on every run, and 76 slides of KaTeX make that slow.
-          const stack = slide.parentElement!.tagName === "SECTION" ? slide.parentElement! : undefined;
-          const topLevel = [...container.children];
-          const inStack = stack ? [...stack.children] : [];
-          container.replaceChildren(...topLevel.filter((c) => c === (stack ?? slide)));
-          stack?.replaceChildren(slide);
-          for (let k = 0; k <= steps; k++) {
-            if (k > 0) deck.nextFragment(); // every step: each route's highlight is checked
-            const result = await axe.run(document, { resultTypes: ["violations"] });
-            for (const v of result.violations.filter((x) => x.impact === "serious" || x.impact === "critical")) {
-              found.push(`#${slide.id} at step ${k}: ${v.id} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-            }
-          }
-          container.replaceChildren(...topLevel);
-          stack?.replaceChildren(...inStack);
-        }
-        return found;
-      });
-      await page.close();
-      expect(violations).toEqual([]);
-      // one axe run per slide and step: some 90 slides and 200 steps take one to two minutes
-      // on two cores, more while other work shares them
-    }, 300_000);
-
     it(`plot lines and diagram strokes have at least 3:1 contrast with the background (${theme} theme)`, async () => {
       const page = await open(`?theme=${theme}`);
       const strokes = await page.evaluate(() => {

@@ -19,14 +19,20 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const root = copySampleDeck();
-  await buildDeck({ deckRoot: root });
-  project.provide("builtSampleDeck", root);
   const projectRoot = process.cwd();
   const outDir = `.deck-test-${process.pid}`;
-  const built = await buildDeck({ deckRoot: projectRoot, outDir });
-  project.provide("builtDeckFile", path.join(projectRoot, built.singleFile));
-  return async () => {
+  const cleanUp = async (): Promise<void> => {
     await rm(root, { recursive: true, force: true });
     await rm(path.join(projectRoot, outDir), { recursive: true, force: true });
   };
+  try {
+    // the two builds at once: each waits on its own Chromium and snippet worker part of the time
+    const [, built] = await Promise.all([buildDeck({ deckRoot: root }), buildDeck({ deckRoot: projectRoot, outDir })]);
+    project.provide("builtSampleDeck", root);
+    project.provide("builtDeckFile", path.join(projectRoot, built.singleFile));
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
+  return cleanUp;
 }
