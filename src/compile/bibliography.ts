@@ -37,6 +37,8 @@ export interface ReferenceEntry {
 export class Bibliography {
   private readonly entries: ReadonlyMap<string, CslEntry>;
   private readonly citations = new Map<string, string>();
+  /** formatted entries by the keys asked for: a dev session formats them once, not per edit */
+  private readonly formatted = new Map<string, readonly ReferenceEntry[]>();
 
   private constructor(
     /** where the BibTeX is (slides/references.bib) */
@@ -80,7 +82,17 @@ export class Bibliography {
   /** The entries of `keys` in the bibliography's order (by author, then year), each as
    * HTML (citation-js's `div.csl-entry` with `data-csl-entry-id`, its content) followed by its
    * BibTeX `note`, which the Harvard style leaves out ("Also published as …"). */
-  entriesHtml(keys: readonly string[]): ReferenceEntry[] {
+  entriesHtml(keys: readonly string[]): readonly ReferenceEntry[] {
+    const id = keys.join("\0");
+    let entries = this.formatted.get(id);
+    if (entries === undefined) {
+      entries = this.format(keys);
+      this.formatted.set(id, entries);
+    }
+    return entries;
+  }
+
+  private format(keys: readonly string[]): ReferenceEntry[] {
     const html = new this.Cite(keys.map((k) => this.entries.get(k)!)).format("bibliography", { format: "html", ...STYLE });
     return [...html.matchAll(/<div data-csl-entry-id="([^"]+)" class="csl-entry">([\s\S]*?)<\/div>/g)].map((m) => {
       const field: unknown = this.entries.get(m[1])?.note;
