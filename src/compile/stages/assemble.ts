@@ -16,12 +16,17 @@ export function assembleStage(state: DeckState): void {
       groupStart.push(k);
     }
   });
-  const sections = groups.map((g) => (g.length === 1 ? g[0] : `<section>\n${g.join("\n")}\n</section>`));
   state.cache.sweep();
+  // the deck's markup as one string (megabytes) only when asked: a dev session's edit sends
+  // the page the slides that changed, and joins the whole deck only when its shape changed
+  let slidesHtml: string | undefined;
+  const joined = (): string => (slidesHtml ??= groups.map((g) => (g.length === 1 ? g[0] : `<section>\n${g.join("\n")}\n</section>`)).join("\n"));
   const horizontalIndex = (slideIndex: number): number => groupStart.filter((s) => s <= slideIndex).length - 1;
   state.output = {
     options: state.options,
-    slidesHtml: sections.join("\n"),
+    get slidesHtml() {
+      return joined();
+    },
     sections: groups,
     chapters: state.chapterTitles.map((c) => ({
       title: c.title || state.slides[c.firstSlide]?.attributes.heading || c.file,
