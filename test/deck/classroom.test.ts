@@ -4,33 +4,21 @@
 // MathML that keeps pace with a formula's steps, and reveal.js's API where plugins look.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { FRAME } from "../../src/shared/constants.ts";
 import { num } from "../../src/author/snippet.ts";
 import { evaluateCase, parseCase } from "../../src/grad/index.ts";
-import { hasChromium, startBrowser, waitForReady } from "../support/browser.ts";
+import { hasChromium } from "../support/browser.ts";
+import { builtDeckInChromium } from "../support/built-deck.ts";
 import { measureTextSizes } from "../support/legibility.ts";
 import { contrast } from "../support/contrast.ts";
 
 const root = process.cwd();
 
 describe.runIf(hasChromium)("the deck in a lecture hall", () => {
-  let browser: Browser;
-  const singleFile = inject("builtDeckFile"); // shared, read-only
-  const open = async (query = "", hash = ""): Promise<Page> => {
-    const page = await browser.newPage({ viewport: { ...FRAME } });
-    await page.goto(pathToFileURL(singleFile).href + query + hash);
-    await waitForReady(page);
-    return page;
-  };
-  beforeAll(async () => {
-    browser = await startBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const deck = builtDeckInChromium();
+  const open = (query = "", hash = ""): Promise<Page> => deck.open({ query, hash });
 
   it("every text node is at least 18 px and inside the 48 px side margins, every step shown", async () => {
     const page = await open();

@@ -9,13 +9,13 @@
 // is axe-clean, readable from the back row and inside its frame, in both themes.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { drawCase, evaluateCase, parseCase } from "../../src/grad/index.ts";
 import { FRAME } from "../../src/shared/constants.ts";
 import { valueAtPath } from "../../src/shared/value-path.ts";
-import { hasChromium, startBrowser, waitForReady } from "../support/browser.ts";
+import { hasChromium, waitForReady } from "../support/browser.ts";
+import { builtDeckInChromium } from "../support/built-deck.ts";
 import { measureTextSizes } from "../support/legibility.ts";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -29,20 +29,8 @@ interface Blank {
 }
 
 describe.runIf(hasChromium)("exercises in the browser", () => {
-  let browser: Browser;
-  const singleFile = inject("builtDeckFile");
-  const open = async (hash = "", query = ""): Promise<Page> => {
-    const page = await browser.newPage({ viewport: { ...FRAME } });
-    await page.goto(pathToFileURL(singleFile).href + query + hash);
-    await waitForReady(page);
-    return page;
-  };
-  beforeAll(async () => {
-    browser = await startBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const deck = builtDeckInChromium();
+  const open = (hash = "", query = ""): Promise<Page> => deck.open({ query, hash });
 
   /** Types `value` into the blank and checks; the verdict's data-verdict and text. */
   const answer = async (page: Page, slide: string, selector: string, value: string): Promise<{ verdict: string; text: string }> =>
