@@ -12,7 +12,6 @@ const UNIT = [
   "test/architecture/**/*.test.ts",
   "test/shared/**/*.test.ts",
   "test/exercises/**/*.test.ts",
-  "test/vite/**/*.test.ts",
   "test/present/**/*.test.ts", // the room's server with real WebSocket clients, on a made-up site
   "test/vite/**/*.test.ts", // parts of the build on made-up input
 ];

@@ -7,10 +7,10 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import WebSocket from "ws";
 import { PACKAGE_ROOT } from "../../src/io/package-root.ts";
-import type { ClientMessage, ServerMessage } from "../../src/shared/room-protocol.ts";
+import { ROOM_PATHS, type ClientMessage, type ServerMessage } from "../../src/shared/room-protocol.ts";
 import { processMemory } from "./memory.ts";
 import { timeFollowing } from "./present-browser.ts";
-import { median, type BenchRow } from "./report.ts";
+import { median, percentile, type BenchRow } from "./report.ts";
 
 const CLIENTS = 300;
 const STEPS = 200;
@@ -40,7 +40,7 @@ function startServer(root: string): Promise<Server> {
 /** A client that hears every change: `onChange(seq)` at each view or draw. */
 function connect(base: string, hello: ClientMessage, onChange: (seq: number) => void): Promise<WebSocket> {
   const channel = hello.type === "hello" && hello.secret ? "lead" : "follow";
-  const ws = new WebSocket(`${base.replace(/^http/, "ws")}__room/socket?as=${channel}`);
+  const ws = new WebSocket(`${base.replace(/^http/, "ws")}${ROOM_PATHS.socket}?as=${channel}`);
   return new Promise((resolve, reject) => {
     ws.on("error", reject);
     ws.on("open", () => ws.send(JSON.stringify(hello)));
@@ -52,7 +52,6 @@ function connect(base: string, hello: ClientMessage, onChange: (seq: number) => 
   });
 }
 
-const percentile = (values: number[], p: number): number => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(p * values.length) - 1)];
 const ms = (x: number): string => `${x.toFixed(1)} ms`;
 
 /** What the audience clients heard: how many have each change, and who waits for all. */

@@ -13,6 +13,11 @@ export class WasmTools {
   private nextId = 1;
   private readonly waiting = new Map<number, { resolve: (bytes: Buffer) => void; reject: (error: Error) => void }>();
 
+  /** Whether a worker process is running (it ends when the last request is answered). */
+  get running(): boolean {
+    return this.worker !== undefined;
+  }
+
   /** Runs `request` in the worker (started if none is running). */
   async run(request: Request): Promise<Buffer> {
     const id = this.nextId++;

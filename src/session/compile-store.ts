@@ -5,10 +5,11 @@
 // unchanged. All of it is made by this project's code with its packages: a change to either
 // (its source, the lock file) starts afresh. Deleting the file is always safe.
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { CompileCache } from "../compile/cache.ts";
+import { writeFileAtomic } from "../io/atomic-write.ts";
 import { cacheDir } from "../io/cache-dir.ts";
 import type { WorkerAnswer, WorkerCallMemo } from "./services.ts";
 
@@ -80,9 +81,6 @@ export class CompileStore {
       shelves: Object.fromEntries(Object.entries(cache.lasting()).map(([name, shelf]) => [name, shelf.held()])),
       answers: held.map(([key, answer]) => ({ key, answer, files: answer.deps.map((f) => [f, hashes.get(f) ?? ""] as [string, string]) })),
     };
-    await mkdir(path.dirname(this.file), { recursive: true });
-    const fresh = `${this.file}.${process.pid}.tmp`;
-    await writeFile(fresh, serialize(stored));
-    await rename(fresh, this.file);
+    await writeFileAtomic(this.file, serialize(stored));
   }
 }

@@ -40,17 +40,17 @@ export const DRAWING_FORMAT = "backprop-deck-drawings";
 export const PEN = 0;
 export const HIGHLIGHTER = 1;
 
-/** The pen's colours: the text colour and the six route colours, each as the light and the
- * dark theme draw it (src/deck/classroom.css), so that a stroke in route 2's colour is route
- * 2's colour in either theme, as in the formulas and diagrams. */
+/** The pen's colours: the text colour and the six route colours, drawn as each theme draws
+ * them (the strokes take `--route-N` of src/deck/classroom.css), so that a stroke in route
+ * 2's colour is route 2's colour in either theme, as in the formulas and diagrams. */
 export const DRAWING_COLORS = [
-  { name: "ink", light: "#1a1a1a", dark: "#e8e8e8" },
-  { name: "blue (route 1)", light: "#1565c0", dark: "#64b5f6" },
-  { name: "red (route 2)", light: "#c62828", dark: "#ef9a9a" },
-  { name: "green (route 3)", light: "#2e7d32", dark: "#81c784" },
-  { name: "purple (route 4)", light: "#6a1b9a", dark: "#ce93d8" },
-  { name: "orange (route 5)", light: "#bf360c", dark: "#ffb74d" },
-  { name: "teal (route 6)", light: "#00695c", dark: "#4db6ac" },
+  { name: "ink" },
+  { name: "blue (route 1)" },
+  { name: "red (route 2)" },
+  { name: "green (route 3)" },
+  { name: "purple (route 4)" },
+  { name: "orange (route 5)" },
+  { name: "teal (route 6)" },
 ] as const;
 
 export const DRAWING_LIMITS = {

@@ -1,6 +1,11 @@
 // Small HTML pieces both the build and the browser write: escaping, and a snippet's table.
 
 /** Text made safe for HTML content and for double-quoted attributes. */
+/** JSON safe inside <script>: no "</script>" or "<!--" can end it early. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c");
+}
+
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }

@@ -121,7 +121,12 @@ export class DevDeck {
     const dir = this.session.slidesDir;
     try {
       const files = readdirSync(dir).filter((f) => f.endsWith(".md")).sort();
-      return files.map((f) => `${f}:${statSync(path.join(dir, f)).mtimeMs}:${statSync(path.join(dir, f)).size}`).join("\n");
+      return files
+        .map((f) => {
+          const { mtimeMs, size } = statSync(path.join(dir, f));
+          return `${f}:${mtimeMs}:${size}`;
+        })
+        .join("\n");
     } catch {
       return ""; // a chapter removed while we looked: its own event follows
     }

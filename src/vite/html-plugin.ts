@@ -3,14 +3,10 @@
 import { createHash } from "node:crypto";
 import type { Plugin } from "vite";
 import type { CompiledDeck } from "../compile/state.ts";
-import { escapeHtml } from "../shared/html.ts";
+import { escapeHtml, scriptJson } from "../shared/html.ts";
 import { mermaidConfig } from "../shared/mermaid-config.ts";
 import { CHAPTERS_ID, RUNTIME_CONFIG_ID, type DeckRuntimeConfig } from "../shared/runtime-config.ts";
 
-/** JSON safe inside <script>: no "</script>" or "<!--" can end it early. */
-function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c");
-}
 
 /** The page for `deck`; `withoutSlides`: with its slides left out (the offline file carries
  * them packed, src/vite/offline-file.ts). */

@@ -10,6 +10,7 @@ import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { build } from "esbuild";
 import { PACKAGE_ROOT } from "../io/package-root.ts";
+import { scriptJson } from "../shared/html.ts";
 import { WasmTools } from "../io/wasm-tools.ts";
 import { PACKED_ID, PACKED_TABLE_ID, type PackedDeck } from "../shared/runtime-config.ts";
 import { packChunks } from "./offline-chunks.ts";
@@ -30,7 +31,6 @@ async function bootScript(): Promise<string> {
 }
 
 /** JSON that cannot end its script element early. */
-const scriptJson = (value: unknown): string => JSON.stringify(value).replace(/</g, "\\u003c");
 
 /** The site's page without its script and stylesheet, their file names, and the code of
  * every chunk in assets/. */

@@ -69,7 +69,9 @@ describe.runIf(hasChromium)("the room's views, for everyone", () => {
       }));
       expect(layout.scrollWidth).toBeLessThanOrEqual(390);
       expect(layout.viewport).toContain("width=device-width");
+      expect(layout.buttons.length).toBeGreaterThan(0);
       expect(Math.min(...layout.buttons)).toBeGreaterThanOrEqual(88);
+      expect(layout.smallest).toBeLessThan(Infinity); // some text was measured
       expect(layout.smallest).toBeGreaterThanOrEqual(16);
       await remote.context.close();
     });

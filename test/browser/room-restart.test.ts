@@ -8,16 +8,12 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { hasChromium, startBrowser } from "../support/browser.ts";
 import { startPresent, type PresentProcess } from "../support/present-process.ts";
-import { drawStroke, toggleDrawing } from "../support/drawing.ts";
+import { strokeWithMouse } from "../support/drawing.ts";
 import { openRoomPage, placeOf, strokeIds, waitForPlace, waitForRoom, waitForStrokes, type RoomPage } from "../support/room-pages.ts";
 
 const SECRET = "restart-test-secret";
 /** A stroke drawn with the mouse on the page's current slide. */
-async function drawWithMouse(page: Page, y: number): Promise<void> {
-  await toggleDrawing(page, true);
-  await drawStroke(page, [200, y], [800, y + 60]);
-  await toggleDrawing(page, false);
-}
+const drawWithMouse = (page: Page, y: number): Promise<void> => strokeWithMouse(page, [200, y], [800, y + 60]);
 
 describe.runIf(hasChromium)("the room across a server crash", () => {
   let browser: Browser;

@@ -11,18 +11,14 @@ import { startPresentServer, type PresentServer } from "../../src/present/presen
 import { bundleRoomClient } from "../../src/present/room-client-bundle.ts";
 import { serveStatic } from "../../src/io/static-server.ts";
 import { hasChromium, startBrowser, waitForReady, watchedPage } from "../support/browser.ts";
-import { drawStroke, shownStrokes, toggleDrawing } from "../support/drawing.ts";
+import { shownStrokes, strokeWithMouse } from "../support/drawing.ts";
 import { joinRoom, rawClient, socketUrl, stroke } from "../support/room-clients.ts";
 import { openRoomPage, placeOf, securityViolations, strokeIds, waitForPlace, waitForRoom, waitForStrokes, type Place, type RoomPage } from "../support/room-pages.ts";
 
 const SECRET = "room-test-secret-42";
 
 /** A stroke drawn with the mouse on the presenter's current slide, as a presenter draws. */
-async function drawWithMouse(page: Page, k: number): Promise<void> {
-  await toggleDrawing(page, true);
-  await drawStroke(page, [200 + 20 * k, 300], [700, 420 - 5 * k]);
-  await toggleDrawing(page, false);
-}
+const drawWithMouse = (page: Page, k: number): Promise<void> => strokeWithMouse(page, [200 + 20 * k, 300], [700, 420 - 5 * k]);
 
 /** Moves the presenter one step (reveal.js's next or prev) and gives the place and the time
  * its page had made the move. */

@@ -62,3 +62,27 @@ describe("an incremental compile", () => {
     expect(incremental.diagnostics.map(formatDiagnostic)).toEqual(whole.diagnostics.map(formatDiagnostic));
   }, 60_000);
 });
+
+describe("an incremental compile with a bibliography", () => {
+  const deckRoot = mkdtempSync(path.join(tmpdir(), "deck-cite-"));
+  mkdirSync(path.join(deckRoot, "slides"));
+  writeFileSync(path.join(deckRoot, "slides", "a.md"), "# Gates\n\nThe LSTM [@hochreiter1997].\n\n---\n\n# More\n\nNothing cited.\n");
+  const bib = path.join(deckRoot, "slides", "references.bib");
+  const entry = (year: number): string => `@article{hochreiter1997, author = {Hochreiter, Sepp and Schmidhuber, J{\\"u}rgen}, title = {Long Short-Term Memory}, journal = {Neural Computation}, year = {${year}}}\n`;
+  const kept = DeckSession.create({ deckRoot, diagrams: "browser" });
+  afterAll(() => kept.close());
+
+  it("writes a citation from the bibliography as it is now: an entry's year edited", async () => {
+    writeFileSync(bib, entry(1997));
+    expect((await kept.compile()).slidesHtml).toContain("1997)");
+    writeFileSync(bib, entry(1998));
+    const edited = await kept.compile();
+    const once = DeckSession.create({ deckRoot, diagrams: "browser" });
+    try {
+      expect(edited.slidesHtml).toBe((await once.compile()).slidesHtml);
+    } finally {
+      await once.close();
+    }
+    expect(edited.slidesHtml).toContain("(Hochreiter and Schmidhuber, 1998)");
+  }, 60_000);
+});

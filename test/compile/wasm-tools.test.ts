@@ -33,6 +33,7 @@ describe("the WebAssembly tools' worker", () => {
     expect(subset.value.length).toBeLessThan(full.length / 3);
     expect(bad.status).toBe("rejected");
     // the worker ended with the last request: a new one starts another
+    expect(tools.running).toBe(false);
     const again = await tools.run({ tool: "zstd", data: Buffer.from("again"), level: 3 });
     expect(Buffer.from(decompress(again)).toString()).toBe("again");
   });

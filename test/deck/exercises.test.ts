@@ -204,12 +204,17 @@ describe.runIf(hasChromium)("exercises in the browser", () => {
   it("new numbers leave nothing of the last try: no answer typed or chosen, no verdict, no answer shown", async () => {
     const page = await open();
     const { ids } = await tryEveryExercise(page);
+    expect(ids.length).toBeGreaterThanOrEqual(10);
     const left = await page.evaluate(async (ids) => {
       const plugin = (window as unknown as { Reveal: { getPlugin(id: string): { ready(): Promise<unknown> } } }).Reveal.getPlugin("exercises");
       const found: string[] = [];
       for (const id of ids) {
         const slide = document.getElementById(id)!;
         const prose = [...slide.querySelectorAll("[data-exercise-value]")].map((s) => s.textContent).join(" ");
+        // what there is to clear: the try left verdicts and the answer shown
+        if (![...slide.querySelectorAll<HTMLElement>(".exercise-verdict")].some((v) => v.dataset.verdict)) found.push(`${id}: no verdict before new numbers`);
+        const answerShown = slide.querySelector(".exercise-answer") !== null || [...slide.querySelectorAll(".exercise-preview")].some((p) => p.innerHTML) || [...slide.querySelectorAll(".exercise-verdict")].some((v) => v.textContent?.includes("the answer:"));
+        if (!answerShown) found.push(`${id}: no answer shown before new numbers`);
         slide.querySelector<HTMLInputElement>("input.exercise-seed-input")!.value = "42";
         slide.querySelector<HTMLButtonElement>("[data-exercise-action=new-numbers]")!.click();
         await plugin.ready();

@@ -38,8 +38,9 @@ describe("npm run present", () => {
       `audience: http://127.0.0.1:${present.port}/?room=audience`,
       `remote: http://127.0.0.1:${present.port}/?room=remote&secret=fixed-secret-123`,
     ]);
-    expect(lines.slice(3).filter((l) => /\w/.test(l))).toEqual([]); // then only the QR code's blocks
     await expect.poll(() => present.output().stdout.split("\n").filter((l) => /[█▀▄]/.test(l)).length).toBeGreaterThan(10);
+    // then only the QR code's blocks
+    expect(present.output().stdout.split("\n").slice(3).filter((l) => /\w/.test(l))).toEqual([]);
     expect((await fetch(present.urls.audience)).status).toBe(200);
     expect(await present.stop("SIGINT")).toBe(0);
     expect(present.output().stderr).toMatch(/present: stopped/);

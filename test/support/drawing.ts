@@ -20,6 +20,14 @@ export async function drawStroke(page: Page, from: [number, number], to: [number
   await page.mouse.up();
 }
 
+/** One stroke from `from` to `to` with the mouse, the drawing mode turned on for it and off
+ * again (a presenter who draws, then goes on with the slides). */
+export async function strokeWithMouse(page: Page, from: [number, number], to: [number, number]): Promise<void> {
+  await toggleDrawing(page, true);
+  await drawStroke(page, from, to);
+  await toggleDrawing(page, false);
+}
+
 export function drawingOf(page: Page): Promise<DrawingDocument> {
   return page.evaluate(() => (window as unknown as { Reveal: { getPlugin(id: string): { toJSON(): DrawingDocument } } }).Reveal.getPlugin("drawing").toJSON());
 }

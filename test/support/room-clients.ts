@@ -4,7 +4,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import WebSocket from "ws";
-import type { Channel, ClientMessage, RoomRole, ServerMessage } from "../../src/shared/room-protocol.ts";
+import { ROOM_PATHS, type Channel, type ClientMessage, type RoomRole, type ServerMessage } from "../../src/shared/room-protocol.ts";
 
 export interface TestClient {
   ws: WebSocket;
@@ -16,7 +16,7 @@ export interface TestClient {
 }
 
 export function socketUrl(base: string, channel: Channel): string {
-  return `${base.replace(/^http/, "ws").replace(/\?.*$/, "")}__room/socket?as=${channel}`;
+  return `${base.replace(/^http/, "ws").replace(/\?.*$/, "")}${ROOM_PATHS.socket}?as=${channel}`;
 }
 
 export function rawClient(url: string, options: WebSocket.ClientOptions = {}): Promise<TestClient> {

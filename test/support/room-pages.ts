@@ -2,7 +2,7 @@
 // watched for console errors and Content-Security-Policy violations, each keeping a record
 // of when it made each move.
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { READY_SELECTOR } from "../../src/shared/constants.ts";
+import { waitForReady } from "./browser.ts";
 
 export interface RoomPage {
   page: Page;
@@ -58,7 +58,7 @@ export async function openRoomPage(browser: Browser, url: string, viewport = { w
   page.on("pageerror", (e) => watched.problems.push(`uncaught: ${e.message}`));
   page.on("websocket", (ws) => watched.sockets.push(ws.url()));
   await page.goto(url);
-  await page.waitForSelector(READY_SELECTOR, { state: "attached", timeout: 30_000 });
+  await waitForReady(page, 30_000);
   return watched;
 }
 

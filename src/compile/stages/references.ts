@@ -16,7 +16,6 @@ export function referencesStage(state: DeckState): void {
   if (!citations || citations.pages.length === 0) return;
   const file = citations.bibliography.file;
   state.chapterTitles.push({ title: "References", file, firstSlide: state.slides.length });
-  const h = Math.max(-1, ...state.parsed.filter((s) => s.source.file === file).map((s) => s.source.h)) + 1;
   let first = 0;
   citations.pages.forEach((entries, page) => {
     const id = referencesSlideId(page);
@@ -27,7 +26,8 @@ export function referencesStage(state: DeckState): void {
       `<aside class="notes"><p>The works this deck cites, from ${escapeHtml(file)}, in the order of their authors' names: each citation on a slide links here.</p></aside></section>`;
     first += entries.length;
     const slide: SlideModel = {
-      source: { file, line: 1, h: h + page, v: 0, markdown: "" },
+      // the references file holds no slide of its own: its slides are counted from 0
+      source: { file, line: 1, h: page, v: 0, markdown: "" },
       facts: new SlideFacts(),
       attributes: { id, formulaUnchecked: {}, heading: title },
       html: { frame, slots: [] },

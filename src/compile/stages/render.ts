@@ -47,13 +47,14 @@ export function renderStage(state: DeckState): void {
   });
 }
 
-/** What else a slide's rendering reads: the values of its snippets (by identity: a session
- * asks the worker again only when a file changed) and the files it includes. */
+/** What else a slide's rendering reads: the values of its snippets and the bibliography its
+ * citations are written from (by identity: a session asks the worker again only when a file
+ * changed, and reads the bibliography again only when its text did) and the files it includes. */
 function renderInputs(state: DeckState, slide: ParsedSlide, shared: string): { key: string; outcomes: unknown[] } {
   const all = [...slide.tokens, ...(slide.notesTokens ?? [])];
   const outcomes = all.filter(isSnippetFence).map((t) => state.snippets.get(snippetKey(slide.source.file, (t.map?.[0] ?? 0) + (slide.notesTokens?.includes(t) ? slide.source.notes!.line : slide.source.line))));
   const includes = all.filter((t) => t.type === "include").map((t) => resolveInclude(t, slide.source.file, state.services.readProjectFile).code ?? "");
-  return { key: `${shared}\0${JSON.stringify(includes)}`, outcomes };
+  return { key: `${shared}\0${JSON.stringify(includes)}`, outcomes: [...outcomes, state.citations?.bibliography] };
 }
 
 function renderSlide(state: DeckState, slide: ParsedSlide, made: string | undefined, envFor: (slide: ParsedSlide, facts: SlideFacts, firstLine: number, inNotes: boolean) => DeckEnv): RenderedSlide {

@@ -19,8 +19,6 @@ export interface DrawingContext {
   state: DrawingState;
   /** the toolbar, holding the toggle button; the view adds its tools */
   toolbar: HTMLElement;
-  /** the plugin's toggle (the one place the mode changes) */
-  toggle(on?: boolean): boolean;
   /** the plugin's load: validates, replaces everything, throws with the bad field */
   load(json: unknown): void;
   /** the stem of an exported file's name */

@@ -134,7 +134,7 @@ class DrawingLayerPlugin implements DrawingPlugin {
   private loadView(): Promise<DrawingView | undefined> {
     const { deck, toolbar } = this;
     if (!deck || !toolbar || this.printing) return Promise.resolve(undefined);
-    const context: DrawingContext = { deck, model: this.model, state: this.state, toolbar, toggle: (on) => this.toggle(on), load: (json) => this.model.load(parseJson(json)), deckName: this.options.deckName };
+    const context: DrawingContext = { deck, model: this.model, state: this.state, toolbar, load: (json) => this.model.load(parseJson(json)), deckName: this.options.deckName };
     this.view ??= import("./view.ts").then(({ createDrawingView }) => createDrawingView(context)).catch((error: unknown) => {
       console.error("the drawing layer failed to load:", error);
       return undefined;

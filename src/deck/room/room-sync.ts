@@ -6,9 +6,9 @@
 // asks for a snapshot when a number is missing, and the audience may wander off: following
 // pauses until it returns to the presenter's place.
 import { emptyDrawingDocument, type DrawingChange } from "../../shared/drawing-format.ts";
-import type { ClientMessage, RoomView, ServerMessage } from "../../shared/room-protocol.ts";
+import { sameView, type ClientMessage, type RoomView, type ServerMessage } from "../../shared/room-protocol.ts";
 import { RoomSocket, type SocketStatus } from "./connection.ts";
-import { applyView, followsPlace, readView, samePlace } from "./deck-view.ts";
+import { applyView, followsPlace, readView } from "./deck-view.ts";
 import type { DrawingLayer, RoomDeck, RoomMode } from "./types.ts";
 
 export interface RoomSyncHooks {
@@ -86,10 +86,6 @@ export class RoomSync {
     this.socket.stop();
   }
 
-  get isLead(): boolean {
-    return this.lead;
-  }
-
   /** The audience returns to the presenter's place and follows again. */
   follow(): void {
     this.setFollowing(true);
@@ -110,7 +106,7 @@ export class RoomSync {
 
   /** A lead page's place, sent unless it is where the room already is. */
   private send(view: RoomView): void {
-    if (this.lastView && samePlace(view, this.lastView) && view.theme === this.lastView.theme) return;
+    if (this.lastView && sameView(view, this.lastView)) return;
     this.lastView = view;
     for (const [n, m] of this.outbox) if (m.type === "view") this.outbox.delete(n); // only the latest place matters
     this.queue({ type: "view", n: this.nextN++, view });
