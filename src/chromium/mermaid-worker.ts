@@ -5,8 +5,8 @@
 // the main thread busy. Protocol: mermaid-protocol.ts.
 import path from "node:path";
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
-import type { Page } from "playwright-core";
-import { launchChromium } from "./find-chromium.ts";
+import { readFile } from "node:fs/promises";
+import { CdpPipe, evaluate, openPage } from "./cdp-pipe.ts";
 import { SVG_OPTIMIZER_CONFIG } from "./svg-optimize.ts";
 import type { MermaidWorkerData, ToMermaidWorker, FromMermaidWorker } from "./mermaid-protocol.ts";
 
@@ -14,45 +14,50 @@ import type { MermaidWorkerData, ToMermaidWorker, FromMermaidWorker } from "./me
  * them), and every request to it is answered from mermaid's dist folder, never the network. */
 const MERMAID_ORIGIN = "http://mermaid.localhost";
 
-/** Serves mermaid's ES module build to `page` and imports it as `window.mermaid`: the page
- * loads only the chunks a diagram needs (the 3.5 MB single script took ≈0.8 s to load). */
-async function loadMermaid(page: Page, distDir: string): Promise<void> {
-  await page.route(`${MERMAID_ORIGIN}/**`, (route) => {
-    const file = path.join(distDir, path.normalize(new URL(route.request().url()).pathname));
-    if (!file.startsWith(distDir + path.sep)) return route.abort();
-    return route.fulfill({ path: file, contentType: "text/javascript" });
+/** A page of `browser` that has imported mermaid's ES module build as `window.mermaid`:
+ * every request to MERMAID_ORIGIN is answered from mermaid's dist folder, never the network,
+ * and the page loads only the chunks a diagram needs (the 3.5 MB single script took ≈0.8 s). */
+async function openMermaidPage(browser: CdpPipe, distDir: string): Promise<string> {
+  const sessionId = await openPage(browser);
+  browser.on("Fetch.requestPaused", (params) => {
+    const { requestId, request } = params as { requestId: string; request: { url: string } };
+    const { pathname } = new URL(request.url);
+    const file = path.join(distDir, path.normalize(pathname));
+    const answer = (body: Buffer, contentType: string): Promise<unknown> =>
+      browser.send("Fetch.fulfillRequest", { requestId, responseCode: 200, responseHeaders: [{ name: "Content-Type", value: contentType }], body: body.toString("base64") }, sessionId);
+    const answered =
+      pathname === "/"
+        ? answer(Buffer.from("<!doctype html><html><body></body></html>"), "text/html")
+        : file.startsWith(distDir + path.sep)
+          ? readFile(file).then((body) => answer(body, "text/javascript"))
+          : Promise.reject(new Error("outside mermaid's folder"));
+    answered.catch(() => browser.send("Fetch.failRequest", { requestId, errorReason: "Failed" }, sessionId).catch(() => undefined));
   });
-  await page.route(`${MERMAID_ORIGIN}/`, (route) => route.fulfill({ body: "<!doctype html><html><body></body></html>", contentType: "text/html" }));
-  await page.goto(`${MERMAID_ORIGIN}/`);
-  await page.evaluate(
-    async (entry) => {
-      (window as unknown as { mermaid: unknown }).mermaid = ((await import(entry)) as { default: unknown }).default;
-    },
-    "/mermaid.esm.min.mjs",
-  );
+  await browser.send("Fetch.enable", { patterns: [{ urlPattern: `${MERMAID_ORIGIN}/*` }] }, sessionId);
+  await browser.send("Page.enable", {}, sessionId);
+  const loaded = new Promise<void>((resolve) => browser.on("Page.loadEventFired", () => resolve()));
+  await browser.send("Page.navigate", { url: `${MERMAID_ORIGIN}/` }, sessionId);
+  await loaded;
+  await evaluate(browser, sessionId, `import("/mermaid.esm.min.mjs").then((m) => { window.mermaid = m.default; })`);
+  return sessionId;
 }
 
-/** mermaid's SVG for `source` drawn with `config` (a JSON string), or its error message
- * (the page is left clean either way). */
-function renderIn(page: Page, id: string, source: string, config: string): Promise<{ svg: string } | { error: string }> {
-  return page.evaluate(
-    async ({ id, source, config }) => {
-      type Mermaid = { initialize(c: unknown): void; render(id: string, s: string): Promise<{ svg: string }> };
-      const holder = window as unknown as { mermaid: Mermaid; mermaidConfig?: string };
-      const mermaid = holder.mermaid;
-      if (holder.mermaidConfig !== config) {
-        mermaid.initialize(JSON.parse(config));
-        holder.mermaidConfig = config;
-      }
-      try {
-        return { svg: (await mermaid.render(`diagram-${id}`, source)).svg };
-      } catch (error) {
-        document.querySelectorAll(`#ddiagram-${id}, #diagram-${id}`).forEach((el) => el.remove());
-        return { error: String((error as Error)?.message ?? error) };
-      }
-    },
-    { id, source, config },
-  );
+/** Runs in the page: mermaid's SVG for `source` drawn with `config` (a JSON string), or its
+ * error message (the page is left clean either way). */
+async function renderInPage({ id, source, config }: { id: string; source: string; config: string }): Promise<{ svg: string } | { error: string }> {
+  type Mermaid = { initialize(c: unknown): void; render(id: string, s: string): Promise<{ svg: string }> };
+  const holder = window as unknown as { mermaid: Mermaid; mermaidConfig?: string };
+  const mermaid = holder.mermaid;
+  if (holder.mermaidConfig !== config) {
+    mermaid.initialize(JSON.parse(config));
+    holder.mermaidConfig = config;
+  }
+  try {
+    return { svg: (await mermaid.render(`diagram-${id}`, source)).svg };
+  } catch (error) {
+    document.querySelectorAll(`#ddiagram-${id}, #diagram-${id}`).forEach((el) => el.remove());
+    return { error: String((error as Error)?.message ?? error) };
+  }
 }
 
 /** svgo, loaded (and its first, slow, run done on a tiny drawing) while Chromium starts. */
@@ -67,12 +72,8 @@ async function loadOptimizer(): Promise<(svg: string) => string> {
  * per render); each SVG is optimised while Chromium draws the next one. */
 function serve(port: MessagePort, data: MermaidWorkerData): void {
   const send = (message: FromMermaidWorker): void => port.postMessage(message);
-  const browser = launchChromium(data.executablePath);
-  const page = browser.then(async (b) => {
-    const p = await b.newPage();
-    await loadMermaid(p, data.distDir);
-    return p;
-  });
+  const browser = CdpPipe.launch(data.executablePath);
+  const page = openMermaidPage(browser, data.distDir);
   page.catch(() => undefined); // reported to the request that waits for it
   const optimizer = loadOptimizer();
   optimizer.catch(() => undefined); // reported to each request that needs it
@@ -81,12 +82,13 @@ function serve(port: MessagePort, data: MermaidWorkerData): void {
   port.on("message", (message: ToMermaidWorker) => {
     if (message.type === "close") {
       answering = Promise.all([drawing, answering]).then(async () => {
-        await (await browser.catch(() => undefined))?.close().catch(() => undefined);
+        await browser.close();
         port.close();
       });
       return;
     }
-    const drawn = drawing.then(async () => renderIn(await page, message.id, message.source, JSON.stringify(message.config)));
+    const args = { id: message.id, source: message.source, config: JSON.stringify(message.config) };
+    const drawn = drawing.then(async () => evaluate<Awaited<ReturnType<typeof renderInPage>>>(browser, await page, `(${renderInPage.toString()})(${JSON.stringify(args)})`));
     drawing = drawn.then(() => undefined, () => undefined);
     answering = answering.then(async () => {
       try {
