@@ -13,7 +13,7 @@ import { HEADLESS_ARGS } from "./find-chromium.ts";
 /** One process for the browser and its page: the page only ever runs our own script on
  * mermaid's code, and the usual eight processes (zygotes, GPU, network, spare renderers)
  * hold ≈370 MiB where one holds ≈300, and draw slower on two cores. */
-const SINGLE_PROCESS_ARGS = ["--single-process", "--no-zygote"];
+const SINGLE_PROCESS_ARGS = ["--single-process", "--no-zygote"] as const;
 
 type Params = Record<string, unknown>;
 interface Reply {

@@ -1,5 +1,5 @@
-// The worker process for the build's WebAssembly tools — subset-font (HarfBuzz, and a woff2
-// encoder) and zstd. A WebAssembly instance's memory only ever grows, and these grow to
+// The worker process for the build's WebAssembly tools — zstd, for the offline file (the
+// fonts are cut in the runtime bundler's own process). A WebAssembly instance's memory only ever grows, and these grow to
 // tens of MiB each; in a process that ends when its work is done (wasm-tools.ts), that
 // memory goes back to the system instead of staying with the build until it exits (a
 // thread's would: the process keeps what its threads' allocations grew to).
@@ -8,10 +8,7 @@ import type { WasmToolReply, WasmToolRequest } from "./wasm-tools.ts";
 process.on("disconnect", () => process.exit(0)); // the build is gone
 
 async function answer(request: WasmToolRequest): Promise<Uint8Array> {
-  if (request.tool === "subset-font") {
-    const { default: subsetFont } = await import("subset-font");
-    return subsetFont(Buffer.from(request.font), request.text, { targetFormat: "woff2", noHinting: true });
-  }
+  if (request.tool !== "zstd") throw new Error(`no tool named ${String(request.tool)}`);
   const { Zstd } = await import("@hpcc-js/wasm-zstd");
   return (await Zstd.load()).compress(request.data, request.level);
 }

@@ -4,9 +4,9 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { bundleWorker } from "./worker-bundle.ts";
 
-export type WasmToolRequest = { id: number } & ({ tool: "subset-font"; font: Uint8Array; text: string } | { tool: "zstd"; data: Uint8Array; level: number });
+export type WasmToolRequest = { id: number } & { tool: "zstd"; data: Uint8Array; level: number };
 export type WasmToolReply = { id: number; bytes: Uint8Array } | { id: number; error: string };
-type Request = WasmToolRequest extends infer R ? (R extends unknown ? Omit<R, "id"> : never) : never;
+type Request = Omit<WasmToolRequest, "id">;
 
 export class WasmTools {
   private worker: ChildProcess | undefined;

@@ -1,12 +1,11 @@
 // KaTeX's fonts cut down to the characters a deck's formulas use (subset-font, woff2),
-// cached on disk by content, and within one session by request, so the two builds of one
-// `npm run build` (and the prewarm before them) share each subsetting.
+// cached on disk by content, and within the bundler's process by request, so that the
+// prewarm before Vite's CSS step and the step itself share each subsetting.
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { writeFileAtomic } from "../io/atomic-write.ts";
-import { WasmTools } from "../io/wasm-tools.ts";
 
 /** Part of a cached subset's name: what the subsetter is asked for besides the text. The
  * subsets carry no TrueType hinting (bytecode that snaps outlines to the pixels of small
@@ -14,12 +13,17 @@ import { WasmTools } from "../io/wasm-tools.ts";
  * small enough for it to matter. */
 const SUBSET_OPTIONS_KEY = "\0woff2,no-hinting";
 
+/** Cuts a woff2 font to the characters of a text (woff2, no hinting). */
+export type SubsetWoff2 = (font: Uint8Array, text: string) => Promise<Buffer>;
+
 export class FontSubsetter {
   private readonly pending = new Map<string, Promise<Buffer>>();
-  /** subset-font, in a worker thread that ends when the subsets asked for are made */
-  private readonly tools = new WasmTools();
 
-  constructor(private readonly cacheDir: string) {}
+  /** `cut` runs subset-font (src/io/subset-woff2.ts, in the runtime bundler's process). */
+  constructor(
+    private readonly cacheDir: string,
+    private readonly cut: SubsetWoff2,
+  ) {}
 
   /** The woff2 font `file` subset to the characters of `text`. */
   subset(file: string, text: string): Promise<Buffer> {
@@ -37,7 +41,7 @@ export class FontSubsetter {
     const key = createHash("sha256").update(source).update("\0").update(text).update(SUBSET_OPTIONS_KEY).digest("hex").slice(0, 24);
     const cached = path.join(this.cacheDir, `${key}.woff2`);
     if (existsSync(cached)) return readFile(cached);
-    const subset = await this.tools.run({ tool: "subset-font", font: source, text }); // woff2, no hinting
+    const subset = await this.cut(source, text);
     await writeFileAtomic(cached, subset);
     return subset;
   }

@@ -13,7 +13,6 @@ import { createCodeHighlighter, type Highlighter } from "../compile/markdown/hig
 import { bundleSnippetWorker, SnippetRunner } from "../compile/snippets/runner.ts";
 import type { CompileServices } from "../compile/state.ts";
 import { cacheDir } from "../io/cache-dir.ts";
-import { FontSubsetter } from "./font-subsets.ts";
 
 export interface ServiceOptions {
   /** the deck's folder: its files are what snippets and includes read */
@@ -100,7 +99,6 @@ export interface WorkerAnswer {
 
 export class DeckServices {
   readonly snippets: SnippetRunner;
-  readonly fonts: FontSubsetter;
   /** true when diagrams had to be left to the browser because no Chromium was found */
   noChromium = false;
   private snippetTimeoutMs = DEFAULT_OPTIONS.snippetTimeoutMs;
@@ -119,7 +117,6 @@ export class DeckServices {
     const workerFile = bundleSnippetWorker();
     workerFile.catch(() => undefined); // reported when a snippet runs (a deck without any never asks)
     this.snippets = new SnippetRunner(options.deckRoot, () => this.snippetTimeoutMs, workerFile, () => this.drawingsDone());
-    this.fonts = new FontSubsetter(cacheDir(options.deckRoot, "fonts"));
     this.diagramWorker = options.diagramWorker;
   }
 

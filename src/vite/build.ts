@@ -12,13 +12,10 @@ import { replaceDir, stagingDirFor } from "../io/atomic-write.ts";
 import { cacheDir } from "../io/cache-dir.ts";
 import { memoryFigures } from "../session/services.ts";
 import { DeckSession, type SessionOptions } from "../session/session.ts";
-import { PACKAGE_ROOT } from "../io/package-root.ts";
-import { BundleCache, bundleToolsKey, moduleGraphPlugin } from "./bundle-cache.ts";
-import { baseViteConfig, DECK_APP_ROOT } from "./config.ts";
-import { fontSubsetOf, prewarmKatexFonts, type FontSubset } from "./katex-fonts-plugin.ts";
+import { fontCharacters } from "./katex-fonts-plugin.ts";
 import { deckPageHtml } from "./html-plugin.ts";
-import { deckPlugins } from "./plugins.ts";
 import { offlineFile } from "./offline-file.ts";
+import { bundleRuntime } from "./runtime-bundle.ts";
 
 export interface BuildOptions {
   deckRoot: string;
@@ -35,23 +32,6 @@ export interface BuildResult {
   /** paths relative to deckRoot */
   siteIndex: string;
   singleFile: string;
-}
-
-/** One Vite build of the browser runtime into `outDir`: index.html (its deck placeholders
- * left for deckPageHtml), its chunks and one stylesheet. No module preloading: a lazy
- * chunk's imports are few, and the offline file's chunks have no folder to preload from. */
-async function bundleRuntime(inputs: BundleInputs, deckRoot: string, outDir: string, fonts: FontSubset): Promise<void> {
-  const features = { mermaid: inputs.runtimeDiagrams, live: inputs.liveSnippets.length > 0, exercises: inputs.exercises };
-  const made = { features, live: inputs.liveSnippets, fonts: [...fonts.byFace].sort(), deckRoot, tools: await bundleToolsKey(PACKAGE_ROOT) };
-  const cache = new BundleCache(deckRoot, made);
-  if (await cache.restore(outDir)) return; // the same bundle as last time
-  let moduleIds: string[] = [];
-  const plugins = [...deckPlugins({ deckRoot, liveSnippets: () => inputs.liveSnippets, fonts }), moduleGraphPlugin((ids) => (moduleIds = ids))];
-  const config = baseViteConfig(plugins, features, deckRoot);
-  const site = { build: { outDir, emptyOutDir: true, cssCodeSplit: false, modulePreload: false } };
-  const { build: viteBuild, mergeConfig } = await import("vite"); // loaded only to bundle
-  await Promise.all([viteBuild(mergeConfig(config, site)), prewarmKatexFonts(fonts)]);
-  await cache.keep(outDir, [...moduleIds, path.join(DECK_APP_ROOT, "index.html")]); // the page Vite starts from
 }
 
 /** Compiles the deck; throws DeckError (every error, file:line:col) when it has errors.
@@ -85,7 +65,7 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
   let bundled: Promise<void> | undefined;
   const startBundle = (inputs: BundleInputs): void => {
     log("bundling the browser runtime…");
-    bundled = bundleRuntime(inputs, deckRoot, staging, fontSubsetOf(inputs.slides, session.services.fonts));
+    bundled = bundleRuntime(inputs, deckRoot, staging, fontCharacters(inputs.slides));
     bundled.catch(() => undefined); // awaited below; a compile error must not leave it unhandled
   };
   try {

@@ -29,13 +29,14 @@ const MAIN_REGULAR: FaceKey = "KaTeX_Main|400|normal";
 
 const katexCssFile = (): string => createRequire(import.meta.url).resolve("katex/dist/katex.css");
 
-/** The characters of each face the KaTeX output in `slides` (their HTML) draws. */
-export function fontSubsetOf(slides: readonly string[], subsetter: FontSubsetter): FontSubset {
+/** The characters of each face the KaTeX output in `slides` (their HTML) draws: what a
+ * build's FontSubset keeps (the faces of live examples' numbers get digits and signs). */
+export function fontCharacters(slides: readonly string[]): Map<FaceKey, string> {
   const { byFace, liveFaces } = new KatexFaces(readFileSync(katexCssFile(), "utf8")).charactersByFace(slides);
   byFace.set(MAIN_REGULAR, byFace.get(MAIN_REGULAR) ?? new Set<string>());
   // the faces of live examples' numbers may draw other digits in the browser
   for (const face of [MAIN_REGULAR, ...liveFaces]) for (const ch of LIVE_NUMBER_CHARACTERS) byFace.get(face)!.add(ch);
-  return { byFace: new Map([...byFace].map(([face, chars]) => [face, [...chars].sort().join("")])), subsetter };
+  return new Map([...byFace].map(([face, chars]) => [face, [...chars].sort().join("")]));
 }
 
 /** The face an @font-face block declares. */

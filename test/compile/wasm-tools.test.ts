@@ -1,13 +1,14 @@
-// The build's WebAssembly tools run in a process of their own that ends when nothing is
-// asked of it: zstd's frame unpacks (with the page's own decoder) to what was packed, a
-// font is cut to a woff2 of the characters asked for, and a bad font is an error for its
-// request, not a crash of the build.
+// The build's WebAssembly tools: zstd, in a process of its own that ends when nothing is
+// asked of it — its frame unpacks (with the page's own decoder) to what was packed, and a
+// bad request is an error for that request, not a crash of the build; subset-font (run in
+// the runtime bundler's process) cuts a font to a woff2 of the characters asked for.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { decompress } from "fzstd";
 import { describe, expect, it } from "vitest";
-import { WasmTools } from "../../src/io/wasm-tools.ts";
+import { subsetWoff2 } from "../../src/io/subset-woff2.ts";
+import { WasmTools, type WasmToolRequest } from "../../src/io/wasm-tools.ts";
 
 const require = createRequire(import.meta.url);
 const katexFont = (name: string): Buffer => readFileSync(path.join(path.dirname(require.resolve("katex/package.json")), "dist", "fonts", name));
@@ -21,20 +22,30 @@ describe("the WebAssembly tools' worker", () => {
     expect(Buffer.from(decompress(packed)).toString()).toBe(text);
   });
 
-  it("cuts a font to the characters asked for, as woff2; a bad font fails its request only", async () => {
+  it("a bad request fails only itself", async () => {
     const tools = new WasmTools();
-    const full = katexFont("KaTeX_Main-Regular.woff2");
-    const [subset, bad] = await Promise.allSettled([
-      tools.run({ tool: "subset-font", font: full, text: "abc" }),
-      tools.run({ tool: "subset-font", font: Buffer.from("not a font"), text: "abc" }),
+    const [packed, bad] = await Promise.allSettled([
+      tools.run({ tool: "zstd", data: Buffer.from("packed"), level: 3 }),
+      tools.run({ tool: "no-such-tool" } as unknown as Omit<WasmToolRequest, "id">), // as a broken caller would send it
     ]);
-    if (subset.status !== "fulfilled") throw subset.reason;
-    expect(subset.value.subarray(0, 4).toString("latin1")).toBe("wOF2");
-    expect(subset.value.length).toBeLessThan(full.length / 3);
-    expect(bad.status).toBe("rejected");
+    if (packed.status !== "fulfilled") throw packed.reason;
+    expect(Buffer.from(decompress(packed.value)).toString()).toBe("packed");
+    expect(bad.status === "rejected" && String(bad.reason)).toMatch(/no tool named no-such-tool/);
     // the worker ended with the last request: a new one starts another
     expect(tools.running).toBe(false);
     const again = await tools.run({ tool: "zstd", data: Buffer.from("again"), level: 3 });
     expect(Buffer.from(decompress(again)).toString()).toBe("again");
+  });
+});
+
+describe("subsetWoff2", () => {
+  it("cuts a font to the characters asked for, as woff2 without hinting; a bad font is an error", async () => {
+    const full = katexFont("KaTeX_Main-Regular.woff2");
+    const subset = await subsetWoff2(full, "abc");
+    expect(subset.subarray(0, 4).toString("latin1")).toBe("wOF2");
+    expect(subset.length).toBeLessThan(full.length / 3);
+    const more = await subsetWoff2(full, "abcdefghij");
+    expect(more.length).toBeGreaterThan(subset.length); // the characters asked for are what is kept
+    await expect(subsetWoff2(Buffer.from("not a font"), "abc")).rejects.toThrow();
   });
 });

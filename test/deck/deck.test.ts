@@ -12,19 +12,19 @@ import { FRAME } from "../../src/shared/constants.ts";
 import { num } from "../../src/author/snippet.ts";
 import { evaluateCase, parseCase, type CaseResult } from "../../src/grad/index.ts";
 import { DeckSession } from "../../src/session/session.ts";
-import { fontSubsetOf, type FontSubset } from "../../src/vite/katex-fonts-plugin.ts";
+import { fontCharacters } from "../../src/vite/katex-fonts-plugin.ts";
 import { hasChromium, startBrowser, waitForReady, watchedPage } from "../support/browser.ts";
 
 const root = process.cwd();
 let deck: CompiledDeck;
 let slides: Element[];
 /** what the compile told the bundler before formulas and diagrams, read when it was told */
-let early: { inputs: BundleInputs; fonts: FontSubset } | undefined;
+let early: { inputs: BundleInputs; fonts: Map<string, string> } | undefined;
 
 beforeAll(async () => {
   const session = DeckSession.create({ deckRoot: root, diagrams: "chromium" });
   try {
-    deck = await session.compile((inputs) => (early = { inputs, fonts: fontSubsetOf(inputs.slides, session.services.fonts) }));
+    deck = await session.compile((inputs) => (early = { inputs, fonts: fontCharacters(inputs.slides) }));
   } finally {
     await session.close();
   }
@@ -53,10 +53,10 @@ describe("the slides' markup", () => {
 describe("what the bundler is told before formulas and diagrams", () => {
   it("the fonts' faces and characters are those of the finished deck", () => {
     expect(early, "the compile reported its bundle inputs").toBeDefined();
-    const finished = fontSubsetOf(slides.map((s) => s.outerHTML), early!.fonts.subsetter);
-    expect(Object.fromEntries(early!.fonts.byFace)).toEqual(Object.fromEntries(finished.byFace));
-    expect(finished.byFace.get("KaTeX_Main|400|normal")).toMatch(/∂/); // the real deck's formulas are in it
-    expect(finished.byFace.get("KaTeX_Math|400|italic")).toMatch(/x/);
+    const finished = fontCharacters(slides.map((s) => s.outerHTML));
+    expect(Object.fromEntries(early!.fonts)).toEqual(Object.fromEntries(finished));
+    expect(finished.get("KaTeX_Main|400|normal")).toMatch(/∂/); // the real deck's formulas are in it
+    expect(finished.get("KaTeX_Math|400|italic")).toMatch(/x/);
   });
 
   it("the live examples and whether mermaid runs in the browser are the finished deck's", () => {

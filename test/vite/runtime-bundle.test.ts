@@ -1,0 +1,33 @@
+// The runtime is bundled in a process of its own: what goes wrong in it (here a live
+// example that imports a module that is not there) reaches the build as its error, the
+// process is gone afterwards, and nothing is kept in the bundle cache.
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { bundleRuntime } from "../../src/vite/runtime-bundle.ts";
+import { copySampleDeck } from "../support/sample-deck.ts";
+
+/** The bundler processes running now. */
+const bundlers = (): string[] =>
+  readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("runtime-bundle-worker");
+      } catch {
+        return false; // gone meanwhile
+      }
+    });
+
+describe("bundleRuntime", () => {
+  it("reports the bundler's error from its process, which then is gone", async () => {
+    const deckRoot = copySampleDeck();
+    const outDir = mkdtempSync(path.join(tmpdir(), "runtime-bundle-"));
+    const broken = { key: "slides/01-intro.md:9", file: "slides/01-intro.md", line: 9, code: `import { nope } from "./no-such-module.ts";\nexport default nope;\n` };
+    const inputs = { liveSnippets: [broken], slides: [], runtimeDiagrams: false, exercises: false };
+    await expect(bundleRuntime(inputs, deckRoot, outDir, new Map([["KaTeX_Main|400|normal", "0123"]]))).rejects.toThrow(/no-such-module/);
+    expect(bundlers()).toEqual([]);
+    expect(existsSync(path.join(deckRoot, "node_modules", ".cache", "backprop-deck", "bundles"))).toBe(false);
+  }, 60_000);
+});
