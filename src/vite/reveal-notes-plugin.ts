@@ -10,7 +10,7 @@
 // This works on the bundle's layout (marked in one `//#region`, handed to the popup as
 // `<win>.marked = <name>`, the page one string literal written with `.document.write`); a
 // reveal.js whose file reads otherwise is bundled as it is (the build test then fails).
-import { transformSync } from "esbuild";
+import { transform } from "esbuild";
 import type { Plugin } from "vite";
 
 const NOTES_PLUGIN = /[\\/]reveal\.js[\\/]dist[\\/]plugin[\\/]notes\.mjs$/;
@@ -29,15 +29,28 @@ export function withoutMarked(code: string): string | undefined {
   return rest.replace(HANDED_TO_POPUP, (_m, lead: string, _name: string, tail: string) => `${lead}${stand}${tail}`);
 }
 
+/** Each match of `pattern` in `text` replaced by what `replace` gives for it, in order. */
+async function replaceEach(text: string, pattern: RegExp, replace: (match: RegExpExecArray) => Promise<string>): Promise<string> {
+  const matches = [...text.matchAll(pattern)] as RegExpExecArray[];
+  const replaced = await Promise.all(matches.map(replace));
+  let out = "";
+  let at = 0;
+  matches.forEach((m, k) => {
+    out += text.slice(at, m.index) + replaced[k];
+    at = m.index + m[0].length;
+  });
+  return out + text.slice(at);
+}
+
 /** `html` (the speaker view's page) with its scripts and styles minified, its comments out
- * and each run of white space between tags one space (which renders the same). */
-export function minifiedPage(html: string): string {
-  return html
-    .replace(/<!--[\s\S]*?-->/g, "")
-    .replace(/(<script>)([\s\S]*?)(<\/script>)/g, (_m, open: string, body: string, close: string) => open + transformSync(body, { minify: true, loader: "js" }).code.trim() + close)
-    .replace(/(<style>)([\s\S]*?)(<\/style>)/g, (_m, open: string, body: string, close: string) => open + transformSync(body, { minify: true, loader: "css" }).code.trim() + close)
-    .replace(/>\s+</g, "> <")
-    .trim();
+ * and each run of white space between tags one space (which renders the same). esbuild's
+ * service, not transformSync: that starts an esbuild process per call (≈ 50 ms each). */
+export async function minifiedPage(html: string): Promise<string> {
+  const minified = (loader: "js" | "css") => async ([, open, body, close]: RegExpExecArray) => open + (await transform(body, { minify: true, loader })).code.trim() + close;
+  const withoutComments = html.replace(/<!--[\s\S]*?-->/g, "");
+  const scripts = await replaceEach(withoutComments, /(<script>)([\s\S]*?)(<\/script>)/g, minified("js"));
+  const styles = await replaceEach(scripts, /(<style>)([\s\S]*?)(<\/style>)/g, minified("css"));
+  return styles.replace(/>\s+</g, "> <").trim();
 }
 
 /** The one string literal `<x>.document.write(…)` is called with, as [start, end, value]. */
@@ -60,10 +73,10 @@ function writtenPage(code: string, parse: (code: string) => unknown): [number, n
  * closing script tag written `<\/script>` as before: the room's server finds the script
  * there to allow it by hash), or undefined when it has no such page. `parse` is the
  * bundler's JavaScript parser (ESTree with offsets). */
-export function withMinifiedSpeakerView(code: string, parse: (code: string) => unknown): string | undefined {
+export async function withMinifiedSpeakerView(code: string, parse: (code: string) => unknown): Promise<string | undefined> {
   const page = writtenPage(code, parse);
   if (!page) return undefined;
-  const literal = JSON.stringify(minifiedPage(page[2])).replace(/<\/script/g, "<\\/script");
+  const literal = JSON.stringify(await minifiedPage(page[2])).replace(/<\/script/g, "<\\/script");
   return code.slice(0, page[0]) + literal + code.slice(page[1]);
 }
 
@@ -72,9 +85,9 @@ export function createRevealNotesPlugin(): Plugin {
     name: "backprop-deck:reveal-notes",
     transform: {
       filter: { id: NOTES_PLUGIN },
-      handler(code) {
+      async handler(code) {
         const slim = withoutMarked(code) ?? code;
-        const code2 = withMinifiedSpeakerView(slim, (source) => this.parse(source)) ?? slim;
+        const code2 = (await withMinifiedSpeakerView(slim, (source) => this.parse(source))) ?? slim;
         return code2 === code ? null : { code: code2, map: null };
       },
     },

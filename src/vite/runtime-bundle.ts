@@ -28,10 +28,15 @@ export type RuntimeBundleReply = { files: string[] } | { error: string; stack?: 
  * ≈320 on the real deck, and bundles no slower. */
 const ALLOCATOR_ENV = { MIMALLOC_ARENA_EAGER_COMMIT: "0", MIMALLOC_PURGE_DELAY: "0" } as const;
 
+/** subset-font's WebAssembly (HarfBuzz, the woff2 encoder) run by V8's baseline compiler
+ * only: optimising it in the background cost ≈1 s of CPU for a dozen fonts, three times
+ * what running them takes (subset-font alone, timed with /usr/bin/time). */
+const WASM_BASELINE_ONLY = ["--liftoff-only"] as const;
+
 /** Runs `job` in a new bundler process; the files it read once it has exited. */
 async function bundleInProcess(job: RuntimeBundleJob): Promise<string[]> {
   const file = await bundleWorker("src/vite/runtime-bundle-worker.ts", "runtime-bundle-worker");
-  const child = fork(file, [], { serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"], env: { ...process.env, ...ALLOCATOR_ENV } });
+  const child = fork(file, [], { execArgv: [...WASM_BASELINE_ONLY], serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"], env: { ...process.env, ...ALLOCATOR_ENV } });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const replied = new Promise<RuntimeBundleReply | undefined>((resolve, reject) => {
     child.once("message", (reply: RuntimeBundleReply) => resolve(reply));
