@@ -15,6 +15,10 @@ import { HEADLESS_ARGS } from "./find-chromium.ts";
  * hold ≈370 MiB where one holds ≈300, and draw slower on two cores. */
 const SINGLE_PROCESS_ARGS = ["--single-process", "--no-zygote"] as const;
 
+/** A file:// page may load other files (module scripts among them): the diagram page
+ * imports mermaid from node_modules. Only our own page and mermaid's code are ever opened. */
+const FILE_ACCESS_ARGS = ["--allow-file-access-from-files"] as const;
+
 type Params = Record<string, unknown>;
 interface Reply {
   id?: number;
@@ -62,7 +66,7 @@ export class CdpPipe {
   /** Starts Chromium headless, with a profile of its own that goes when it exits. */
   static launch(executablePath: string): CdpPipe {
     const profileDir = mkdtempSync(path.join(os.tmpdir(), "backprop-deck-chromium-"));
-    const args = [...HEADLESS_ARGS, ...SINGLE_PROCESS_ARGS, "--headless", "--remote-debugging-pipe", `--user-data-dir=${profileDir}`, "--hide-scrollbars", "--mute-audio", "--no-startup-window"];
+    const args = [...HEADLESS_ARGS, ...SINGLE_PROCESS_ARGS, ...FILE_ACCESS_ARGS, "--headless", "--remote-debugging-pipe", `--user-data-dir=${profileDir}`, "--hide-scrollbars", "--mute-audio", "--no-startup-window"];
     const child = spawn(executablePath, args, { stdio: ["ignore", "ignore", "ignore", "pipe", "pipe"] });
     return new CdpPipe(child, profileDir);
   }

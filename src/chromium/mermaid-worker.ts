@@ -5,40 +5,27 @@
 // the main thread busy. Protocol: mermaid-protocol.ts.
 import path from "node:path";
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
-import { readFile } from "node:fs/promises";
+import { pathToFileURL } from "node:url";
+import { PACKAGE_ROOT } from "../io/package-root.ts";
 import { CdpPipe, evaluate, openPage } from "./cdp-pipe.ts";
 import { SVG_OPTIMIZER_CONFIG } from "./svg-optimize.ts";
 import type { MermaidWorkerData, ToMermaidWorker, FromMermaidWorker } from "./mermaid-protocol.ts";
 
-/** A made-up origin the page is served from: module scripts need one (file:// refuses
- * them), and every request to it is answered from mermaid's dist folder, never the network. */
-const MERMAID_ORIGIN = "http://mermaid.localhost";
+/** The page mermaid draws in, beside this module's source (a bundled worker runs from the
+ * cache: found from the package's root). */
+const MERMAID_PAGE = path.join(PACKAGE_ROOT, "src", "chromium", "mermaid-page.html");
 
-/** A page of `browser` that has imported mermaid's ES module build as `window.mermaid`:
- * every request to MERMAID_ORIGIN is answered from mermaid's dist folder, never the network,
- * and the page loads only the chunks a diagram needs (the 3.5 MB single script took ≈0.8 s). */
+/** A page of `browser` that has imported mermaid's ES module build as `window.mermaid`,
+ * straight from its dist folder: Chromium loads only the chunks a diagram needs (the 3.5 MB
+ * single script took ≈0.8 s), from disk (see FILE_ACCESS_ARGS in cdp-pipe.ts). */
 async function openMermaidPage(browser: CdpPipe, distDir: string): Promise<string> {
   const sessionId = await openPage(browser);
-  browser.on("Fetch.requestPaused", (params) => {
-    const { requestId, request } = params as { requestId: string; request: { url: string } };
-    const { pathname } = new URL(request.url);
-    const file = path.join(distDir, path.normalize(pathname));
-    const answer = (body: Buffer, contentType: string): Promise<unknown> =>
-      browser.send("Fetch.fulfillRequest", { requestId, responseCode: 200, responseHeaders: [{ name: "Content-Type", value: contentType }], body: body.toString("base64") }, sessionId);
-    const answered =
-      pathname === "/"
-        ? answer(Buffer.from("<!doctype html><html><body></body></html>"), "text/html")
-        : file.startsWith(distDir + path.sep)
-          ? readFile(file).then((body) => answer(body, "text/javascript"))
-          : Promise.reject(new Error("outside mermaid's folder"));
-    answered.catch(() => browser.send("Fetch.failRequest", { requestId, errorReason: "Failed" }, sessionId).catch(() => undefined));
-  });
-  await browser.send("Fetch.enable", { patterns: [{ urlPattern: `${MERMAID_ORIGIN}/*` }] }, sessionId);
   await browser.send("Page.enable", {}, sessionId);
   const loaded = new Promise<void>((resolve) => browser.on("Page.loadEventFired", () => resolve()));
-  await browser.send("Page.navigate", { url: `${MERMAID_ORIGIN}/` }, sessionId);
+  await browser.send("Page.navigate", { url: pathToFileURL(MERMAID_PAGE).href }, sessionId);
   await loaded;
-  await evaluate(browser, sessionId, `import("/mermaid.esm.min.mjs").then((m) => { window.mermaid = m.default; })`);
+  const entry = pathToFileURL(path.join(distDir, "mermaid.esm.min.mjs")).href;
+  await evaluate(browser, sessionId, `import(${JSON.stringify(entry)}).then((m) => { window.mermaid = m.default; })`);
   return sessionId;
 }
 
