@@ -45,7 +45,7 @@ const DIAGRAM_STAGE = "diagrams";
 
 /** Answers of the snippet worker by what was asked: a snippet's value depends on its code
  * and the files it imports, a case's numbers on its file and the notation's — so a dev
- * session asks again only after one of those files changed (forget()). Failures are never
+ * session asks again only what read a file that changed (forget()). Failures are never
  * kept: they must be reported again, at their place. */
 export class WorkerCallMemo {
   private readonly answers = new Map<string, Promise<WorkerAnswer>>();
@@ -58,9 +58,11 @@ export class WorkerCallMemo {
     if (kept) return kept;
     const answer = ask();
     this.answers.set(key, answer);
+    // an answer forgotten on its way (forget()) is not kept when it comes
+    const current = (): boolean => this.answers.get(key) === answer;
     answer.then(
-      (a) => (a.ok ? this.settled.set(key, a) : this.answers.delete(key)),
-      () => this.answers.delete(key),
+      (a) => current() && (a.ok ? this.settled.set(key, a) : this.answers.delete(key)),
+      () => current() && this.answers.delete(key),
     );
     return answer;
   }
@@ -84,10 +86,16 @@ export class WorkerCallMemo {
     }
   }
 
-  /** A file a snippet, a case or the notation may read has changed. */
-  forget(): void {
-    this.answers.clear();
-    this.settled.clear();
+  /** `file` (absolute), which a snippet, a case or the notation may read, has changed: the
+   * answers that read it are asked again, and so are those still on their way (what they
+   * read is not known yet); the others stand. */
+  forget(file: string): void {
+    for (const [key, answer] of this.settled) {
+      if (!answer.deps.includes(file)) continue;
+      this.settled.delete(key);
+      this.answers.delete(key);
+    }
+    for (const key of [...this.answers.keys()]) if (!this.settled.has(key)) this.answers.delete(key);
   }
 }
 

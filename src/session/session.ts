@@ -64,10 +64,11 @@ export class DeckSession {
     return this.store.save(this.cache, this.services.workerCalls);
   }
 
-  /** A file a snippet may import has changed: the next compile imports it afresh. */
-  invalidateSnippetImports(): void {
+  /** `file` (absolute), which a snippet may import, has changed: the next compile imports it
+   * afresh for what read it. */
+  invalidateSnippetImports(file: string): void {
     this.services.snippets.invalidate();
-    this.services.workerCalls.forget();
+    this.services.workerCalls.forget(file);
   }
 
   close(): Promise<void> {

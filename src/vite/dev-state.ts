@@ -95,7 +95,7 @@ export class DevDeck {
     const reason = path.relative(this.session.deckRoot, file);
     if (this.isChapter(file)) this.requestCompile(reason);
     else if (this.isSnippetInput(file)) {
-      this.session.invalidateSnippetImports();
+      this.session.invalidateSnippetImports(file);
       this.requestCompile(`${reason} (re-running snippets)`);
     } else return false;
     return true;
