@@ -83,12 +83,15 @@ deck.addKeyBinding({ keyCode: 84, key: "T", description: "Light / dark theme" },
   setTheme(document.documentElement.classList.contains("theme-dark") ? "light" : "dark"),
 );
 
+/** The page's runtime diagrams, loaded when a slide first has one to draw. */
+const runtimeDiagrams = (() => {
+  let loaded: Promise<import("./mermaid-runtime.ts").RuntimeDiagrams> | undefined;
+  return () => (loaded ??= import("./mermaid-runtime.ts").then(({ RuntimeDiagrams }) => new RuntimeDiagrams(config.mermaid)));
+})();
+
 async function renderDiagrams(): Promise<void> {
   // Compiled away in a build whose diagrams are all pre-rendered: no mermaid in the bundle.
-  if (__DECK_RUNTIME_MERMAID__ && document.querySelector(".diagram-runtime")) {
-    const { renderRuntimeDiagrams } = await import("./mermaid-runtime.ts");
-    await renderRuntimeDiagrams(document, config.mermaid);
-  }
+  if (__DECK_RUNTIME_MERMAID__ && document.querySelector(".diagram-runtime")) await (await runtimeDiagrams()).render(document);
 }
 
 // In the print view (?print-pdf) the pages are laid out after `ready`: wait for that too.

@@ -105,6 +105,35 @@ describe.runIf(hasChromium)("npm run dev", () => {
     await watch.context.close();
   }, 150_000);
 
+  it("a slide sent again shows its unchanged diagram as drawn before; an edited diagram is drawn anew", async () => {
+    const watch = await watchedPage(browser, { allowHost: new URL(dev.url).host });
+    const { page } = watch;
+    await page.goto(`${dev.url}#/chain`);
+    await waitForReady(page, 90_000);
+    // the drawing's id: mermaid numbers each drawing it makes
+    const diagramId = (): Promise<string | undefined> =>
+      page.evaluate(() => [...document.querySelectorAll("section[data-source]")].find((s) => s.querySelector("h2")?.textContent?.startsWith("A diagram"))?.querySelector(".diagram svg")?.id);
+    const first = await diagramId();
+    expect(first).toMatch(/^runtime-diagram-/);
+    const chapter = path.join(root, "slides", "01-intro.md");
+    const original = readFileSync(chapter, "utf8");
+    try {
+      writeFileSync(chapter, original.replace("## A diagram\n", "## A diagram, retitled\n"));
+      await page.waitForFunction(() => document.body.textContent?.includes("A diagram, retitled"), null, { timeout: 15_000 });
+      expect(await diagramId()).toBe(first);
+      writeFileSync(chapter, original.replace("  y --> x2 --> f\n", "  y --> x2 --> f\n  f --> g\n"));
+      await page.waitForFunction(() => [...document.querySelectorAll(".diagram svg")].some((svg) => svg.textContent?.includes("g") && svg.querySelectorAll(".node").length === 5), null, { timeout: 15_000 });
+      const redrawn = await diagramId();
+      expect(redrawn).toMatch(/^runtime-diagram-/);
+      expect(redrawn).not.toBe(first);
+    } finally {
+      writeFileSync(chapter, original);
+    }
+    await page.waitForFunction(() => !document.body.textContent?.includes("A diagram, retitled") && [...document.querySelectorAll(".diagram svg")].every((svg) => svg.querySelectorAll(".node").length !== 5), null, { timeout: 15_000 });
+    expect(watch.consoleErrors.filter((e) => !e.includes("[vite]"))).toEqual([]);
+    await watch.context.close();
+  }, 150_000);
+
   it("draws on the slides, and the strokes are there after a reload", async () => {
     const watch = await watchedPage(browser, { allowHost: new URL(dev.url).host });
     const { page } = watch;
