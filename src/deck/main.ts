@@ -22,6 +22,7 @@ import { createDrawingPlugin } from "./drawing/index.ts";
 import { createReadingPlugin } from "./reading/index.ts";
 import { createRoomPlugin } from "./room/plugin.ts";
 import { createExercisesPlugin } from "./exercises/plugin.ts";
+import type { RuntimeDiagrams } from "./mermaid-runtime.ts";
 
 declare const __DECK_RUNTIME_MERMAID__: boolean;
 /** false in a build whose deck has no live example: the live renderer (and KaTeX's
@@ -83,15 +84,19 @@ deck.addKeyBinding({ keyCode: 84, key: "T", description: "Light / dark theme" },
   setTheme(document.documentElement.classList.contains("theme-dark") ? "light" : "dark"),
 );
 
-/** The page's runtime diagrams, loaded when a slide first has one to draw. */
+/** The page's runtime diagrams, made once: by the first call's `load`. */
 const runtimeDiagrams = (() => {
-  let loaded: Promise<import("./mermaid-runtime.ts").RuntimeDiagrams> | undefined;
-  return () => (loaded ??= import("./mermaid-runtime.ts").then(({ RuntimeDiagrams }) => new RuntimeDiagrams(config.mermaid)));
+  let made: Promise<RuntimeDiagrams> | undefined;
+  return (load: () => Promise<RuntimeDiagrams>): Promise<RuntimeDiagrams> => (made ??= load());
 })();
 
 async function renderDiagrams(): Promise<void> {
-  // Compiled away in a build whose diagrams are all pre-rendered: no mermaid in the bundle.
-  if (__DECK_RUNTIME_MERMAID__ && document.querySelector(".diagram-runtime")) await (await runtimeDiagrams()).render(document);
+  // Compiled away in a build whose diagrams are all pre-rendered: no mermaid in the bundle,
+  // nor in what the bundler reads (the import must stay inside this `if`)
+  if (__DECK_RUNTIME_MERMAID__ && document.querySelector(".diagram-runtime")) {
+    const diagrams = await runtimeDiagrams(() => import("./mermaid-runtime.ts").then(({ RuntimeDiagrams }) => new RuntimeDiagrams(config.mermaid)));
+    await diagrams.render(document);
+  }
 }
 
 // In the print view (?print-pdf) the pages are laid out after `ready`: wait for that too.

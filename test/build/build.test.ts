@@ -49,6 +49,14 @@ describe("npm run build", () => {
     expect(html).toMatch(/<script type="module"[^>]*src="\.\/assets\//);
   });
 
+  it.runIf(hasChromium)("reads none of mermaid's code when every diagram is drawn at build time", () => {
+    // what the bundler read, as the bundle cache records it (src/vite/bundle-cache.ts)
+    const bundles = path.join(root, "node_modules", ".cache", "backprop-deck", "bundles");
+    const read = readdirSync(bundles).flatMap((b) => Object.keys((JSON.parse(readFileSync(path.join(bundles, b, "record.json"), "utf8")) as { files: Record<string, string> }).files));
+    expect(read.some((f) => f.includes(`${path.sep}reveal.js${path.sep}`))).toBe(true);
+    expect(read.filter((f) => f.includes(`${path.sep}node_modules${path.sep}mermaid${path.sep}`))).toEqual([]);
+  });
+
   it("writes one self-contained file that fetches nothing", () => {
     const html = readOfflinePage(path.join(root, "dist", "sample.html"));
     expect(fetchedUrls(html)).toEqual([]);
