@@ -144,6 +144,9 @@ export interface CompiledDeck {
   options: DeckOptions;
   /** the <section> elements, ready for `.reveal .slides` */
   slidesHtml: string;
+  /** names the deck's markup (a hash of slidesHtml, worked out once): the page keeps its
+   * drawings per build, since another build may have other slides under the same keys */
+  buildId: string;
   /** the same by top-level section (a slide alone, or a vertical stack): its slides' HTML */
   sections: string[][];
   /** chapter titles with the index of their first horizontal slide (for the PDF outline) */

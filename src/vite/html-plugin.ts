@@ -1,6 +1,5 @@
 // Puts the compiled deck into src/deck/index.html: the slides, the title, the theme and
 // the runtime configuration.
-import { createHash } from "node:crypto";
 import type { Plugin } from "vite";
 import type { CompiledDeck } from "../compile/state.ts";
 import { escapeHtml, scriptJson } from "../shared/html.ts";
@@ -18,7 +17,7 @@ export function deckPageHtml(template: string, deck: CompiledDeck, withoutSlides
     mermaid: mermaidConfig(deck.options.theme),
     // exercises typeset and check TeX in the browser, with the deck's macros
     ...(deck.exercises ? { macros: deck.options.macros } : {}),
-    buildId: createHash("sha256").update(deck.slidesHtml).digest("hex").slice(0, 12),
+    buildId: deck.buildId,
   };
   const head = [
     `<meta name="author" content="${escapeHtml(deck.options.author)}" />`,

@@ -1,6 +1,7 @@
 // Stage "assemble": consecutive slides of one chapter with the same horizontal index
 // become a vertical stack; chapters get their titles (front matter `chapter:`, or the first
 // heading) and the index of their first horizontal slide, for the PDF outline.
+import { createHash } from "node:crypto";
 import { hasExercises, slideHtml, type SlideHtml } from "../model.ts";
 import type { DeckState } from "../state.ts";
 
@@ -21,11 +22,15 @@ export function assembleStage(state: DeckState): void {
   // the page the slides that changed, and joins the whole deck only when its shape changed
   let slidesHtml: string | undefined;
   const joined = (): string => (slidesHtml ??= groups.map((g) => (g.length === 1 ? g[0] : `<section>\n${g.join("\n")}\n</section>`)).join("\n"));
+  let buildId: string | undefined;
   const horizontalIndex = (slideIndex: number): number => groupStart.filter((s) => s <= slideIndex).length - 1;
   state.output = {
     options: state.options,
     get slidesHtml() {
       return joined();
+    },
+    get buildId() {
+      return (buildId ??= createHash("sha256").update(joined()).digest("hex").slice(0, 12));
     },
     sections: groups,
     chapters: state.chapterTitles.map((c) => ({
