@@ -53,7 +53,19 @@ function notationFileOf(chapters: readonly ChapterFile[], services: CompileServi
   return dir && services.readProjectFile(file) !== undefined ? file : undefined;
 }
 
-export async function compileDeck(chapters: readonly ChapterFile[], services: CompileServices): Promise<CompiledDeck> {
+/** `services` whose project files are read once in this compile: an include is read by the
+ * code stage, for its slide's render key and by the render itself. */
+function readingOnce(given: CompileServices): CompileServices {
+  const read = new Map<string, string | undefined>();
+  const readProjectFile = (file: string): string | undefined => {
+    if (!read.has(file)) read.set(file, given.readProjectFile(file));
+    return read.get(file);
+  };
+  return { ...given, readProjectFile };
+}
+
+export async function compileDeck(chapters: readonly ChapterFile[], givenServices: CompileServices): Promise<CompiledDeck> {
+  const services = readingOnce(givenServices);
   const notationFile = notationFileOf(chapters, services);
   const snippetDeps = new Set<string>();
   const state: DeckState = {
