@@ -4,11 +4,11 @@
 // and ids. What a later stage fills in (a checked formula, a computed number, a diagram)
 // sits in a slot.
 import type { DeckEnv } from "../markdown/env.ts";
-import { isDiagramFence, isSnippetFence } from "../markdown/fences.ts";
+import { isDiagramFence } from "../markdown/fences.ts";
 import { resolveInclude } from "../markdown/include.ts";
 import { SlideFacts } from "../model.ts";
-import { snippetKey } from "../snippets/identity.ts";
 import type { DeckState, ParsedSlide, RenderedSlide } from "../state.ts";
+import { slideSnippets } from "./snippets.ts";
 
 export function renderStage(state: DeckState): void {
   // asked only of a deck with diagrams (the services say once when there is no Chromium)
@@ -52,7 +52,7 @@ export function renderStage(state: DeckState): void {
  * changed, and reads the bibliography again only when its text did) and the files it includes. */
 function renderInputs(state: DeckState, slide: ParsedSlide, shared: string): { key: string; outcomes: unknown[] } {
   const all = [...slide.tokens, ...(slide.notesTokens ?? [])];
-  const outcomes = all.filter(isSnippetFence).map((t) => state.snippets.get(snippetKey(slide.source.file, (t.map?.[0] ?? 0) + (slide.notesTokens?.includes(t) ? slide.source.notes!.line : slide.source.line))));
+  const outcomes = slideSnippets(slide).map((s) => state.snippets.get(s.key));
   const includes = all.filter((t) => t.type === "include").map((t) => resolveInclude(t, slide.source.file, state.services.readProjectFile).code ?? "");
   return { key: `${shared}\0${JSON.stringify(includes)}`, outcomes: [...outcomes, state.citations?.bibliography] };
 }

@@ -5,7 +5,7 @@ import type { Token } from "markdown-it";
 import { isSnippetFence } from "../markdown/fences.ts";
 import { hasLiveExample, snippetKey } from "../snippets/identity.ts";
 import type { SnippetSource } from "../snippets/types.ts";
-import type { DeckState } from "../state.ts";
+import type { DeckState, ParsedSlide } from "../state.ts";
 
 function snippetsIn(tokens: readonly Token[], file: string, firstLine: number): SnippetSource[] {
   return tokens.filter(isSnippetFence).map((token) => {
@@ -14,14 +14,14 @@ function snippetsIn(tokens: readonly Token[], file: string, firstLine: number): 
   });
 }
 
+/** The snippets of `slide`, on it and in its notes, in order. */
+export function slideSnippets({ tokens, notesTokens, source }: ParsedSlide): SnippetSource[] {
+  return [...snippetsIn(tokens, source.file, source.line), ...(notesTokens && source.notes ? snippetsIn(notesTokens, source.file, source.notes.line) : [])];
+}
+
 export async function snippetsStage(state: DeckState): Promise<void> {
   for (const slide of state.parsed) {
-    const { source } = slide;
-    const found = [
-      ...snippetsIn(slide.tokens, source.file, source.line),
-      ...(slide.notesTokens && source.notes ? snippetsIn(slide.notesTokens, source.file, source.notes.line) : []),
-    ];
-    for (const snippet of found) {
+    for (const snippet of slideSnippets(slide)) {
       const outcome = await state.services.runSnippet(snippet);
       state.snippets.set(snippet.key, outcome);
       outcome.deps.forEach((d) => state.snippetDeps.add(d));
