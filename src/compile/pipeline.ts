@@ -23,14 +23,20 @@ import { slidePassesStage } from "./stages/slide-passes.ts";
 import { snippetsStage } from "./stages/snippets.ts";
 import type { ChapterFile, CompiledDeck, CompileServices, DeckState } from "./state.ts";
 
+/** A slow service a stage asks: the snippet worker (snippets, cases, the notation), or
+ * Chromium drawing diagrams. */
+export type StageService = "snippet-worker" | "chromium";
+
 export interface Stage {
   name: string;
   run(state: DeckState): void | Promise<void>;
+  /** the services it asks (a session that compiles once closes each after its last stage) */
+  uses?: readonly StageService[];
 }
 
 export const COMPILE_STAGES: readonly Stage[] = [
   { name: "parse", run: parseStage }, //               front matter, slides, Markdown tokens (pure)
-  { name: "snippets", run: snippetsStage }, //        ```ts run, one at a time in a worker
+  { name: "snippets", run: snippetsStage, uses: ["snippet-worker"] }, //        ```ts run, one at a time in a worker
   { name: "code", run: codeStage }, //                code blocks: highlighted from the cache, or by shiki
   { name: "labels", run: labelsStage }, //            equation numbers, in deck order
   { name: "bibliography", run: bibliographyStage }, // references.bib read; each cited work placed
@@ -38,13 +44,18 @@ export const COMPILE_STAGES: readonly Stage[] = [
   { name: "slide-passes", run: slidePassesStage }, // attribute comments, formula steps, ids
   { name: "references", run: referencesStage }, //    the references slides, after the last chapter
   { name: "checks", run: checksStage }, //            duplicate ids, equation ↔ example links
-  { name: "prose-numbers", run: proseNumbersStage }, // {{path}} in prose and notes: numbers of the example
+  { name: "prose-numbers", run: proseNumbersStage, uses: ["snippet-worker"] }, // {{path}} in prose and notes: numbers of the example
   { name: "bundle-inputs", run: bundleInputsStage }, // tell a build what to bundle, so it bundles meanwhile
-  { name: "formulas", run: formulasStage }, //        every formula evaluated on its example; symbols carry values
-  { name: "exercises", run: exercisesStage }, //      blanks and choices checked on their case; their controls
-  { name: "diagrams", run: diagramsStage }, //        mermaid → SVG (Chromium) placed in the slides
+  { name: "formulas", run: formulasStage, uses: ["snippet-worker"] }, //        every formula evaluated on its example; symbols carry values
+  { name: "exercises", run: exercisesStage, uses: ["snippet-worker"] }, //      blanks and choices checked on their case; their controls
+  { name: "diagrams", run: diagramsStage, uses: ["chromium"] }, //        mermaid → SVG (Chromium) placed in the slides
   { name: "assemble", run: assembleStage }, //        vertical stacks, chapters, the deck's HTML
 ];
+
+/** The name of the last stage that asks `service`: after it, a compile no longer needs it. */
+export function lastStageUsing(service: StageService): string | undefined {
+  return COMPILE_STAGES.findLast((stage) => stage.uses?.includes(service))?.name;
+}
 
 /** The notation module's path: beside the chapters. */
 function notationFileOf(chapters: readonly ChapterFile[], services: CompileServices): string | undefined {

@@ -13,6 +13,7 @@ import { createCodeHighlighter, type Highlighter } from "../compile/markdown/hig
 import { bundleSnippetWorker, SnippetRunner } from "../compile/snippets/runner.ts";
 import type { CompileServices } from "../compile/state.ts";
 import { cacheDir } from "../io/cache-dir.ts";
+import { lastStageUsing } from "../compile/pipeline.ts";
 
 export interface ServiceOptions {
   /** the deck's folder: its files are what snippets and includes read */
@@ -38,10 +39,10 @@ export function memoryFigures(): string {
   return `heap ${mib(m.heapUsed)} MiB, external ${mib(m.external)} MiB, rss ${mib(m.rss)} MiB`;
 }
 
-/** The last stage of a compile that asks the snippet worker (cases, notation), and the one
- * that draws diagrams: in the order of src/compile/pipeline.ts. */
-const LAST_SNIPPET_STAGE = "exercises";
-const DIAGRAM_STAGE = "diagrams";
+/** The last stage of a compile that asks the snippet worker (cases, notation), and the last
+ * that asks Chromium for diagrams (src/compile/pipeline.ts). */
+const LAST_SNIPPET_STAGE = lastStageUsing("snippet-worker");
+const LAST_DIAGRAM_STAGE = lastStageUsing("chromium");
 
 /** Answers of the snippet worker by what was asked: a snippet's value depends on its code
  * and the files it imports, a case's numbers on its file and the notation's — so a dev
@@ -152,7 +153,7 @@ export class DeckServices {
       onStageDone: (stage, ms) => {
         if (process.env.DECK_TIMINGS) this.options.log?.(`  ${stage}: ${Math.round(ms)} ms, ${memoryFigures()}`);
         if (this.options.compilesOnce && stage === LAST_SNIPPET_STAGE) void this.snippets.close();
-        if (this.options.compilesOnce && stage === DIAGRAM_STAGE) void this.closeDiagrams();
+        if (this.options.compilesOnce && stage === LAST_DIAGRAM_STAGE) void this.closeDiagrams();
       },
       // a session that took over an earlier process's answers likely needs no worker at all:
       // it starts on the first snippet that is not answered
