@@ -1,7 +1,7 @@
 // The process that bundles the browser runtime with Vite (runtime-bundle.ts starts it, one
-// per bundle): Vite, Rolldown's native memory (≈180 MiB) and subset-font's WebAssembly are
+// per bundle): Vite, Rolldown's native memory and subset-font's WebAssembly are
 // given back when it exits, instead of staying with the build while it writes the offline
-// file. It cuts KaTeX's fonts itself, with the same disk cache as the session's subsetter.
+// file. It cuts KaTeX's fonts itself (FontSubsetter, with its disk cache).
 import path from "node:path";
 import { cacheDir } from "../io/cache-dir.ts";
 import { subsetWoff2 } from "../io/subset-woff2.ts";
