@@ -12,7 +12,6 @@ import { replaceDir, stagingDirFor } from "../io/atomic-write.ts";
 import { cacheDir } from "../io/cache-dir.ts";
 import { memoryFigures } from "../session/services.ts";
 import { DeckSession, type SessionOptions } from "../session/session.ts";
-import { fontCharacters } from "./katex-fonts-plugin.ts";
 import { deckPageHtml } from "./html-plugin.ts";
 import { offlineFile } from "./offline-file.ts";
 import { bundleRuntime } from "./runtime-bundle.ts";
@@ -65,7 +64,7 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
   let bundled: Promise<void> | undefined;
   const startBundle = (inputs: BundleInputs): void => {
     log("bundling the browser runtime…");
-    bundled = bundleRuntime(inputs, deckRoot, staging, fontCharacters(inputs.slides));
+    bundled = bundleRuntime(inputs, deckRoot, staging);
     bundled.catch(() => undefined); // awaited below; a compile error must not leave it unhandled
   };
   try {

@@ -98,7 +98,8 @@ export class BundleCache {
  * Vite plugins and font subsetter (their source), Node. */
 export async function bundleToolsKey(packageRoot: string): Promise<string> {
   const pluginDir = path.join(packageRoot, "src", "vite");
-  const sources = [path.join(packageRoot, "package-lock.json"), path.join(packageRoot, "src", "session", "font-subsets.ts"), ...(await readdir(pluginDir)).sort().map((f) => path.join(pluginDir, f))];
+  const subsetter = [path.join(packageRoot, "src", "session", "font-subsets.ts"), path.join(packageRoot, "src", "io", "subset-woff2.ts")];
+  const sources = [path.join(packageRoot, "package-lock.json"), ...subsetter, ...(await readdir(pluginDir)).sort().map((f) => path.join(pluginDir, f))];
   const hashes = await Promise.all(sources.map(fileHash));
   return hashOf(JSON.stringify([process.version, process.platform, process.arch, hashes]));
 }

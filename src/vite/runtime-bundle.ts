@@ -9,6 +9,8 @@ import { bundleWorker } from "../io/worker-bundle.ts";
 import { BundleCache, bundleToolsKey } from "./bundle-cache.ts";
 import type { RuntimeFeatures } from "./config.ts";
 import type { FaceKey } from "./katex-faces.ts";
+import { fontCharactersKept } from "./katex-fonts-plugin.ts";
+import { cacheDir } from "../io/cache-dir.ts";
 
 /** What the bundler's process is sent: everything the bundle is made from. */
 export interface RuntimeBundleJob {
@@ -52,9 +54,11 @@ async function bundleInProcess(job: RuntimeBundleJob): Promise<string[]> {
 
 /** The browser runtime, bundled for `inputs` into `outDir`: index.html (its deck
  * placeholders left for deckPageHtml), its chunks and one stylesheet. */
-export async function bundleRuntime(inputs: BundleInputs, deckRoot: string, outDir: string, fonts: Map<FaceKey, string>): Promise<void> {
+export async function bundleRuntime(inputs: BundleInputs, deckRoot: string, outDir: string): Promise<void> {
   const features = { mermaid: inputs.runtimeDiagrams, live: inputs.liveSnippets.length > 0, exercises: inputs.exercises };
-  const made = { features, live: inputs.liveSnippets, fonts: [...fonts].sort(), deckRoot, tools: await bundleToolsKey(PACKAGE_ROOT) };
+  const tools = await bundleToolsKey(PACKAGE_ROOT);
+  const fonts = await fontCharactersKept(inputs.slides, cacheDir(deckRoot, "fonts", "characters.json"), tools);
+  const made = { features, live: inputs.liveSnippets, fonts: [...fonts].sort(), deckRoot, tools };
   const cache = new BundleCache(deckRoot, made);
   if (await cache.restore(outDir)) return; // the same bundle as last time
   const files = await bundleInProcess({ deckRoot, outDir, features, liveSnippets: inputs.liveSnippets, fonts: [...fonts] });

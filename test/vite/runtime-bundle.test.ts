@@ -26,7 +26,7 @@ describe("bundleRuntime", () => {
     const outDir = mkdtempSync(path.join(tmpdir(), "runtime-bundle-"));
     const broken = { key: "slides/01-intro.md:9", file: "slides/01-intro.md", line: 9, code: `import { nope } from "./no-such-module.ts";\nexport default nope;\n` };
     const inputs = { liveSnippets: [broken], slides: [], runtimeDiagrams: false, exercises: false };
-    await expect(bundleRuntime(inputs, deckRoot, outDir, new Map([["KaTeX_Main|400|normal", "0123"]]))).rejects.toThrow(/no-such-module/);
+    await expect(bundleRuntime(inputs, deckRoot, outDir)).rejects.toThrow(/no-such-module/);
     expect(bundlers()).toEqual([]);
     expect(existsSync(path.join(deckRoot, "node_modules", ".cache", "backprop-deck", "bundles"))).toBe(false);
   }, 60_000);
