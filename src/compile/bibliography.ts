@@ -34,30 +34,43 @@ export interface ReferenceEntry {
   html: string;
 }
 
+/** A bibliography as plain data (the compile store keeps it for the next process): its
+ * entries as citation-js read them, and every citation and list of entries formatted so far,
+ * so that a build whose citations were all formatted before loads no citation-js at all. */
+export interface BibliographyRecord {
+  /** where the BibTeX is (slides/references.bib) */
+  file: string;
+  entries: CslEntry[];
+  /** formatted citations, by their keys joined with NUL */
+  citations: Map<string, string>;
+  /** formatted entries, by the keys asked for joined with NUL */
+  formatted: Map<string, ReferenceEntry[]>;
+}
+
 export class Bibliography {
   private readonly entries: ReadonlyMap<string, CslEntry>;
-  private readonly citations = new Map<string, string>();
-  /** formatted entries by the keys asked for: a dev session formats them once, not per edit */
-  private readonly formatted = new Map<string, readonly ReferenceEntry[]>();
 
-  private constructor(
-    /** where the BibTeX is (slides/references.bib) */
-    readonly file: string,
-    data: readonly CslEntry[],
-    private readonly Cite: CiteProcessor,
+  /** `Cite`: citation-js, for what `record` has not formatted yet (useProcessor) */
+  constructor(
+    readonly record: BibliographyRecord,
+    private Cite?: CiteProcessor,
   ) {
-    this.entries = new Map(data.map((e) => [e.id, e]));
+    this.entries = new Map(record.entries.map((e) => [e.id, e]));
   }
 
   /** The BibTeX `text` of `file`, read; or the problem, where it is. */
-  static read(file: string, text: string, Cite: CiteProcessor): Bibliography | { at: SourceLocation; message: string } {
+  static read(file: string, text: string, Cite: CiteProcessor): BibliographyRecord | { at: SourceLocation; message: string } {
     try {
-      return new Bibliography(file, new Cite(text).data, Cite);
+      return { file, entries: new Cite(text).data as CslEntry[], citations: new Map(), formatted: new Map() };
     } catch (error) {
       const message = (error as Error).message.split("\n")[0];
       const m = / at line (\d+) col (\d+)/.exec(message);
       return { at: { file, line: Number(m?.[1] ?? 1), col: Number(m?.[2] ?? 1) }, message: `references: ${message.replace(/ at line \d+ col \d+:?/, "")}` };
     }
+  }
+
+  get file(): string {
+    return this.record.file;
   }
 
   has(key: string): boolean {
@@ -68,13 +81,23 @@ export class Bibliography {
     return [...this.entries.keys()];
   }
 
+  /** Whether the citations `groups` and the entries of `cited` are formatted already. */
+  formats(groups: readonly (readonly string[])[], cited: readonly string[]): boolean {
+    return groups.every((keys) => this.record.citations.has(keys.join("\0"))) && (cited.length === 0 || this.record.formatted.has(cited.join("\0")));
+  }
+
+  /** citation-js, for what is not formatted yet. */
+  useProcessor(Cite: CiteProcessor): void {
+    this.Cite = Cite;
+  }
+
   /** "(Hochreiter & Schmidhuber, 1997; Greff et al., 2017)" */
   citation(keys: readonly string[]): string {
     const id = keys.join("\0");
-    let text = this.citations.get(id);
+    let text = this.record.citations.get(id);
     if (text === undefined) {
-      text = new this.Cite(keys.map((k) => this.entries.get(k)!)).format("citation", { format: "text", ...STYLE });
-      this.citations.set(id, text);
+      text = new (this.processor())(keys.map((k) => this.entries.get(k)!)).format("citation", { format: "text", ...STYLE });
+      this.record.citations.set(id, text);
     }
     return text;
   }
@@ -84,16 +107,21 @@ export class Bibliography {
    * BibTeX `note`, which the Harvard style leaves out ("Also published as …"). */
   entriesHtml(keys: readonly string[]): readonly ReferenceEntry[] {
     const id = keys.join("\0");
-    let entries = this.formatted.get(id);
+    let entries = this.record.formatted.get(id);
     if (entries === undefined) {
       entries = this.format(keys);
-      this.formatted.set(id, entries);
+      this.record.formatted.set(id, entries);
     }
     return entries;
   }
 
+  private processor(): CiteProcessor {
+    if (!this.Cite) throw new Error("internal: a citation the bibliography stage did not foresee (citation-js not loaded)");
+    return this.Cite;
+  }
+
   private format(keys: readonly string[]): ReferenceEntry[] {
-    const html = new this.Cite(keys.map((k) => this.entries.get(k)!)).format("bibliography", { format: "html", ...STYLE });
+    const html = new (this.processor())(keys.map((k) => this.entries.get(k)!)).format("bibliography", { format: "html", ...STYLE });
     return [...html.matchAll(/<div data-csl-entry-id="([^"]+)" class="csl-entry">([\s\S]*?)<\/div>/g)].map((m) => {
       const field: unknown = this.entries.get(m[1])?.note;
       const note = typeof field === "string" ? field.trim() : "";

@@ -4,7 +4,7 @@
 // its end. The cache only remembers; the stages say how each thing is made.
 import type { FormulaReport } from "../formulas/check.ts";
 import type { DeckNotation } from "../formulas/deck-notation.ts";
-import type { Bibliography } from "./bibliography.ts";
+import type { Bibliography, BibliographyRecord } from "./bibliography.ts";
 import type { Token } from "markdown-it";
 import type { RenderedSlide } from "./state.ts";
 import type { SourceLocation } from "./diagnostics.ts";
@@ -131,8 +131,10 @@ export class CompileCache {
   readonly diagrams = new Shelf<ProcessedDiagram>();
   /** slides' HTML as assembled */
   readonly filled = new FilledSlides();
-  /** the deck's bibliography, by its BibTeX */
-  readonly bibliographies = new Shelf<Bibliography | { at: SourceLocation; message: string }>();
+  /** the deck's bibliography as read (and formatted so far), by its BibTeX */
+  readonly bibliographies = new Shelf<BibliographyRecord | { at: SourceLocation; message: string }>();
+  /** the session's one Bibliography of a record: what a slide's render is keyed by */
+  readonly bibliographyOf = new WeakMap<BibliographyRecord, Bibliography>();
 
   /** Forget what the last compile did not use. */
   sweep(): void {
@@ -147,8 +149,8 @@ export class CompileCache {
 
   /** The shelves a later process may take over: plain data, made the same from the same key
    * by the same code. */
-  lasting(): { markup: Shelf<string>; slides: Shelf<PassedSlide>; checks: Shelf<FormulaReport>; diagrams: Shelf<ProcessedDiagram> } {
-    return { markup: this.markup, slides: this.slides, checks: this.checks, diagrams: this.diagrams };
+  lasting(): { markup: Shelf<string>; slides: Shelf<PassedSlide>; checks: Shelf<FormulaReport>; diagrams: Shelf<ProcessedDiagram>; bibliographies: Shelf<BibliographyRecord | { at: SourceLocation; message: string }> } {
+    return { markup: this.markup, slides: this.slides, checks: this.checks, diagrams: this.diagrams, bibliographies: this.bibliographies };
   }
 
   /** Markup that is slow to make and depends on `key` alone (see Shelf.remember). */

@@ -2,14 +2,15 @@
 // Harvard style drops, printed after its entry; the entries cut into slides by the lines
 // they take, not by a fixed count — that every slide of the real deck fits its frame is
 // measured in Chromium (test/deck/deck.test.ts).
+import { deserialize, serialize } from "node:v8";
 import { describe, expect, it } from "vitest";
 import { Bibliography, linesOf, loadCiteProcessor, referencePages, type ReferenceEntry } from "../../src/compile/bibliography.ts";
 
 const Cite = await loadCiteProcessor();
 const read = (bibtex: string): Bibliography => {
-  const bibliography = Bibliography.read("slides/references.bib", bibtex, Cite);
-  if (!(bibliography instanceof Bibliography)) throw new Error(bibliography.message);
-  return bibliography;
+  const record = Bibliography.read("slides/references.bib", bibtex, Cite);
+  if ("message" in record) throw new Error(record.message);
+  return new Bibliography(record, Cite);
 };
 
 describe("an entry", () => {
@@ -50,5 +51,23 @@ describe("references slides", () => {
     expect(long.slice(0, -1).every((page) => page.length >= 2)).toBe(true); // not one a slide
     const huge = referencePages([...entries(1, 5), ...entries(1, 400), ...entries(1, 5)]);
     expect(huge.map((page) => page.length)).toEqual([1, 1, 1]);
+  });
+});
+
+describe("a bibliography kept for the next process", () => {
+  it("serves from its record what was formatted, without citation-js, and says what it lacks", () => {
+    const first = read(`@misc{gomez2016, author = {Gomez, Aidan}, title = {Backpropogating an {LSTM}}, howpublished = {Blog post}, year = {2016}}\n@article{greff2017, author = {Greff, Klaus and Srivastava, Rupesh}, title = {{LSTM}: A Search Space Odyssey}, journal = {IEEE TNNLS}, year = {2017}}`);
+    const citation = first.citation(["gomez2016", "greff2017"]);
+    const entries = first.entriesHtml(["gomez2016", "greff2017"]);
+    expect(citation).toMatch(/Gomez.*2016.*Greff.*2017/);
+    // as the compile store writes and reads it
+    const kept = new Bibliography(deserialize(serialize(first.record)) as typeof first.record);
+    expect(kept.formats([["gomez2016", "greff2017"]], ["gomez2016", "greff2017"])).toBe(true);
+    expect(kept.citation(["gomez2016", "greff2017"])).toBe(citation);
+    expect(kept.entriesHtml(["gomez2016", "greff2017"])).toEqual(entries);
+    expect(kept.formats([["greff2017"]], ["gomez2016", "greff2017"])).toBe(false);
+    expect(() => kept.citation(["greff2017"])).toThrow(/citation-js not loaded/);
+    kept.useProcessor(Cite);
+    expect(kept.citation(["greff2017"])).toMatch(/Greff.*2017/);
   });
 });

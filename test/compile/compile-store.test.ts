@@ -7,6 +7,11 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../src/compile/diagnostics.ts";
 import type { CompiledDeck } from "../../src/compile/state.ts";
+import { Bibliography, type BibliographyRecord } from "../../src/compile/bibliography.ts";
+import { CompileCache } from "../../src/compile/cache.ts";
+import { PACKAGE_ROOT } from "../../src/io/package-root.ts";
+import { CompileStore } from "../../src/session/compile-store.ts";
+import { WorkerCallMemo } from "../../src/session/services.ts";
 import { DeckSession } from "../../src/session/session.ts";
 import { copySampleDeck } from "../support/sample-deck.ts";
 
@@ -42,4 +47,24 @@ describe("the compile store", () => {
     expect(third.deck.slidesHtml).toContain("1042");
     expect(third.deck.slidesHtml).not.toBe(first.deck.slidesHtml);
   }, 120_000);
+
+  it("keeps the bibliography as read and formatted, so that the next process needs no citation-js for the same citations", async () => {
+    const bib = "@misc{gomez2016, author = {Gomez, Aidan}, title = {Backpropogating an {LSTM}}, howpublished = {Blog post}, year = {2016}}\n";
+    writeFileSync(path.join(deckRoot, "slides", "references.bib"), bib);
+    const chapter = path.join(deckRoot, "slides", "02-code.md");
+    writeFileSync(chapter, `${readFileSync(chapter, "utf8")}\n---\n\n## Cited\n\nAs shown [@gomez2016].\n`);
+    const first = await compileInNewSession();
+    expect(first.deck.slidesHtml).toMatch(/class="citation"[^>]*>\(Gomez, 2016\)/);
+    // what the next process finds: the record, its citation and entries already formatted
+    const cache = new CompileCache();
+    await new CompileStore(deckRoot, PACKAGE_ROOT).load(cache, new WorkerCallMemo());
+    const record = cache.bibliographies.remember(`slides/references.bib\0${bib}`, () => {
+      throw new Error("the bibliography was not kept");
+    });
+    const kept = new Bibliography(record as BibliographyRecord); // no citation-js
+    expect(kept.formats([["gomez2016"]], ["gomez2016"])).toBe(true);
+    expect(kept.citation(["gomez2016"])).toBe("(Gomez, 2016)");
+    const second = await compileInNewSession();
+    expect(second.deck.slidesHtml).toBe(first.deck.slidesHtml);
+  });
 });

@@ -14,14 +14,16 @@ export async function bibliographyStage(state: DeckState): Promise<void> {
   if (text === undefined) return; // a citation without a bibliography is reported where it stands
   const key = `${file}\0${text}`;
   const Cite = state.cache.bibliographies.has(key) ? undefined : await loadCiteProcessor();
-  const read = state.cache.bibliographies.remember(key, () => {
+  const record = state.cache.bibliographies.remember(key, () => {
     const value = Bibliography.read(file, text, Cite!); // loaded just above when the shelf lacks it
-    return { value, keep: value instanceof Bibliography };
+    return { value, keep: !("message" in value) };
   });
-  if (!(read instanceof Bibliography)) {
-    state.diagnostics.error(read.at, read.message);
+  if ("message" in record) {
+    state.diagnostics.error(record.at, record.message);
     return;
   }
+  let read = state.cache.bibliographyOf.get(record);
+  if (!read) state.cache.bibliographyOf.set(record, (read = new Bibliography(record, Cite)));
   const cited = new Set<string>();
   for (const { keys, at } of found) {
     for (const key of keys) {
@@ -29,6 +31,10 @@ export async function bibliographyStage(state: DeckState): Promise<void> {
       else state.diagnostics.error(at ?? { file, line: 1, col: 1 }, `[@${key}]: no entry "${key}" in ${file} (it has ${read.keys.join(", ")})`);
     }
   }
+  // citation-js only for what the record has not formatted before (a build after a build
+  // with the same citations loads none)
+  const groups = found.map(({ keys }) => keys.filter((k) => read.has(k))).filter((g) => g.length > 0);
+  if (!read.formats(groups, [...cited])) read.useProcessor(Cite ?? (await loadCiteProcessor()));
   const pages = cited.size ? referencePages(read.entriesHtml([...cited])) : [];
   for (const key of read.keys.filter((k) => !cited.has(k))) state.diagnostics.warning({ file, line: 1, col: 1 }, `references: "${key}" is never cited, so the references slides leave it out`);
   state.citations = { bibliography: read, pages, slideOf: new Map(pages.flatMap((entries, page) => entries.map((e) => [e.key, referencesSlideId(page)]))) };
