@@ -127,6 +127,9 @@ export class CompileCache {
   readonly markup = new Shelf<string>();
   /** slides after their HTML pass, by their rendered HTML */
   readonly slides = new Shelf<PassedSlide>();
+  /** a rendered slide's pass with its place put back, and its key on `slides`: an unchanged
+   * slide (the same rendered object) is not looked up by its HTML again */
+  readonly placed = new WeakMap<object, { key: string; frame: string; attributes: PassedSlide["attributes"] }>();
   /** diagrams by source and SVG */
   readonly diagrams = new Shelf<ProcessedDiagram>();
   /** slides' HTML as assembled */

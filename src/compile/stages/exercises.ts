@@ -17,6 +17,7 @@ import { breakRoutesHtml, exerciseControls, formulaBlankHtml, numberBlankHtml, c
 import { exampleRecordOf, type ChoicesFact, type FormulaFact, type SlideModel } from "../model.ts";
 import type { CaseEvaluation } from "../snippets/types.ts";
 import type { DeckState } from "../state.ts";
+import { checkedOn } from "./formulas.ts";
 
 const EXERCISE_HINT = `an exercise slide: <!-- .slide: class="exercise" data-exercise-case="slides/examples/NAME.json" -->`;
 
@@ -139,9 +140,12 @@ async function checkChoices(state: DeckState, slide: SlideModel, caseFile: strin
   }
   const example = await state.checker.exampleFor(slide.attributes.id ?? "exercise", { case: caseFile, values: {} });
   if (typeof example === "string") return undefined; // reported with the formula
+  const on = checkedOn(example, state.checker.notation, state);
   for (const [k, choice] of choices.choices.entries()) {
     if (k === right) continue;
-    const report = checkFormula({ tex: filledTex(blank, choice.tex) }, example, state.checker.notation);
+    const tex = filledTex(blank, choice.tex);
+    // kept as the formulas stage keeps its checks: a session (and the next) checks it once
+    const report = state.cache.checks.remember(`${tex}\0${on}`, () => ({ value: checkFormula({ tex }, example, state.checker!.notation), keep: true }));
     const unreadable = report.problems.find((p) => !/does not hold/.test(p.message));
     if (unreadable) state.diagnostics.error(choice.at, `exercise: this choice cannot be checked: ${unreadable.message}`);
     else if (report.checked && report.problems.length === 0) {

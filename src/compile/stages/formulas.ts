@@ -80,7 +80,7 @@ function checkedTex(formula: FormulaFact): { tex: string; offset: (at: number) =
 
 /** What a check's result depends on besides the formula: the example and the notation (the
  * hash of a big object worked out once per session: the worker's answers keep their identity). */
-function checkedOn(example: FormulaExample, notation: DeckNotation, state: DeckState): string {
+export function checkedOn(example: FormulaExample, notation: DeckNotation, state: DeckState): string {
   const hashOf = (value: object): string => {
     let hash = state.cache.hashes.get(value);
     if (!hash) state.cache.hashes.set(value, (hash = createHash("sha256").update(JSON.stringify(value)).digest("hex")));

@@ -8,21 +8,34 @@ import { parseHTML } from "linkedom";
 import type { PassedSlide } from "../cache.ts";
 import { applyCommentAttributes } from "../html/comment-attributes.ts";
 import { slotIn, type SlideModel } from "../model.ts";
-import type { DeckState } from "../state.ts";
+import type { DeckState, RenderedSlide } from "../state.ts";
 
 /** The slide's own `data-source` (the first attribute of its kind: its section's). */
 const DATA_SOURCE = / data-source="[^"]*"/;
 
 export function slidePassesStage(state: DeckState): void {
   state.slides = state.rendered.map((rendered, k): SlideModel => {
-    // passed without its place in the file, which the pass does not read: a slide that an
-    // edit above it only moved is not parsed again
-    const placed = DATA_SOURCE.exec(rendered.html)?.[0] ?? "";
-    const unplaced = rendered.html.replace(DATA_SOURCE, ' data-source=""');
-    const passed = state.cache.slides.remember(unplaced, () => ({ value: passSlide(unplaced), keep: true }));
-    const frame = passed.frame.replace(' data-source=""', placed);
-    return { source: state.parsed[k].source, facts: rendered.facts, attributes: passed.attributes, html: { frame, slots: [...rendered.facts.slots] } };
+    const { frame, attributes } = passedSlide(state, rendered);
+    return { source: state.parsed[k].source, facts: rendered.facts, attributes, html: { frame, slots: [...rendered.facts.slots] } };
   });
+}
+
+/** `rendered` after its pass. Passed without its place in the file, which the pass does not
+ * read: a slide that an edit above it only moved is not parsed again; and a slide rendered
+ * as before (the same object, from the render cache) is not even looked up by its HTML —
+ * the deck's megabytes of markup are not copied and hashed on every dev edit. */
+function passedSlide(state: DeckState, rendered: RenderedSlide): { frame: string; attributes: PassedSlide["attributes"] } {
+  const known = state.cache.placed.get(rendered);
+  if (known) {
+    state.cache.slides.touch([known.key]); // kept for the next compile and process
+    return known;
+  }
+  const placed = DATA_SOURCE.exec(rendered.html)?.[0] ?? "";
+  const key = rendered.html.replace(DATA_SOURCE, ' data-source=""');
+  const passed = state.cache.slides.remember(key, () => ({ value: passSlide(key), keep: true }));
+  const result = { key, frame: passed.frame.replace(' data-source=""', placed), attributes: passed.attributes };
+  state.cache.placed.set(rendered, result);
+  return result;
 }
 
 function passSlide(html: string): PassedSlide {
