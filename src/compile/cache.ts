@@ -14,6 +14,8 @@ import type { DiagramStepMiss } from "../shared/diagram-steps.ts";
 /** Things of one kind, by key. */
 export class Shelf<T> {
   private readonly entries = new Map<string, T>();
+  /** the key each kept object is held under (the shelf's own key string: see touchValue) */
+  private readonly keyOf = new WeakMap<object, string>();
   private readonly used = new Set<string>();
   private recording: Set<string> | undefined;
 
@@ -44,8 +46,20 @@ export class Shelf<T> {
     const hit = this.entries.get(key);
     if (hit !== undefined) return hit;
     const { value, keep } = make();
-    if (keep) this.entries.set(key, value);
+    if (keep) this.hold(key, value);
     return value;
+  }
+
+  /** Marks used by this compile the key that `value` (an object the shelf gave) is held
+   * under: a caller that kept the value needs neither to make its key again nor to hold it. */
+  touchValue(value: T & object): void {
+    const key = this.keyOf.get(value);
+    if (key !== undefined) this.touch([key]);
+  }
+
+  private hold(key: string, value: T): void {
+    this.entries.set(key, value);
+    if (typeof value === "object" && value !== null) this.keyOf.set(value, key);
   }
 
   /** Forget what the last compile did not use. */
@@ -66,7 +80,7 @@ export class Shelf<T> {
 
   /** Puts things made by an earlier process on the shelf (see src/session/compile-store.ts). */
   stock(entries: Iterable<[string, T]>): void {
-    for (const [key, value] of entries) this.entries.set(key, value);
+    for (const [key, value] of entries) this.hold(key, value);
   }
 }
 
@@ -127,9 +141,9 @@ export class CompileCache {
   readonly markup = new Shelf<string>();
   /** slides after their HTML pass, by their rendered HTML */
   readonly slides = new Shelf<PassedSlide>();
-  /** a rendered slide's pass with its place put back, and its key on `slides`: an unchanged
-   * slide (the same rendered object) is not looked up by its HTML again */
-  readonly placed = new WeakMap<object, { key: string; frame: string; attributes: PassedSlide["attributes"] }>();
+  /** a rendered slide's pass (the object on `slides`) and its frame with its place put back:
+   * an unchanged slide (the same rendered object) is not looked up by its HTML again */
+  readonly placed = new WeakMap<object, { passed: PassedSlide; frame: string }>();
   /** diagrams by source and SVG */
   readonly diagrams = new Shelf<ProcessedDiagram>();
   /** slides' HTML as assembled */

@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { Shelf } from "../../src/compile/cache.ts";
 import { formatDiagnostic } from "../../src/compile/diagnostics.ts";
 import type { CompiledDeck } from "../../src/compile/state.ts";
 import { DeckSession } from "../../src/session/session.ts";
@@ -85,4 +86,22 @@ describe("an incremental compile with a bibliography", () => {
     }
     expect(edited.slidesHtml).toContain("(Hochreiter and Schmidhuber, 1998)");
   }, 60_000);
+});
+
+describe("a shelf", () => {
+  it("keeps what a compile touched by its value, and sweeps the rest", () => {
+    const shelf = new Shelf<{ n: number }>();
+    const a = shelf.remember("a", () => ({ value: { n: 1 }, keep: true }));
+    shelf.remember("b", () => ({ value: { n: 2 }, keep: true }));
+    shelf.sweep(); // the compile that made both
+    shelf.touchValue(a); // the next compile kept `a` by identity, without its key
+    shelf.sweep();
+    expect(shelf.held().map(([key]) => key)).toEqual(["a"]);
+    // values stocked from an earlier process are touched by value too
+    const stocked = new Shelf<{ n: number }>();
+    stocked.stock(shelf.held());
+    stocked.touchValue(stocked.remember("a", () => ({ value: { n: 0 }, keep: true })));
+    stocked.sweep();
+    expect(stocked.held()).toEqual([["a", { n: 1 }]]);
+  });
 });

@@ -27,15 +27,15 @@ export function slidePassesStage(state: DeckState): void {
 function passedSlide(state: DeckState, rendered: RenderedSlide): { frame: string; attributes: PassedSlide["attributes"] } {
   const known = state.cache.placed.get(rendered);
   if (known) {
-    state.cache.slides.touch([known.key]); // kept for the next compile and process
-    return known;
+    state.cache.slides.touchValue(known.passed); // kept for the next compile and process
+    return { frame: known.frame, attributes: known.passed.attributes };
   }
   const placed = DATA_SOURCE.exec(rendered.html)?.[0] ?? "";
   const key = rendered.html.replace(DATA_SOURCE, ' data-source=""');
   const passed = state.cache.slides.remember(key, () => ({ value: passSlide(key), keep: true }));
-  const result = { key, frame: passed.frame.replace(' data-source=""', placed), attributes: passed.attributes };
-  state.cache.placed.set(rendered, result);
-  return result;
+  const frame = passed.frame.replace(' data-source=""', placed);
+  state.cache.placed.set(rendered, { passed, frame });
+  return { frame, attributes: passed.attributes };
 }
 
 function passSlide(html: string): PassedSlide {
