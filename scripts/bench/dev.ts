@@ -4,11 +4,11 @@
 // prose, a formula, a speaker note, a diagram, a snippet — each undone before the next.
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
+import { fork } from "node:child_process";
 import type { Browser, Page } from "playwright-core";
 import { READY_SELECTOR } from "../../src/shared/constants.ts";
-import { startDevServer } from "../../src/vite/dev-server.ts";
+import { PACKAGE_ROOT } from "../../src/io/package-root.ts";
+import type { FromDevServer, ToDevServer } from "./dev-server-process.ts";
 import { median, percentile, type BenchRow } from "./report.ts";
 
 type EditKind = "prose" | "formula" | "note" | "diagram" | "snippet";
@@ -81,12 +81,32 @@ async function timeWrite(page: Page, file: string, text: string): Promise<number
   return Number(await stamp.jsonValue()) - wrote;
 }
 
-/** The process's heap after a full collection (the dev server runs in this process). */
-function heapAfterGc(): number {
-  // V8 exposes gc() only behind a flag: set it, then take the function from a fresh context
-  setFlagsFromString("--expose-gc");
-  (runInNewContext("gc") as () => void)();
-  return process.memoryUsage().heapUsed;
+/** The dev server for `root` in a process of its own (dev-server-process.ts): its URL, its
+ * heap after a full collection, and its end. */
+async function devServerProcess(root: string): Promise<{ url: string; heap(): Promise<number>; close(): Promise<void> }> {
+  const child = fork(path.join(PACKAGE_ROOT, "scripts", "launch.mjs"), [path.join(PACKAGE_ROOT, "scripts", "bench", "dev-server-process.ts"), root], { stdio: ["ignore", "ignore", "inherit", "ipc"] });
+  const next = (): Promise<FromDevServer> =>
+    new Promise((resolve, reject) => {
+      child.once("message", (m: FromDevServer) => resolve(m));
+      child.once("exit", (code) => reject(new Error(`the dev server's process exited (${code})`)));
+    });
+  const started = await next();
+  if (!("url" in started)) throw new Error("the dev server's process did not say its URL");
+  return {
+    url: started.url,
+    async heap() {
+      const answer = next();
+      child.send("heap" satisfies ToDevServer);
+      const reply = await answer;
+      if (!("heap" in reply)) throw new Error("the dev server's process did not say its heap");
+      return reply.heap;
+    },
+    async close() {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.send("close" satisfies ToDevServer);
+      await exited;
+    },
+  };
 }
 
 /** Applies one edit and undoes it, timing the edit. */
@@ -104,7 +124,7 @@ async function editAndUndo(page: Page, edit: Edit): Promise<number> {
 export async function benchDevEdits(root: string, browser: Browser): Promise<BenchRow[]> {
   const slidesDir = path.join(root, "slides");
   const edits = plannedEdits(slidesDir);
-  const dev = await startDevServer({ deckRoot: root, port: 0 });
+  const dev = await devServerProcess(root);
   const page = await browser.newPage();
   const latencies: { kind: EditKind; ms: number }[] = [];
   let heapFirst = 0;
@@ -114,11 +134,11 @@ export async function benchDevEdits(root: string, browser: Browser): Promise<Ben
     await page.waitForSelector(READY_SELECTOR, { state: "attached", timeout: 120_000 });
     for (const edit of edits) {
       latencies.push({ kind: edit.kind, ms: await editAndUndo(page, edit) });
-      if (latencies.length === 1) heapFirst = heapAfterGc();
+      if (latencies.length === 1) heapFirst = await dev.heap();
     }
     // 80 more, untimed: what the server holds after a lecture's worth of editing
     for (let k = 0; k < 80; k++) await editAndUndo(page, edits[k % edits.length]);
-    heapLast = heapAfterGc();
+    heapLast = await dev.heap();
   } finally {
     await page.close();
     await dev.close();
@@ -130,6 +150,6 @@ export async function benchDevEdits(root: string, browser: Browser): Promise<Ben
   return [
     { name: "dev: edit → page updated, median", value: `${median(all).toFixed(0)} ms`, detail: `${latencies.length} edits over ${new Set(edits.map((e) => e.file)).size} chapters (median ms by kind: ${kinds})` },
     { name: "dev: edit → page updated, p95", value: `${p95.toFixed(0)} ms`, detail: "file write to the page's update applied" },
-    { name: "dev: heap after 100 edits vs after 1", value: `${(((heapLast - heapFirst) / heapFirst) * 100).toFixed(1)} %`, detail: `${mib(heapFirst)} → ${mib(heapLast)}, after a full collection` },
+    { name: "dev: heap after 100 edits vs after 1", value: `${(((heapLast - heapFirst) / heapFirst) * 100).toFixed(1)} %`, detail: `${mib(heapFirst)} → ${mib(heapLast)}, the server's process after a full collection` },
   ];
 }
