@@ -48,13 +48,20 @@ const LAST_DIAGRAM_STAGE = lastStageUsing("chromium");
  * and the files it imports, a case's numbers on its file and the notation's — so a dev
  * session asks again only what read a file that changed (forget()). Failures are never
  * kept: they must be reported again, at their place. */
+/** How a snippet's call to the worker is keyed in WorkerCallMemo: this, its file and code. */
+const SNIPPET_CALL = "snippet\0";
+
 export class WorkerCallMemo {
   private readonly answers = new Map<string, Promise<WorkerAnswer>>();
   /** the answers that came, for a later process (src/session/compile-store.ts) */
   private readonly settled = new Map<string, WorkerAnswer>();
   private stockedCount = 0;
 
+  /** what the compile under way asked (sweep) */
+  private readonly used = new Set<string>();
+
   remember<T extends WorkerAnswer>(key: string, ask: () => Promise<T>): Promise<T> {
+    this.used.add(key);
     const kept = this.answers.get(key) as Promise<T> | undefined; // stored under this key by this method, with its own T
     if (kept) return kept;
     const answer = ask();
@@ -85,6 +92,19 @@ export class WorkerCallMemo {
       this.answers.set(key, Promise.resolve(answer));
       this.settled.set(key, answer);
     }
+  }
+
+  /** Forgets the snippets' answers the compile just done did not ask for: a snippet's earlier
+   * versions (a dev session sees many, each holding its value). Only snippets: every compile
+   * runs every snippet, while a case or the notation may be asked only when a slide that
+   * needs it is not in the compile cache. */
+  sweep(): void {
+    for (const key of [...this.answers.keys()]) {
+      if (this.used.has(key) || !key.startsWith(SNIPPET_CALL)) continue;
+      this.answers.delete(key);
+      this.settled.delete(key);
+    }
+    this.used.clear();
   }
 
   /** `file` (absolute), which a snippet, a case or the notation may read, has changed: the
@@ -141,7 +161,7 @@ export class DeckServices {
     const { deckRoot } = this.options;
     return {
       highlighter: this.highlighter,
-      runSnippet: (s) => this.workerCalls.remember(`snippet\0${s.file}\0${s.code}`, () => this.snippets.run(s)),
+      runSnippet: (s) => this.workerCalls.remember(`${SNIPPET_CALL}${s.file}\0${s.code}`, () => this.snippets.run(s)),
       evaluateCase: (caseFile, notationFile) => this.workerCalls.remember(`case\0${caseFile}\0${notationFile ?? ""}`, () => this.snippets.evaluateCase(caseFile, notationFile)),
       loadNotation: (file) => this.workerCalls.remember(`notation\0${file}`, () => this.snippets.loadNotation(file)),
       readProjectFile: (p) => {

@@ -56,7 +56,9 @@ export class DeckSession {
     this.stocked ??= this.store.load(this.cache, this.services.workerCalls);
     await this.stocked;
     const chapters = readChapters(this.options.deckRoot, this.options.slidesDir);
-    return compileDeck(chapters, { ...(await this.services.forCompile(this.cache)), onBundleInputs });
+    const deck = await compileDeck(chapters, { ...(await this.services.forCompile(this.cache)), onBundleInputs });
+    this.services.workerCalls.sweep(); // as the compile cache sweeps its shelves
+    return deck;
   }
 
   /** Leaves what the last compile made for the next process's session of this deck. */

@@ -40,4 +40,17 @@ describe("WorkerCallMemo.forget", () => {
     await ask("snippet", []);
     expect(Object.fromEntries(asked)).toEqual({ "case lstm": 2, snippet: 1 });
   });
+
+  it("forgets at a sweep the snippets' answers the compile before it did not ask (a snippet's earlier versions), and keeps cases", async () => {
+    const { memo, ask, asked } = counted();
+    await ask("snippet\0slides/a.md\0v1", ["/deck/slides/lib/table.ts"]);
+    await ask("case\0slides/examples/lstm.json\0", ["/deck/slides/examples/lstm.json"]);
+    memo.sweep();
+    await ask("snippet\0slides/a.md\0v2", ["/deck/slides/lib/table.ts"]); // the snippet edited
+    memo.sweep(); // the case was not asked: its slide came from the compile cache
+    expect(memo.held().map(([key]) => key).sort()).toEqual(["case\0slides/examples/lstm.json\0", "snippet\0slides/a.md\0v2"]);
+    await ask("snippet\0slides/a.md\0v1", []); // undone: asked again
+    await ask("case\0slides/examples/lstm.json\0", []);
+    expect([...asked.values()]).toEqual([2, 1, 1]);
+  });
 });
