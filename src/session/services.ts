@@ -44,13 +44,14 @@ export function memoryFigures(): string {
 const LAST_SNIPPET_STAGE = lastStageUsing("snippet-worker");
 const LAST_DIAGRAM_STAGE = lastStageUsing("chromium");
 
-/** Answers of the snippet worker by what was asked: a snippet's value depends on its code
- * and the files it imports, a case's numbers on its file and the notation's — so a dev
- * session asks again only what read a file that changed (forget()). Failures are never
- * kept: they must be reported again, at their place. */
 /** How a snippet's call to the worker is keyed in WorkerCallMemo: this, its file and code. */
 const SNIPPET_CALL = "snippet\0";
 
+/** Answers of the snippet worker by what was asked: a snippet's value depends on its code
+ * and the files it imports, a case's numbers on its file and the notation's — so a dev
+ * session asks again only what read a file that changed (forget()), and forgets a snippet's
+ * earlier versions (sweep()). Failures are never kept: they must be reported again, at
+ * their place. */
 export class WorkerCallMemo {
   private readonly answers = new Map<string, Promise<WorkerAnswer>>();
   /** the answers that came, for a later process (src/session/compile-store.ts) */
