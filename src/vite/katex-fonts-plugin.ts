@@ -1,6 +1,6 @@
 // KaTeX's stylesheet lists every font in woff2, woff and ttf (≈1 MB). Every browser we
 // target reads woff2, so keep only that. For a build, go further: cut each face to the
-// characters the deck's formulas draw in it (katex-faces.ts; the session's FontSubsetter,
+// characters the deck's formulas draw in it (katex-faces.ts; the bundler's FontSubsetter,
 // cached), drop the faces that draw none, and inline the rest — the offline file then
 // carries about 40 KB of fonts instead of ≈350 KB.
 import { createHash } from "node:crypto";
