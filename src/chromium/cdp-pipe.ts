@@ -41,7 +41,8 @@ export class CdpPipe {
 
   private constructor(
     private readonly child: ChildProcess,
-    private readonly profileDir: string,
+    /** the profile folder this Chromium was given; removed when it exits */
+    readonly profileDir: string,
   ) {
     const [, , , toChromium, fromChromium] = child.stdio as [null, null, null, Writable, Readable];
     this.toChromium = toChromium;

@@ -43,27 +43,25 @@ function descendantsOf(pid: string): string[] {
   return found;
 }
 
-/** The profile folders of CdpPipe's Chromiums now in the temporary folder. */
-const profiles = (): string[] => readdirSync(os.tmpdir()).filter((f) => f.startsWith("backprop-deck-chromium-"));
-
 describe.skipIf(!hasChromium)("CdpPipe", () => {
   it("evaluates in a page, awaits promises, throws the page's exception, and leaves nothing when closed", async () => {
-    const before = new Set(profiles());
     const browser = CdpPipe.launch(chromiumPath!);
     try {
       const page = await openPage(browser);
       expect(await evaluate<number>(browser, page, "6 * 7")).toBe(42);
       expect(await evaluate<string>(browser, page, "new Promise((r) => setTimeout(() => r(document.title + 'done'), 10))")).toBe("done");
       await expect(evaluate(browser, page, "Promise.reject(new Error('no such diagram'))")).rejects.toThrow("no such diagram");
-      const mine = profiles().filter((p) => !before.has(p));
-      expect(mine).toHaveLength(1);
+      // its own profile folder, which other tests' Chromiums (running meanwhile) do not share
+      const profile = browser.profileDir;
+      expect(path.dirname(profile)).toBe(os.tmpdir());
+      expect(existsSync(profile)).toBe(true);
       // one process: the browser and its page together (SINGLE_PROCESS_ARGS)
-      const started = processesNaming(mine[0]);
+      const started = processesNaming(`--user-data-dir=${profile}`);
       expect(started).toHaveLength(1);
       expect(descendantsOf(started[0])).toEqual([]);
       await browser.close();
-      expect(processesNaming(mine[0])).toEqual([]);
-      expect(existsSync(path.join(os.tmpdir(), mine[0]))).toBe(false);
+      expect(processesNaming(`--user-data-dir=${profile}`)).toEqual([]);
+      expect(existsSync(profile)).toBe(false);
       await expect(browser.send("Browser.getVersion")).rejects.toThrow(/Chromium exited/);
     } finally {
       await browser.close();
