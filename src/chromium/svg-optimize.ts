@@ -40,6 +40,8 @@ const dropUnreadParts: Readonly<CustomPlugin> = {
 /** The plugins, and a version of our own for what the key cannot see (the custom one). */
 export const SVG_OPTIMIZER_CONFIG: Readonly<Config> = {
   floatPrecision: 1,
+  // svgo's Node entry picks the platform's line ends; the same SVG on every platform
+  js2svg: { eol: "lf" },
   plugins: ["convertPathData", "cleanupNumericValues", "minifyStyles", dropUnreadParts],
 };
 const OWN_PLUGINS_VERSION = 2;
