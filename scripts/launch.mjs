@@ -33,6 +33,32 @@ const metaPath = path.join(cacheDir, `${name}.meta.json`);
 
 const hashOf = async (file) => createHash("sha256").update(await readFile(path.join(root, file))).digest("hex");
 
+/** Packages bundled into the entry rather than imported from node_modules: linkedom is ≈250
+ * small modules with its HTML parser and CSS selector engine, which Node's module loader took
+ * ≈145 ms to load, and ≈55 bundled. Its own imports of other packages come in with it (they
+ * must be ES modules: a CommonJS package's require() of Node's modules cannot run bundled
+ * into an ES module, so yaml, 72 modules, stays out). */
+const INLINED_PACKAGES = new Set(["linkedom"]);
+/** What stands for the inlined packages' files in a bundle's record: the lock file fixes
+ * their versions (hashing their hundreds of files on every launch would cost more than it saves). */
+const LOCK_FILE = "package-lock.json";
+/** This file: how a bundle is made (INLINED_PACKAGES) is part of what it is, so a record
+ * without it is from an older way of making them. */
+const LAUNCH_FILE = path.relative(root, fileURLToPath(import.meta.url));
+
+/** esbuild: packages stay external (imported from node_modules when the bundle runs) except
+ * INLINED_PACKAGES and what they import. */
+const inlineSomePackages = {
+  name: "inline-some-packages",
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith("node:") || args.importer.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+      const [scopeOrName, name] = args.path.split("/");
+      return INLINED_PACKAGES.has(scopeOrName.startsWith("@") ? `${scopeOrName}/${name}` : scopeOrName) ? undefined : { path: args.path, external: true };
+    });
+  },
+};
+
 /** The recorded bundle's entry, if every input it was made from is unchanged. */
 async function freshBundle() {
   try {
@@ -41,7 +67,7 @@ async function freshBundle() {
     await access(entryFile);
     const files = Object.keys(hashes);
     const now = await Promise.all(files.map(hashOf));
-    return files.length > 0 && now.every((h, k) => h === hashes[files[k]]) ? entryFile : undefined;
+    return files.includes(LAUNCH_FILE) && now.every((h, k) => h === hashes[files[k]]) ? entryFile : undefined;
   } catch {
     return undefined; // no bundle yet, an input is gone, or an older kind of record: rebuild
   }
@@ -62,7 +88,7 @@ async function bundle() {
     platform: "node",
     format: "esm",
     target: "node20",
-    packages: "external",
+    plugins: [inlineSomePackages],
     metafile: true,
     write: false,
     logLevel: "error",
@@ -81,7 +107,9 @@ async function bundle() {
     // another launch may have put the same folder there first: theirs is as good
     await rename(tmpDir, finalDir).catch(() => rm(tmpDir, { recursive: true, force: true }));
   }
-  const inputs = Object.keys(result.metafile.inputs);
+  // this file too: how the bundle is made (INLINED_PACKAGES) is part of what it is
+  const sources = Object.keys(result.metafile.inputs).map((file) => (file.includes("node_modules/") ? LOCK_FILE : file));
+  const inputs = [...new Set([...sources, LAUNCH_FILE])];
   const hashes = Object.fromEntries(await Promise.all(inputs.map(async (file) => [file, await hashOf(file)])));
   await writeFile(`${metaPath}.${process.pid}.tmp`, JSON.stringify({ hashes, dir }));
   await rename(`${metaPath}.${process.pid}.tmp`, metaPath);
