@@ -7,10 +7,13 @@ import type { WasmToolReply, WasmToolRequest } from "./wasm-tools.ts";
 
 process.on("disconnect", () => process.exit(0)); // the build is gone
 
+// loaded as the process starts (the build may start it before it has anything to pack)
+const zstd = import("@hpcc-js/wasm-zstd").then(({ Zstd }) => Zstd.load());
+zstd.catch(() => undefined); // the first request that needs it says so
+
 async function answer(request: WasmToolRequest): Promise<Uint8Array> {
   if (request.tool !== "zstd") throw new Error(`no tool named ${String(request.tool)}`);
-  const { Zstd } = await import("@hpcc-js/wasm-zstd");
-  return (await Zstd.load()).compress(request.data, request.level);
+  return (await zstd).compress(request.data, request.level);
 }
 
 const reply = (message: WasmToolReply): void => void process.send!(message);

@@ -12,10 +12,27 @@ export class WasmTools {
   private worker: ChildProcess | undefined;
   private nextId = 1;
   private readonly waiting = new Map<number, { resolve: (bytes: Buffer) => void; reject: (error: Error) => void }>();
+  /** the worker on its way (its bundle being made) */
+  private starting: Promise<ChildProcess> | undefined;
 
   /** Whether a worker process is running (it ends when the last request is answered). */
   get running(): boolean {
     return this.worker !== undefined;
+  }
+
+  /** Starts the worker now, when a request will surely follow: it loads its WebAssembly
+   * meanwhile. It ends with the last answer to a request, or on close(). */
+  warm(): void {
+    this.started().catch(() => undefined); // the first request meets the same failure
+  }
+
+  /** Ends a worker that was warmed but never asked (a build that failed first). */
+  async close(): Promise<void> {
+    await this.starting?.catch(() => undefined);
+    if (this.waiting.size > 0 || !this.worker) return;
+    const worker = this.worker;
+    this.worker = undefined;
+    worker.kill();
   }
 
   /** Runs `request` in the worker (started if none is running). */
@@ -33,7 +50,8 @@ export class WasmTools {
 
   private started(): Promise<ChildProcess> {
     if (this.worker) return Promise.resolve(this.worker);
-    return bundleWorker("src/io/wasm-tools-worker.ts", "wasm-tools-worker").then((file) => {
+    // a request while a warm start is under way waits for that same worker
+    this.starting ??= bundleWorker("src/io/wasm-tools-worker.ts", "wasm-tools-worker").finally(() => (this.starting = undefined)).then((file) => {
       if (this.worker) return this.worker; // another request started it meanwhile
       // structured clone for messages: the bytes go as bytes, not JSON
       const worker = fork(file, [], { serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
@@ -49,6 +67,7 @@ export class WasmTools {
       this.worker = worker;
       return worker;
     });
+    return this.starting;
   }
 
   private settle(id: number, outcome: Buffer | Error): void {

@@ -10,10 +10,11 @@ import { DeckError, formatDiagnostic } from "../compile/diagnostics.ts";
 import { formulaSummaryLines, type BundleInputs, type CompiledDeck } from "../compile/state.ts";
 import { replaceDir, stagingDirFor } from "../io/atomic-write.ts";
 import { cacheDir } from "../io/cache-dir.ts";
+import { WasmTools } from "../io/wasm-tools.ts";
 import { memoryFigures } from "../session/services.ts";
 import { DeckSession, type SessionOptions } from "../session/session.ts";
 import { deckPageHtml } from "./html-plugin.ts";
-import { offlineFile } from "./offline-file.ts";
+import { offlineFile, offlineSlidesOf, type OfflineSlides } from "./offline-file.ts";
 import { bundleRuntime } from "./runtime-bundle.ts";
 
 export interface BuildOptions {
@@ -62,15 +63,19 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
   const timing = (step: string): void => void (process.env.DECK_TIMINGS && log(`  ${step}: done, ${memoryFigures()}`));
   // the runtime is bundled while the compile checks formulas and draws diagrams
   let bundled: Promise<void> | undefined;
+  const packer = new WasmTools();
   const startBundle = (inputs: BundleInputs): void => {
     log("bundling the browser runtime…");
-    bundled = bundleRuntime(inputs, deckRoot, staging);
+    // a new bundle makes a new offline file: its packer starts meanwhile
+    bundled = bundleRuntime(inputs, deckRoot, staging, () => packer.warm());
     bundled.catch(() => undefined); // awaited below; a compile error must not leave it unhandled
   };
   try {
     let deck: CompiledDeck;
+    let slides: OfflineSlides;
     try {
       deck = await compileForBuild(session, log, startBundle);
+      slides = offlineSlidesOf(deck.slidesHtml); // while the runtime is still being bundled
       await session.keep(); // for the next build, check or dev server of this deck
     } finally {
       await session.close(); // the worker, Chromium and the highlighter are done
@@ -82,12 +87,12 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
     const template = await readFile(path.join(staging, "index.html"), "utf8");
     await writeFile(path.join(staging, "index.html"), deckPageHtml(template, deck));
     const singleName = `${deck.options.name}.html`;
-    const single = await offlineFile(staging, deckPageHtml(template, deck, true), deck.slidesHtml, cacheDir(deckRoot, "offline"));
+    const single = await offlineFile(staging, deckPageHtml(template, deck, true), slides, cacheDir(deckRoot, "offline"), packer);
     await writeFile(path.join(staging, singleName), single);
     timing("offline file");
     await replaceDir(staging, dist); // dist/ swaps in only now that all of it exists
     return { deck, siteIndex: `${outName}/index.html`, singleFile: `${outName}/${singleName}` };
   } finally {
-    await rm(staging, { recursive: true, force: true });
+    await Promise.all([rm(staging, { recursive: true, force: true }), packer.close()]);
   }
 }

@@ -11,10 +11,10 @@ import path from "node:path";
 import { build } from "esbuild";
 import { PACKAGE_ROOT } from "../io/package-root.ts";
 import { scriptJson } from "../shared/html.ts";
-import { WasmTools } from "../io/wasm-tools.ts";
+import type { WasmTools } from "../io/wasm-tools.ts";
 import { PACKED_ID, PACKED_TABLE_ID, type PackedDeck } from "../shared/runtime-config.ts";
 import { packChunks } from "./offline-chunks.ts";
-import { codeMarkup } from "./offline-markup.ts";
+import { codeMarkup, type CodedMarkup } from "./offline-markup.ts";
 import { offlineSlides } from "./offline-slides.ts";
 import { zstdPacked } from "./zstd-pack.ts";
 
@@ -47,19 +47,33 @@ async function readSite(siteDir: string, page: string): Promise<{ html: string; 
   return { html, entry, style: await readFile(path.join(siteDir, "assets", sheet), "utf8"), sources };
 }
 
+/** The slides as the offline file carries them: their markup coded (offline-markup.ts). */
+export interface OfflineSlides {
+  /** their length once expanded, in UTF-16 units and in UTF-8 bytes */
+  length: number;
+  bytes: number;
+  markup: CodedMarkup;
+}
+
+/** `slidesHtml` made ready for the offline file — a build does it while the runtime is
+ * still being bundled. */
+export function offlineSlidesOf(slidesHtml: string): OfflineSlides {
+  const slides = offlineSlides(slidesHtml);
+  return { length: slides.length, bytes: Buffer.byteLength(slides, "utf8"), markup: codeMarkup(slides) };
+}
+
 /** The offline file for the site staged in `siteDir`, whose page without its slides is
- * `page` (deckPageHtml(…, withoutSlides)) and whose slides are `slidesHtml`; the zstd frame
- * is cached in `cacheFolder`. */
-export async function offlineFile(siteDir: string, page: string, slidesHtml: string, cacheFolder: string): Promise<string> {
+ * `page` (deckPageHtml(…, withoutSlides)) and whose slides are `slides`; the zstd frame
+ * is cached in `cacheFolder`, else packed by `packer`. */
+export async function offlineFile(siteDir: string, page: string, slides: OfflineSlides, cacheFolder: string, packer: WasmTools): Promise<string> {
   const site = await readSite(siteDir, page);
   const { code, chunks } = await packChunks(site.sources, site.entry);
-  const slides = offlineSlides(slidesHtml);
-  const markup = codeMarkup(slides);
+  const { markup } = slides;
   const codeAndStyle = Buffer.from(code + site.style, "utf8");
-  const expanded = codeAndStyle.length + Buffer.byteLength(slides, "utf8");
+  const expanded = codeAndStyle.length + slides.bytes;
   const table: PackedDeck = { ...chunks, style: site.style.length, slides: slides.length, markup: markup.dictionary.length, expanded };
   const frame = Buffer.concat([markup.dictionary, codeAndStyle, markup.coded]);
-  const [packed, boot] = await Promise.all([zstdPacked(frame, cacheFolder, new WasmTools()), bootScript()]);
+  const [packed, boot] = await Promise.all([zstdPacked(frame, cacheFolder, packer), bootScript()]);
   const tail = [
     `<script type="application/json" id="${PACKED_TABLE_ID}">${scriptJson(table)}</script>`,
     `<script type="application/octet-stream" id="${PACKED_ID}">${packed.toString("base64")}</script>`,

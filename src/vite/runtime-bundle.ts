@@ -53,14 +53,16 @@ async function bundleInProcess(job: RuntimeBundleJob): Promise<string[]> {
 }
 
 /** The browser runtime, bundled for `inputs` into `outDir`: index.html (its deck
- * placeholders left for deckPageHtml), its chunks and one stylesheet. */
-export async function bundleRuntime(inputs: BundleInputs, deckRoot: string, outDir: string): Promise<void> {
+ * placeholders left for deckPageHtml), its chunks and one stylesheet. `onBundling` hears
+ * that the bundle was not kept and is being made (new code: so is everything made from it). */
+export async function bundleRuntime(inputs: BundleInputs, deckRoot: string, outDir: string, onBundling?: () => void): Promise<void> {
   const features = { mermaid: inputs.runtimeDiagrams, live: inputs.liveSnippets.length > 0, exercises: inputs.exercises };
   const tools = await bundleToolsKey(PACKAGE_ROOT);
   const fonts = await fontCharactersKept(inputs.slides, cacheDir(deckRoot, "fonts", "characters.json"), tools);
   const made = { features, live: inputs.liveSnippets, fonts: [...fonts].sort(), deckRoot, tools };
   const cache = new BundleCache(deckRoot, made);
   if (await cache.restore(outDir)) return; // the same bundle as last time
+  onBundling?.();
   const files = await bundleInProcess({ deckRoot, outDir, features, liveSnippets: inputs.liveSnippets, fonts: [...fonts] });
   await cache.keep(outDir, files);
 }

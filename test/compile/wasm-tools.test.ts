@@ -2,7 +2,7 @@
 // asked of it — its frame unpacks (with the page's own decoder) to what was packed, and a
 // bad request is an error for that request, not a crash of the build; subset-font (run in
 // the runtime bundler's process) cuts a font to a woff2 of the characters asked for.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { decompress } from "fzstd";
@@ -34,6 +34,40 @@ describe("the WebAssembly tools' worker", () => {
     // the worker ended with the last request: a new one starts another
     expect(tools.running).toBe(false);
     const again = await tools.run({ tool: "zstd", data: Buffer.from("again"), level: 3 });
+    expect(Buffer.from(decompress(again)).toString()).toBe("again");
+  });
+});
+
+/** This test process's WebAssembly tools' workers now running. */
+function workersOfThisProcess(): string[] {
+  return readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d))
+    .filter((pid) => {
+      try {
+        const parent = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ")[1];
+        return Number(parent) === process.pid && readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("wasm-tools-worker");
+      } catch {
+        return false; // gone meanwhile
+      }
+    });
+}
+
+describe("a warmed WebAssembly tools' worker", () => {
+  it("is started before any request, answers the first one and ends; closed unasked, it is gone", async () => {
+    const tools = new WasmTools();
+    tools.warm();
+    await expect.poll(() => tools.running).toBe(true); // started with nothing asked yet
+    const packed = await tools.run({ tool: "zstd", data: Buffer.from("warm"), level: 3 });
+    expect(Buffer.from(decompress(packed)).toString()).toBe("warm");
+    expect(tools.running).toBe(false); // ended with its last answer, as an unwarmed one does
+
+    const unasked = new WasmTools();
+    unasked.warm();
+    await expect.poll(workersOfThisProcess).toHaveLength(1);
+    await unasked.close();
+    expect(unasked.running).toBe(false);
+    await expect.poll(workersOfThisProcess).toEqual([]);
+    const again = await unasked.run({ tool: "zstd", data: Buffer.from("again"), level: 3 });
     expect(Buffer.from(decompress(again)).toString()).toBe("again");
   });
 });
