@@ -34,7 +34,8 @@ function katexFontRules(css: string): FontRule[] {
     const style = prop("font-style") ?? fromShorthand.style;
     if (!family && !weight && !style) continue;
     for (const selector of selectors.split(",").map((s) => s.trim().replace(/\s+/g, " "))) {
-      if (!selector.startsWith(".katex") || /::|:(?!not)/.test(selector)) continue;
+      // KaTeX's own rules start at a formula's element (charactersByFace reads only formulas)
+      if (!/^\.katex(?![\w-])/.test(selector) || /::|:(?!not)/.test(selector)) continue;
       const specificity = (selector.match(/[.#[]/g) ?? []).length * 10 + (selector.match(/(^|[\s>+~])[a-z]/gi) ?? []).length;
       rules.push({ selector, specificity, order: order++, family, weight: weight && weightOf(weight), style });
     }
@@ -96,6 +97,10 @@ function matches(cs: readonly Compound[], path: readonly Open[]): boolean {
 }
 
 const NO_PROPS: Readonly<FontProps> = {};
+/** How KaTeX marks a formula's element (an escaped one in a code block reads &quot;). */
+const FORMULA = 'class="katex"';
+/** A tag (closing?, name, attributes, self-closing?) or text. */
+const TOKEN = /<(\/?)([a-zA-Z][\w:-]*)([^>]*?)(\/?)>|([^<]+)/;
 const VOID: ReadonlySet<string> = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
 const ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
 const decode = (text: string): string =>
@@ -140,45 +145,67 @@ export class KatexFaces {
   }
 
   /** Every character the formulas in `slides` (HTML) draw, by face; and the faces that draw
-   * a live example's numbers. */
+   * a live example's numbers. Only formulas are read: KaTeX's font rules all start at
+   * `.katex` (katexFontRules keeps no other), so what is around a formula changes nothing. */
   charactersByFace(slides: readonly string[]): { byFace: Map<FaceKey, Set<string>>; liveFaces: Set<FaceKey> } {
-    const byFace = new Map<FaceKey, Set<string>>();
-    const liveFaces = new Set<FaceKey>();
+    const found = { byFace: new Map<FaceKey, Set<string>>(), liveFaces: new Set<FaceKey>() };
     for (const html of slides) {
-      const path: Open[] = [];
-      /** how deep the .katex-html being read is (-1: none), and the .katex around it */
-      let inFormula = -1;
-      let inKatex = -1;
-      for (const m of html.matchAll(/<(\/?)([a-zA-Z][\w:-]*)([^>]*?)(\/?)>|([^<]+)/g)) {
-        const [, closing, name, attributes, selfClosing, text] = m;
-        if (text !== undefined) {
-          if (inFormula < 0 || path.length === 0) continue;
-          const { family = "KaTeX_Main", weight = "400", style = "normal" } = path[path.length - 1].props;
-          const key = `${family}|${weight}|${style}`;
-          if (path[path.length - 1].live) liveFaces.add(key);
-          const face = byFace.get(key) ?? new Set<string>();
-          byFace.set(key, face);
-          for (const ch of decode(text)) face.add(ch); // spaces too: KaTeX's \text{…} draws no-break spaces
-          continue;
-        }
-        const tag = name.toLowerCase();
-        if (closing) {
-          // close up to the element of this name (HTML a formula writes is well formed)
-          while (path.length > 0 && path.pop()!.tag !== tag);
-          if (path.length <= inFormula) inFormula = -1;
-          if (path.length <= inKatex) inKatex = -1;
-          continue;
-        }
-        const classAttribute = /\bclass="([^"]*)"/.exec(attributes)?.[1];
-        const classes = new Set(classAttribute ? classAttribute.split(" ").filter(Boolean) : []);
-        const entry: Open = { tag, classes, props: NO_PROPS, live: (path[path.length - 1]?.live ?? false) || attributes.includes("data-live-n=") };
-        path.push(entry);
-        if (inKatex < 0 && classes.has("katex")) inKatex = path.length - 1;
-        if (inKatex >= 0) entry.props = this.propsAt(path, path[path.length - 2]?.props ?? NO_PROPS);
-        if (classes.has("katex-html") && inFormula < 0) inFormula = path.length - 1;
-        if (selfClosing || VOID.has(tag)) path.pop();
+      for (let at = html.indexOf(FORMULA); at >= 0; at = html.indexOf(FORMULA, at)) {
+        at = this.readFormula(html, html.lastIndexOf("<", at), found);
       }
     }
-    return { byFace, liveFaces };
+    return found;
+  }
+
+  /** Reads the formula whose element starts at `start` in `html` into `found`; where it ends. */
+  private readFormula(html: string, start: number, found: { byFace: Map<FaceKey, Set<string>>; liveFaces: Set<FaceKey> }): number {
+    const path: Open[] = [];
+    /** how deep the .katex-html being read is (-1: none) */
+    let inFormula = -1;
+    const tokens = new RegExp(TOKEN.source, "gy");
+    tokens.lastIndex = start;
+    for (let m = tokens.exec(html); m; m = tokens.exec(html)) {
+      const [, closing, name, attributes, selfClosing, text] = m;
+      if (text !== undefined) {
+        if (inFormula >= 0) this.addText(path[path.length - 1], text, found);
+        continue;
+      }
+      const tag = name.toLowerCase();
+      if (closing) {
+        // close up to the element of this name (HTML a formula writes is well formed)
+        while (path.length > 0 && path.pop()!.tag !== tag);
+        if (path.length <= inFormula) inFormula = -1;
+        if (path.length === 0) return tokens.lastIndex; // the formula's own element closed
+        continue;
+      }
+      const classAttribute = /\bclass="([^"]*)"/.exec(attributes)?.[1];
+      if (classAttribute === "katex-mathml") {
+        // MathML, for screen readers: drawn in no font; it holds no <span>, so the first
+        // </span> closes it
+        const end = html.indexOf("</span>", tokens.lastIndex);
+        if (end < 0) return html.length;
+        tokens.lastIndex = end + "</span>".length;
+        continue;
+      }
+      const classes = new Set(classAttribute ? classAttribute.split(" ").filter(Boolean) : []);
+      const entry: Open = { tag, classes, props: NO_PROPS, live: (path[path.length - 1]?.live ?? false) || attributes.includes("data-live-n=") };
+      path.push(entry);
+      entry.props = this.propsAt(path, path[path.length - 2]?.props ?? NO_PROPS);
+      if (classes.has("katex-html") && inFormula < 0) inFormula = path.length - 1;
+      if (selfClosing || VOID.has(tag)) path.pop();
+      if (path.length === 0) return tokens.lastIndex;
+    }
+    return html.length;
+  }
+
+  /** `text`'s characters, drawn in the face `element` passes down. */
+  private addText(element: Open | undefined, text: string, found: { byFace: Map<FaceKey, Set<string>>; liveFaces: Set<FaceKey> }): void {
+    if (!element) return;
+    const { family = "KaTeX_Main", weight = "400", style = "normal" } = element.props;
+    const key = `${family}|${weight}|${style}`;
+    if (element.live) found.liveFaces.add(key);
+    const face = found.byFace.get(key) ?? new Set<string>();
+    found.byFace.set(key, face);
+    for (const ch of decode(text)) face.add(ch); // spaces too: KaTeX's \text{…} draws no-break spaces
   }
 }
