@@ -19,8 +19,9 @@ export function woff2Only(css: string): string {
 
 /** What a build's fonts must cover, and who cuts them. */
 export interface FontSubset {
-  /** the characters each KaTeX face draws in the deck's formulas ("KaTeX_Main|700|normal") */
-  byFace: Map<FaceKey, string>;
+  /** the characters each KaTeX face draws in the deck's formulas ("KaTeX_Main|700|normal"),
+   * which may arrive while the code is bundled */
+  byFace: Promise<ReadonlyMap<FaceKey, string>>;
   subsetter: FontSubsetter;
 }
 
@@ -79,10 +80,10 @@ function declaredFace(wanted: FaceKey, declared: readonly FaceKey[]): FaceKey | 
 
 /** KaTeX's @font-face blocks, each with its woff2 file and the characters to keep of it
  * (no file: a face no formula draws, which is left out). */
-function fontFaces(css: string, cssDir: string, subset: FontSubset): { block: string; file: string | undefined; text: string }[] {
+async function fontFaces(css: string, cssDir: string, subset: FontSubset): Promise<{ block: string; file: string | undefined; text: string }[]> {
   const blocks = [...css.matchAll(/@font-face\s*\{[^}]*\}/g)].map(([block]) => ({ block, face: faceKeyOf(block) }));
   const text = new Map<FaceKey, string>();
-  for (const [face, chars] of subset.byFace) {
+  for (const [face, chars] of await subset.byFace) {
     const target = declaredFace(face, blocks.map((b) => b.face));
     if (target) text.set(target, [...new Set((text.get(target) ?? "") + chars)].sort().join(""));
   }
@@ -98,7 +99,7 @@ function fontFaces(css: string, cssDir: string, subset: FontSubset): { block: st
 export async function prewarmKatexFonts(subset: FontSubset): Promise<void> {
   const cssFile = katexCssFile();
   const css = woff2Only(await readFile(cssFile, "utf8"));
-  await Promise.all(fontFaces(css, path.dirname(cssFile), subset).map(({ file, text }) => file && subset.subsetter.subset(file, text)));
+  await Promise.all((await fontFaces(css, path.dirname(cssFile), subset)).map(({ file, text }) => file && subset.subsetter.subset(file, text)));
 }
 
 export function createKatexFontsPlugin(subset?: FontSubset): Plugin {
@@ -109,7 +110,7 @@ export function createKatexFontsPlugin(subset?: FontSubset): Plugin {
       if (!/[\\/]katex[\\/]dist[\\/]katex(\.min)?\.css($|\?)/.test(id)) return undefined;
       const css = woff2Only(code);
       if (!subset) return { code: css, map: null };
-      const faces = fontFaces(css, path.dirname(id.replace(/\?.*$/, "")), subset);
+      const faces = await fontFaces(css, path.dirname(id.replace(/\?.*$/, "")), subset);
       const replacements = await Promise.all(
         faces.map(async ({ block, file, text }) => {
           if (!file) return "";

@@ -1,27 +1,31 @@
-// The process that bundles the browser runtime with Vite (runtime-bundle.ts starts it, one
-// per bundle): Vite, Rolldown's native memory and subset-font's WebAssembly are
-// given back when it exits, instead of staying with the build while it writes the offline
-// file. It cuts KaTeX's fonts itself (FontSubsetter, with its disk cache).
+// The process that bundles the browser runtime with Vite (runtime-bundler.ts starts it, one
+// per bundle, often before the compile has said what to bundle): Vite, Rolldown's native
+// memory and subset-font's WebAssembly are given back when it exits, instead of staying
+// with the build while it writes the offline file. It cuts KaTeX's fonts itself
+// (FontSubsetter, with its disk cache) once their characters arrive.
 import path from "node:path";
 import { cacheDir } from "../io/cache-dir.ts";
 import { subsetWoff2 } from "../io/subset-woff2.ts";
 import { FontSubsetter } from "../session/font-subsets.ts";
 import { moduleGraphPlugin } from "./bundle-cache.ts";
 import { baseViteConfig, DECK_APP_ROOT } from "./config.ts";
+import type { FaceKey } from "./katex-faces.ts";
 import { prewarmKatexFonts, type FontSubset } from "./katex-fonts-plugin.ts";
 import { deckPlugins } from "./plugins.ts";
-import type { RuntimeBundleJob, RuntimeBundleReply } from "./runtime-bundle.ts";
+import type { RuntimeBundleJob } from "./runtime-bundle.ts";
+import type { RuntimeBundleReply, RuntimeBundlerMessage } from "./runtime-bundler.ts";
 
-process.on("disconnect", () => process.exit(0)); // the build is gone
+process.on("disconnect", () => process.exit(0)); // the build is gone, or needs no bundle
 // loaded while the job is on its way
 const vite = import("vite");
 vite.catch(() => undefined); // reported to the job
+import("subset-font").catch(() => undefined); // the same: its first font says so
 
 /** One Vite build of the runtime into the job's folder; the files it read. No module
  * preloading: a lazy chunk's imports are few, and the offline file's chunks have no folder
  * to preload from. */
-async function bundle(job: RuntimeBundleJob): Promise<string[]> {
-  const fonts: FontSubset = { byFace: new Map(job.fonts), subsetter: new FontSubsetter(cacheDir(job.deckRoot, "fonts"), subsetWoff2) };
+async function bundle(job: RuntimeBundleJob, characters: Promise<ReadonlyMap<FaceKey, string>>): Promise<string[]> {
+  const fonts: FontSubset = { byFace: characters, subsetter: new FontSubsetter(cacheDir(job.deckRoot, "fonts"), subsetWoff2) };
   let moduleIds: string[] = [];
   const plugins = [...deckPlugins({ deckRoot: job.deckRoot, liveSnippets: () => job.liveSnippets, fonts }), moduleGraphPlugin((ids) => (moduleIds = ids))];
   const config = baseViteConfig(plugins, job.features, job.deckRoot);
@@ -31,9 +35,12 @@ async function bundle(job: RuntimeBundleJob): Promise<string[]> {
   return [...moduleIds, path.join(DECK_APP_ROOT, "index.html")]; // the page Vite starts from
 }
 
-process.once("message", (job: RuntimeBundleJob) => {
-  const reply = (message: RuntimeBundleReply): void => void process.send!(message, () => process.exit(0));
-  bundle(job).then(
+let fontsArrived: (fonts: ReadonlyMap<FaceKey, string>) => void = () => undefined;
+const characters = new Promise<ReadonlyMap<FaceKey, string>>((resolve) => (fontsArrived = resolve));
+process.on("message", (message: RuntimeBundlerMessage) => {
+  if (message.kind === "fonts") return fontsArrived(new Map(message.fonts));
+  const reply = (answer: RuntimeBundleReply): void => void process.send!(answer, () => process.exit(0));
+  bundle(message.job, characters).then(
     (files) => reply({ files }),
     (error: unknown) => reply({ error: String((error as Error)?.message ?? error), stack: (error as Error)?.stack }),
   );

@@ -1,20 +1,24 @@
 // The runtime is bundled in a process of its own: what goes wrong in it (here a live
 // example that imports a module that is not there) reaches the build as its error, the
-// process is gone afterwards, and nothing is kept in the bundle cache.
+// process is gone afterwards, and nothing is kept in the bundle cache; when the fonts'
+// characters, which follow the job, cannot be worked out, the process is ended and the
+// build hears why.
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { bundleRuntime } from "../../src/vite/runtime-bundle.ts";
+import { RuntimeBundler } from "../../src/vite/runtime-bundler.ts";
 import { copySampleDeck } from "../support/sample-deck.ts";
 
-/** The bundler processes running now. */
+/** The bundler processes this test process started that are running now. */
 const bundlers = (): string[] =>
   readdirSync("/proc")
     .filter((d) => /^\d+$/.test(d))
     .filter((pid) => {
       try {
-        return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("runtime-bundle-worker");
+        const parent = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ")[1];
+        return Number(parent) === process.pid && readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("runtime-bundle-worker");
       } catch {
         return false; // gone meanwhile
       }
@@ -29,5 +33,16 @@ describe("bundleRuntime", () => {
     await expect(bundleRuntime(inputs, deckRoot, outDir)).rejects.toThrow(/no-such-module/);
     expect(bundlers()).toEqual([]);
     expect(existsSync(path.join(deckRoot, "node_modules", ".cache", "backprop-deck", "bundles"))).toBe(false);
+  }, 60_000);
+
+  it("ends the bundler's process when the fonts' characters that follow the job fail", async () => {
+    const deckRoot = copySampleDeck();
+    const outDir = mkdtempSync(path.join(tmpdir(), "runtime-bundle-"));
+    const bundler = RuntimeBundler.start();
+    await bundler.forked();
+    expect(bundlers()).toHaveLength(1);
+    const job = { deckRoot, outDir, features: { mermaid: false, live: false, exercises: false }, liveSnippets: [] };
+    await expect(bundler.bundle(job, Promise.reject(new Error("no characters")))).rejects.toThrow("no characters");
+    expect(bundlers()).toEqual([]);
   }, 60_000);
 });
