@@ -36,6 +36,19 @@ export type DrawingChange =
   | { kind: "clear"; slide: string }
   | { kind: "load"; doc: DrawingDocument };
 
+/** What this module's parsers return carries this mark (a type only: nothing at run time),
+ * so that code holding a parsed document or change applies it without checking it again. */
+declare const CHECKED: unique symbol;
+/** A document parseDrawingDocument has checked. */
+export type CheckedDrawingDocument = DrawingDocument & { readonly [CHECKED]: true };
+/** A change parseDrawingChange has checked (a load's document with it). */
+export type CheckedDrawingChange = (Exclude<DrawingChange, { kind: "load" }> | { kind: "load"; doc: CheckedDrawingDocument }) & { readonly [CHECKED]: true };
+
+/** Loading a checked document, as a checked change. */
+export function checkedLoad(doc: CheckedDrawingDocument): CheckedDrawingChange {
+  return { kind: "load", doc } as CheckedDrawingChange;
+}
+
 export const DRAWING_FORMAT = "backprop-deck-drawings";
 export const PEN = 0;
 export const HIGHLIGHTER = 1;
@@ -153,7 +166,7 @@ function strokeList(json: unknown, field: string, seen: Seen): Stroke[] {
 }
 
 /** A drawing document from parsed JSON; throws DrawingFormatError naming the bad field. */
-export function parseDrawingDocument(json: unknown, field = "document"): DrawingDocument {
+export function parseDrawingDocument(json: unknown, field = "document"): CheckedDrawingDocument {
   const value = record(json, field);
   onlyKeys(value, field, ["format", "version", "slides"]);
   if (value.format !== DRAWING_FORMAT) throw new DrawingFormatError(`${field}.format`, `expected "${DRAWING_FORMAT}", got ${typeof value.format === "string" ? JSON.stringify(value.format.slice(0, 40)) : describe(value.format)}`);
@@ -165,11 +178,15 @@ export function parseDrawingDocument(json: unknown, field = "document"): Drawing
   // entries, not assignments: a key such as "__proto__" (a valid slide key) stays a plain
   // key of its own instead of replacing the object's prototype (and its strokes vanishing)
   const parsed = keys.map((key): [string, Stroke[]] => [slideKey(key, `${field}.slides key`), strokeList(slides[key], `${field}.slides.${key}`, seen)]);
-  return { format: DRAWING_FORMAT, version: 1, slides: Object.fromEntries(parsed) };
+  return { format: DRAWING_FORMAT, version: 1, slides: Object.fromEntries(parsed) } as CheckedDrawingDocument;
 }
 
 /** A change from parsed JSON; throws DrawingFormatError naming the bad field. */
-export function parseDrawingChange(json: unknown, field = "change"): DrawingChange {
+export function parseDrawingChange(json: unknown, field = "change"): CheckedDrawingChange {
+  return checkedChange(json, field) as CheckedDrawingChange;
+}
+
+function checkedChange(json: unknown, field: string): DrawingChange {
   const value = record(json, field);
   switch (value.kind) {
     case "add":

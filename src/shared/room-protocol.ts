@@ -3,7 +3,7 @@
 // numbers and enums wherever possible, every string matched against a pattern, unknown
 // fields rejected, drawings checked with the drawing format's own parser. Pure (no DOM, no
 // Node): the server and the browser check the same way.
-import { parseDrawingChange, parseDrawingDocument, type DrawingChange, type DrawingDocument } from "./drawing-format.ts";
+import { parseDrawingChange, parseDrawingDocument, type CheckedDrawingChange, type CheckedDrawingDocument, type DrawingChange, type DrawingDocument } from "./drawing-format.ts";
 
 export const ROOM_ROLES = ["presenter", "audience", "remote"] as const;
 export type RoomRole = (typeof ROOM_ROLES)[number];
@@ -50,13 +50,14 @@ export type ClientMessage =
 export const REFUSAL_REASONS = ["not-allowed", "bad-secret", "invalid", "rate", "full", "not-fresh"] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
-/** Server → client. `seq` counts the room's state changes. */
-export type ServerMessage =
+/** Server → client. `seq` counts the room's state changes. (Its drawings as checked on the
+ * way in: CheckedServerMessage.) */
+export type ServerMessage<Change extends DrawingChange = DrawingChange, Doc extends DrawingDocument = DrawingDocument> =
   | { type: "welcome"; role: RoomRole; lead: boolean }
   /** the whole state; `fresh`: the server has known nothing since it started */
-  | { type: "snapshot"; seq: number; fresh: boolean; view: RoomView; drawings: DrawingDocument; elapsedMs: number }
+  | { type: "snapshot"; seq: number; fresh: boolean; view: RoomView; drawings: Doc; elapsedMs: number }
   | { type: "view"; seq: number; view: RoomView }
-  | { type: "draw"; seq: number; change: DrawingChange }
+  | { type: "draw"; seq: number; change: Change }
   | { type: "ack"; n: number; seq: number }
   | { type: "refused"; n?: number; reason: RefusalReason };
 
@@ -127,8 +128,11 @@ export function parseClientMessage(json: unknown): ClientMessage {
   }
 }
 
+/** A server's message as parseServerMessage gives it: what it carries is checked. */
+export type CheckedServerMessage = ServerMessage<CheckedDrawingChange, CheckedDrawingDocument>;
+
 /** A server's message, checked the same way (the page trusts nothing either). */
-export function parseServerMessage(json: unknown): ServerMessage {
+export function parseServerMessage(json: unknown): CheckedServerMessage {
   const type = oneOf(fields(json, ["type"], ["role", "lead", "seq", "fresh", "view", "drawings", "elapsedMs", "change", "n", "reason"]).type, ["welcome", "snapshot", "view", "draw", "ack", "refused"] as const, "type");
   switch (type) {
     case "welcome": {

@@ -101,6 +101,11 @@ describe.runIf(hasChromium)("the room in Chromium", () => {
     expect(Object.values(strokes).flat()).toHaveLength(4);
     expect(await strokeIds(audience.page)).toEqual(strokes); // each once, on its slide
     expect(await audience.page.locator(".drawing-toggle").isVisible()).toBe(false); // read-only: no drawing there
+    // the presenter's page keeps its drawings across a reload; the audience's keeps nothing
+    // of the room's (the room gives them back) instead of writing them all for each stroke
+    const keptDrawings = (page: Page): Promise<string[]> => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("backprop-deck:drawings:")));
+    expect(await keptDrawings(presenter.page)).toHaveLength(1);
+    expect(await keptDrawings(audience.page)).toEqual([]);
     expect(presenter.problems).toEqual([]);
     expect(audience.problems).toEqual([]);
   });

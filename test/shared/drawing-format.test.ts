@@ -1,7 +1,7 @@
 // The drawing format accepts what the layer writes and rejects everything else — markup,
 // non-numbers, numbers out of range, oversized arrays — with a message naming the field.
 import { describe, expect, it } from "vitest";
-import { DRAWING_COLORS, DRAWING_LIMITS, DrawingFormatError, parseDrawingChange, parseDrawingDocument, type Stroke } from "../../src/shared/drawing-format.ts";
+import { checkedLoad, DRAWING_COLORS, DRAWING_LIMITS, DrawingFormatError, parseDrawingChange, parseDrawingDocument, type CheckedDrawingChange, type DrawingChange, type Stroke } from "../../src/shared/drawing-format.ts";
 
 const stroke = (over: Partial<Record<keyof Stroke, unknown>> = {}): Record<string, unknown> => ({ id: 1, step: -1, tool: 0, color: 2, size: 4, points: [10, 20, 0.5, 1280, 720, 1, 0, 0, 0], ...over });
 const doc = (slides: Record<string, unknown>): Record<string, unknown> => ({ format: "backprop-deck-drawings", version: 1, slides });
@@ -97,5 +97,19 @@ describe("parseDrawingChange", () => {
     ["an array", [], /^change: expected an object, got an array/],
   ])("rejects %s", (_what, input, message) => {
     expect(rejection(() => parseDrawingChange(input))).toMatch(message);
+  });
+});
+
+describe("checked changes", () => {
+  it("only what the parsers return is a checked change: the drawing model applies nothing else without checking", () => {
+    const checked: CheckedDrawingChange = parseDrawingChange({ kind: "clear", slide: "title" });
+    expect(checked).toEqual({ kind: "clear", slide: "title" });
+    expect(checkedLoad(parseDrawingDocument(doc({})))).toEqual({ kind: "load", doc: doc({}) });
+    const unchecked: DrawingChange = { kind: "clear", slide: "<script>" };
+    // @ts-expect-error a change nobody checked is not a checked one (the compiler says so)
+    const notChecked: CheckedDrawingChange = unchecked;
+    expect(notChecked).toBe(unchecked);
+    // @ts-expect-error nor is a document
+    checkedLoad(doc({}));
   });
 });

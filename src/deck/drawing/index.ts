@@ -3,7 +3,7 @@
 // loaded and small; the layer itself (perfect-freehand, the SVG, pointer input, the tools)
 // is imported when drawing starts or when there are strokes to show.
 import type { RevealApi } from "reveal.js";
-import { ANNOTATIONS_GLOBAL, DrawingFormatError, parseDrawingChange, slideKey, SLIDE_KEY_ATTRIBUTE, type DrawingApi, type DrawingChange, type DrawingDocument } from "../../shared/drawing-format.ts";
+import { ANNOTATIONS_GLOBAL, DrawingFormatError, parseDrawingChange, slideKey, SLIDE_KEY_ATTRIBUTE, type CheckedDrawingChange, type DrawingApi, type DrawingChange, type DrawingDocument } from "../../shared/drawing-format.ts";
 import type { DrawingContext, DrawingState } from "./context.ts";
 import { DrawingModel } from "./model.ts";
 import { currentSlideKey, slideKeyOf } from "./slide-key.ts";
@@ -23,6 +23,8 @@ export interface DrawingPluginOptions {
 
 export interface DrawingPlugin extends DrawingApi {
   id: "drawing";
+  /** the room's changes, checked as its messages came in */
+  applyChecked(change: CheckedDrawingChange): void;
   init(deck: RevealApi): Promise<void>;
   destroy(): void;
 }
@@ -52,9 +54,11 @@ class DrawingLayerPlugin implements DrawingPlugin {
   private readonly cleanups: (() => void)[] = [];
 
   constructor(private readonly options: DrawingPluginOptions) {
-    // every change is kept (once per task, however many strokes an action touched)
+    // every change is kept (once per task, however many strokes an action touched) — but
+    // not on a read-only page (the audience's): what it shows is the room's, which gives it
+    // back on a reload, and it would write the whole document for every stroke it is sent
     this.model.subscribe(() => {
-      if (!this.saving) {
+      if (!this.state.readOnly && !this.saving) {
         this.saving = true;
         queueMicrotask(() => {
           this.saving = false;
@@ -116,6 +120,12 @@ class DrawingLayerPlugin implements DrawingPlugin {
 
   apply(change: DrawingChange): void {
     this.model.apply(parseDrawingChange(change));
+  }
+
+  /** The room's changes, checked as its messages came in (not in DrawingApi: a script has
+   * apply, which checks). */
+  applyChecked(change: CheckedDrawingChange): void {
+    this.model.apply(change);
   }
 
   setReadOnly(readOnly: boolean): void {

@@ -1,7 +1,7 @@
 // The drawings of a deck as data: strokes per slide in drawing (id) order, the history that
 // undo and redo walk, and the changes it tells its listeners about. No DOM: the view and
 // the storage listen to it.
-import { DRAWING_LIMITS, emptyDrawingDocument, parseDrawingDocument, type DrawingChange, type DrawingDocument, type Stroke } from "../../shared/drawing-format.ts";
+import { DRAWING_LIMITS, emptyDrawingDocument, parseDrawingDocument, type CheckedDrawingChange, type CheckedDrawingDocument, type DrawingChange, type DrawingDocument, type Stroke } from "../../shared/drawing-format.ts";
 
 /** One undoable step: strokes that appeared and strokes that went, by slide. */
 interface Edit {
@@ -82,7 +82,10 @@ export class DrawingModel {
 
   /** Replaces everything (validated); the history starts afresh. */
   load(json: unknown, local = true): void {
-    const doc = parseDrawingDocument(json);
+    this.loadChecked(parseDrawingDocument(json), local);
+  }
+
+  private loadChecked(doc: CheckedDrawingDocument, local: boolean): void {
     this.slides = new Map(Object.entries(doc.slides).filter(([, strokes]) => strokes.length > 0).map(([slide, strokes]) => [slide, [...strokes].sort((a, b) => a.id - b.id)]));
     this.undoStack = [];
     this.redoStack = [];
@@ -103,8 +106,8 @@ export class DrawingModel {
     this.play(edit);
   }
 
-  /** A change from elsewhere: applied, never recorded, idempotent. */
-  apply(change: DrawingChange): void {
+  /** A change from elsewhere (checked: parseDrawingChange): applied, never recorded, idempotent. */
+  apply(change: CheckedDrawingChange): void {
     switch (change.kind) {
       case "add":
         if (this.insert(change.slide, change.stroke)) this.emit(change, false);
@@ -116,7 +119,7 @@ export class DrawingModel {
         if (this.slides.delete(change.slide)) this.emit(change, false);
         return;
       case "load":
-        this.load(change.doc, false);
+        this.loadChecked(change.doc, false);
     }
   }
 

@@ -15,7 +15,7 @@ import type { DrawingLayer, RoomDeck, RoomMode } from "./types.ts";
 /** The drawing layer, if the deck has one with the API the room needs. */
 function drawingLayerOf(deck: RoomDeck): DrawingLayer | undefined {
   const plugin = deck.getPlugin("drawing") as Partial<DrawingLayer> | undefined;
-  const api: (keyof DrawingLayer)[] = ["toJSON", "onChange", "apply", "setReadOnly"];
+  const api: (keyof DrawingLayer)[] = ["toJSON", "onChange", "apply", "applyChecked", "setReadOnly"];
   return plugin && api.every((name) => typeof plugin[name] === "function") ? (plugin as DrawingLayer) : undefined;
 }
 

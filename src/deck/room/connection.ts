@@ -1,7 +1,7 @@
 // The room's WebSocket, kept open: it says hello on every (re)connection, hands on every
 // message that passes the schema, and after a drop tries again with exponential backoff
 // and jitter (capped, so a restarted server has every page back within about 2 s).
-import { ROOM_PATHS, parseServerMessage, type Channel, type ClientMessage, type ServerMessage } from "../../shared/room-protocol.ts";
+import { ROOM_PATHS, parseServerMessage, type Channel, type CheckedServerMessage, type ClientMessage } from "../../shared/room-protocol.ts";
 
 /** First retry after about BASE ms, doubling, never more than CAP ms (both ± jitter). */
 const BACKOFF = { baseMs: 200, capMs: 1000 } as const;
@@ -13,7 +13,7 @@ export interface RoomSocketOptions {
   channel(): Channel;
   /** the hello to say first */
   hello(): ClientMessage;
-  onMessage(message: ServerMessage): void;
+  onMessage(message: CheckedServerMessage): void;
   onStatus(status: SocketStatus): void;
 }
 
@@ -61,7 +61,7 @@ export class RoomSocket {
       ws.send(JSON.stringify(this.options.hello()));
     };
     ws.onmessage = (event) => {
-      let message: ServerMessage;
+      let message: CheckedServerMessage;
       try {
         message = parseServerMessage(JSON.parse(String(event.data)));
       } catch (error) {

@@ -5,8 +5,8 @@
 // page's whole state back (restore). Every page follows the others' changes in sequence,
 // asks for a snapshot when a number is missing, and the audience may wander off: following
 // pauses until it returns to the presenter's place.
-import { emptyDrawingDocument, type DrawingChange } from "../../shared/drawing-format.ts";
-import { sameView, type ClientMessage, type RoomView, type ServerMessage } from "../../shared/room-protocol.ts";
+import { checkedLoad, emptyDrawingDocument, type DrawingChange } from "../../shared/drawing-format.ts";
+import { sameView, type CheckedServerMessage, type ClientMessage, type RoomView } from "../../shared/room-protocol.ts";
 import { RoomSocket, type SocketStatus } from "./connection.ts";
 import { applyView, followsPlace, readView } from "./deck-view.ts";
 import type { DrawingLayer, RoomDeck, RoomMode } from "./types.ts";
@@ -124,7 +124,7 @@ export class RoomSync {
     this.socket.send(change);
   }
 
-  private receive(message: ServerMessage): void {
+  private receive(message: CheckedServerMessage): void {
     switch (message.type) {
       case "welcome":
         this.lead = message.lead;
@@ -142,7 +142,7 @@ export class RoomSync {
         return;
       case "draw":
         this.sequence(message.seq);
-        this.drawing?.apply(message.change);
+        this.drawing?.applyChecked(message.change); // checked by parseServerMessage
         this.reapplyOwnStrokes();
         return;
       case "ack":
@@ -164,7 +164,7 @@ export class RoomSync {
     }
   }
 
-  private snapshot(s: Extract<ServerMessage, { type: "snapshot" }>): void {
+  private snapshot(s: Extract<CheckedServerMessage, { type: "snapshot" }>): void {
     this.syncAsked = false;
     this.seq = s.seq;
     this.hooks.onJoined();
@@ -181,7 +181,7 @@ export class RoomSync {
     this.clockStart = performance.now() - s.elapsedMs;
     this.hooks.onClock(this.clockStart);
     this.presenter = s.view;
-    this.drawing?.apply({ kind: "load", doc: s.drawings });
+    this.drawing?.applyChecked(checkedLoad(s.drawings));
     const ownMove = this.lead && [...this.outbox.values()].some((m) => m.type === "view");
     if (!ownMove && (this.lead || this.following)) this.goTo(s.view);
     if (this.lead) {

@@ -1,6 +1,6 @@
 // What the room needs of reveal.js and of the drawing layer: the few methods it calls,
 // written down here so that the room's code depends on nothing else of theirs.
-import type { DrawingChange, DrawingDocument } from "../../shared/drawing-format.ts";
+import type { CheckedDrawingChange, DrawingChange, DrawingDocument } from "../../shared/drawing-format.ts";
 import type { RoomRole } from "../../shared/room-protocol.ts";
 
 export interface RoomDeck {
@@ -25,11 +25,15 @@ export interface RoomDeck {
   off(type: string, listener: (event: Event) => void): void;
 }
 
-/** The drawing layer's public API (Reveal.getPlugin("drawing")), as far as the room uses it. */
+/** The drawing layer's public API (Reveal.getPlugin("drawing")), as far as the room uses it,
+ * and its applyChecked. */
 export interface DrawingLayer {
   toJSON(): DrawingDocument;
   onChange(listener: (change: DrawingChange) => void): () => void;
+  /** a change from elsewhere, checked here */
   apply(change: DrawingChange): void;
+  /** a change the room's protocol has checked already */
+  applyChecked(change: CheckedDrawingChange): void;
   setReadOnly(readOnly: boolean): void;
 }
 
