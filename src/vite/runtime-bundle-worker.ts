@@ -35,13 +35,18 @@ async function bundle(job: RuntimeBundleJob, characters: Promise<ReadonlyMap<Fac
   return [...moduleIds, path.join(DECK_APP_ROOT, "index.html")]; // the page Vite starts from
 }
 
-let fontsArrived: (fonts: ReadonlyMap<FaceKey, string>) => void = () => undefined;
-const characters = new Promise<ReadonlyMap<FaceKey, string>>((resolve) => (fontsArrived = resolve));
-process.on("message", (message: RuntimeBundlerMessage) => {
-  if (message.kind === "fonts") return fontsArrived(new Map(message.fonts));
-  const reply = (answer: RuntimeBundleReply): void => void process.send!(answer, () => process.exit(0));
-  bundle(message.job, characters).then(
-    (files) => reply({ files }),
-    (error: unknown) => reply({ error: String((error as Error)?.message ?? error), stack: (error as Error)?.stack }),
-  );
-});
+/** Answers the one job: the fonts' characters follow it in a message of their own. */
+function serve(): void {
+  let fontsArrived: (fonts: ReadonlyMap<FaceKey, string>) => void = () => undefined;
+  const characters = new Promise<ReadonlyMap<FaceKey, string>>((resolve) => (fontsArrived = resolve));
+  process.on("message", (message: RuntimeBundlerMessage) => {
+    if (message.kind === "fonts") return fontsArrived(new Map(message.fonts));
+    const reply = (answer: RuntimeBundleReply): void => void process.send!(answer, () => process.exit(0));
+    bundle(message.job, characters).then(
+      (files) => reply({ files }),
+      (error: unknown) => reply({ error: String((error as Error)?.message ?? error), stack: (error as Error)?.stack }),
+    );
+  });
+}
+
+serve();
