@@ -1,16 +1,13 @@
 // The room's authoritative state: where the presenter is (slide, step, overview, theme),
-// every stroke on every slide, a sequence number that counts the changes, and the room's
-// clock. Changes are idempotent (a stroke id already there, a removal of one that is not:
-// no change, no new number) and bounded (strokes and points in the whole room).
-import { DRAWING_LIMITS, emptyDrawingDocument, type DrawingChange, type DrawingDocument, type Stroke } from "../shared/drawing-format.ts";
+// every stroke on every slide (a StrokeStore), a sequence number that counts the changes,
+// and the room's clock. Changes are idempotent (a stroke id already there, a removal of one
+// that is not: no change, no new number) and bounded (strokes and points in the whole room).
+import { DRAWING_LIMITS, type DrawingChange, type DrawingDocument } from "../shared/drawing-format.ts";
 import { MAX_ELAPSED_MS, sameView, type RoomView } from "../shared/room-protocol.ts";
+import { StrokeStore, type StrokeBounds } from "../shared/stroke-store.ts";
 
-export interface RoomLimits {
-  /** strokes in the whole room */
-  strokes: number;
-  /** points in the whole room (a point is x, y, pressure) */
-  points: number;
-}
+/** strokes and points in the whole room */
+export type RoomLimits = StrokeBounds;
 /** as many points as one drawing document may hold (a restore of any valid one fits) */
 export const ROOM_LIMITS: Readonly<RoomLimits> = { strokes: 5000, points: DRAWING_LIMITS.maxTotalPoints };
 
@@ -27,23 +24,18 @@ export interface RoomSnapshot {
  * stroke id twice. */
 export type ChangeResult = "applied" | "same" | "full" | "invalid";
 
-const pointsOf = (stroke: Stroke): number => stroke.points.length / 3;
-
 export class RoomState {
   private seqNo = 0;
   private known = false;
   private current: RoomView = { h: 0, v: 0, f: -1, overview: false, theme: "light" };
-  /** slide key → stroke id → stroke, in drawing order (a Map keeps insertion order) */
-  private slides = new Map<string, Map<number, Stroke>>();
-  /** stroke id → its slide: ids are unique in the whole document */
-  private ids = new Map<number, string>();
-  private points = 0;
+  private readonly strokes: StrokeStore;
   private clockStart: number;
 
   constructor(
-    private readonly limits: RoomLimits = ROOM_LIMITS,
+    limits: RoomLimits = ROOM_LIMITS,
     private readonly now: () => number = () => performance.now(),
   ) {
+    this.strokes = new StrokeStore(limits);
     this.clockStart = now();
   }
 
@@ -58,12 +50,11 @@ export class RoomState {
   }
 
   snapshot(): RoomSnapshot {
-    const slides: [string, Stroke[]][] = [...this.slides].map(([key, strokes]) => [key, [...strokes.values()]]);
     return {
       seq: this.seqNo,
       fresh: !this.known,
       view: { ...this.current },
-      drawings: { ...emptyDrawingDocument(), slides: Object.fromEntries(slides) },
+      drawings: this.strokes.toDocument(),
       elapsedMs: this.elapsedMs(),
     };
   }
@@ -89,40 +80,16 @@ export class RoomState {
   private drawChange(change: DrawingChange): ChangeResult {
     switch (change.kind) {
       case "add": {
-        if (this.ids.has(change.stroke.id)) return "same";
-        const strokes = this.slides.get(change.slide);
-        if ((!strokes && this.slides.size >= DRAWING_LIMITS.maxSlides) || (strokes?.size ?? 0) >= DRAWING_LIMITS.maxStrokes) return "full";
-        if (this.ids.size + 1 > this.limits.strokes || this.points + pointsOf(change.stroke) > this.limits.points) return "full";
-        const slide = strokes ?? new Map<number, Stroke>();
-        this.slides.set(change.slide, slide);
-        slide.set(change.stroke.id, change.stroke);
-        this.ids.set(change.stroke.id, change.slide);
-        this.points += pointsOf(change.stroke);
-        return this.bump(false);
+        const added = this.strokes.add(change.slide, change.stroke);
+        return added === "added" ? this.bump(false) : added;
       }
-      case "remove": {
-        const slide = this.slides.get(change.slide);
-        const stroke = slide?.get(change.id);
-        if (!slide || !stroke) return "same";
-        slide.delete(change.id);
-        this.ids.delete(change.id);
-        this.points -= pointsOf(stroke);
-        if (slide.size === 0) this.slides.delete(change.slide);
-        return this.bump(false);
-      }
-      case "clear": {
-        const slide = this.slides.get(change.slide);
-        if (!slide) return "same";
-        for (const stroke of slide.values()) {
-          this.ids.delete(stroke.id);
-          this.points -= pointsOf(stroke);
-        }
-        this.slides.delete(change.slide);
-        return this.bump(false);
-      }
+      case "remove":
+        return this.strokes.remove(change.slide, change.id) ? this.bump(false) : "same";
+      case "clear":
+        return this.strokes.clear(change.slide).length > 0 ? this.bump(false) : "same";
       case "load": {
-        const loaded = this.replaceDrawings(change.doc);
-        return loaded === "ok" ? this.bump(false) : loaded;
+        const loaded = this.strokes.replace(change.doc);
+        return loaded === "replaced" ? this.bump(false) : loaded;
       }
     }
   }
@@ -130,24 +97,11 @@ export class RoomState {
   /** A restarted server takes the state a presenter's page kept; only while fresh. */
   restore(view: RoomView, drawings: DrawingDocument, elapsedMs: number): ChangeResult | "not-fresh" {
     if (this.known) return "not-fresh";
-    const loaded = this.replaceDrawings(drawings);
-    if (loaded !== "ok") return loaded;
+    const loaded = this.strokes.replace(drawings);
+    if (loaded !== "replaced") return loaded;
     this.current = { ...view };
     this.clockStart = this.now() - elapsedMs;
     return this.bump();
-  }
-
-  private replaceDrawings(doc: DrawingDocument): "ok" | "full" | "invalid" {
-    const entries = Object.entries(doc.slides).filter(([, strokes]) => strokes.length > 0);
-    const all = entries.flatMap(([slide, strokes]) => strokes.map((stroke) => [slide, stroke] as const));
-    const points = all.reduce((sum, [, s]) => sum + pointsOf(s), 0);
-    const ids = new Map(all.map(([slide, s]) => [s.id, slide]));
-    if (ids.size !== all.length) return "invalid";
-    if (all.length > this.limits.strokes || points > this.limits.points) return "full";
-    this.slides = new Map(entries.map(([slide, strokes]) => [slide, new Map(strokes.map((s) => [s.id, s]))]));
-    this.ids = ids;
-    this.points = points;
-    return "ok";
   }
 
   /** a new sequence number; `known`: the presenter's state is now the room's */

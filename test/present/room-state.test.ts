@@ -24,12 +24,12 @@ describe("the room's state", () => {
     expect(state.snapshot()).toMatchObject({ seq: 2, fresh: false, view, drawings: doc({ a: [stroke(1)] }) });
   });
 
-  it("keeps strokes in drawing order and forgets removed and cleared ones", () => {
+  it("keeps strokes in drawing (id) order, however they arrive, and forgets removed and cleared ones", () => {
     const state = new RoomState();
     for (const id of [3, 1, 2]) state.draw({ kind: "add", slide: "s", stroke: stroke(id) });
     state.draw({ kind: "add", slide: "t", stroke: stroke(4) });
     state.draw({ kind: "remove", slide: "s", id: 1 });
-    expect(state.snapshot().drawings.slides).toEqual({ s: [stroke(3), stroke(2)], t: [stroke(4)] });
+    expect(state.snapshot().drawings.slides).toEqual({ s: [stroke(2), stroke(3)], t: [stroke(4)] });
     state.draw({ kind: "clear", slide: "s" });
     expect(state.snapshot().drawings.slides).toEqual({ t: [stroke(4)] });
     // a cleared stroke's id may come back (an undo of the clear)
