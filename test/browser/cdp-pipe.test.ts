@@ -1,47 +1,12 @@
 // The DevTools pipe the diagram worker drives Chromium with: answers, a page's exception,
 // one process, nothing left behind, and a Chromium that cannot start.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CdpPipe, evaluate, openPage } from "../../src/chromium/cdp-pipe.ts";
 import { chromiumPath, hasChromium } from "../support/browser.ts";
-
-/** The processes whose command line names `text`. */
-function processesNaming(text: string): string[] {
-  return readdirSync("/proc")
-    .filter((d) => /^\d+$/.test(d))
-    .filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(text);
-      } catch {
-        return false; // gone meanwhile
-      }
-    });
-}
-
-/** The processes started by process `pid`, and theirs. */
-function descendantsOf(pid: string): string[] {
-  const parents = new Map<string, string>();
-  for (const d of readdirSync("/proc").filter((x) => /^\d+$/.test(x))) {
-    try {
-      parents.set(d, readFileSync(`/proc/${d}/stat`, "utf8").replace(/^.*\) /, "").split(" ")[1]);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const found: string[] = [];
-  for (let grown = true; grown; ) {
-    grown = false;
-    for (const [child, parent] of parents) {
-      if ((parent === pid || found.includes(parent)) && !found.includes(child)) {
-        found.push(child);
-        grown = true;
-      }
-    }
-  }
-  return found;
-}
+import { descendantsOf, processesNaming } from "../support/processes.ts";
 
 describe.skipIf(!hasChromium)("CdpPipe", () => {
   it("evaluates in a page, awaits promises, throws the page's exception, and leaves nothing when closed", async () => {

@@ -2,13 +2,17 @@
 // asked of it — its frame unpacks (with the page's own decoder) to what was packed, and a
 // bad request is an error for that request, not a crash of the build; subset-font (run in
 // the runtime bundler's process) cuts a font to a woff2 of the characters asked for.
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { decompress } from "fzstd";
 import { describe, expect, it } from "vitest";
 import { subsetWoff2 } from "../../src/io/subset-woff2.ts";
 import { WasmTools, type WasmToolRequest } from "../../src/io/wasm-tools.ts";
+import { childrenNaming } from "../support/processes.ts";
+
+/** This test process's WebAssembly tools' workers now running. */
+const workers = (): string[] => childrenNaming("wasm-tools-worker");
 
 const require = createRequire(import.meta.url);
 const katexFont = (name: string): Buffer => readFileSync(path.join(path.dirname(require.resolve("katex/package.json")), "dist", "fonts", name));
@@ -38,20 +42,6 @@ describe("the WebAssembly tools' worker", () => {
   });
 });
 
-/** This test process's WebAssembly tools' workers now running. */
-function workersOfThisProcess(): string[] {
-  return readdirSync("/proc")
-    .filter((d) => /^\d+$/.test(d))
-    .filter((pid) => {
-      try {
-        const parent = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ")[1];
-        return Number(parent) === process.pid && readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("wasm-tools-worker");
-      } catch {
-        return false; // gone meanwhile
-      }
-    });
-}
-
 describe("a warmed WebAssembly tools' worker", () => {
   it("is started before any request, answers the first one and ends; closed unasked, it is gone", async () => {
     const tools = new WasmTools();
@@ -63,10 +53,10 @@ describe("a warmed WebAssembly tools' worker", () => {
 
     const unasked = new WasmTools();
     unasked.warm();
-    await expect.poll(workersOfThisProcess).toHaveLength(1);
+    await expect.poll(workers).toHaveLength(1);
     await unasked.close();
     expect(unasked.running).toBe(false);
-    await expect.poll(workersOfThisProcess).toEqual([]);
+    await expect.poll(workers).toEqual([]);
     const again = await unasked.run({ tool: "zstd", data: Buffer.from("again"), level: 3 });
     expect(Buffer.from(decompress(again)).toString()).toBe("again");
   });

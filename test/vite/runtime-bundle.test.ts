@@ -3,26 +3,17 @@
 // process is gone afterwards, and nothing is kept in the bundle cache; when the fonts'
 // characters, which follow the job, cannot be worked out, the process is ended and the
 // build hears why.
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { bundleRuntime } from "../../src/vite/runtime-bundle.ts";
 import { RuntimeBundler } from "../../src/vite/runtime-bundler.ts";
+import { childrenNaming } from "../support/processes.ts";
 import { copySampleDeck } from "../support/sample-deck.ts";
 
 /** The bundler processes this test process started that are running now. */
-const bundlers = (): string[] =>
-  readdirSync("/proc")
-    .filter((d) => /^\d+$/.test(d))
-    .filter((pid) => {
-      try {
-        const parent = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ")[1];
-        return Number(parent) === process.pid && readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("runtime-bundle-worker");
-      } catch {
-        return false; // gone meanwhile
-      }
-    });
+const bundlers = (): string[] => childrenNaming("runtime-bundle-worker");
 
 describe("bundleRuntime", () => {
   it("reports the bundler's error from its process, which then is gone", async () => {
