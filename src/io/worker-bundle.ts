@@ -1,39 +1,37 @@
-// A worker thread's entry point bundled into one ES module in the package's cache, named by
-// its content (so a changed source gives a new file and a half-written one never runs).
+// A worker's entry point bundled into one ES module in the package's cache, named by its
+// content (so a changed source gives a new file and a half-written one never runs).
 // Dependencies stay in node_modules. The bundle is reused while the content of every file
-// that went into it is unchanged (recorded beside it, as scripts/launch.mjs does).
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+// that went into it is unchanged (its content record, beside it).
+import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { writeFileAtomic } from "./atomic-write.ts";
 import { cacheDir } from "./cache-dir.ts";
+import { contentRecord, recordHolds, sha256, type ContentRecord } from "./content-record.ts";
 import { PACKAGE_ROOT } from "./package-root.ts";
 
 interface BundleRecord {
   /** the bundle's file name in the cache folder (not a path: a copied tree has its own) */
   out: string;
-  /** package-relative input → sha256 of its content */
-  inputs: Record<string, string>;
+  /** what it was made from, package-relative */
+  inputs: ContentRecord;
 }
 
-const hashOf = (file: string): string => createHash("sha256").update(readFileSync(path.join(PACKAGE_ROOT, file))).digest("hex");
-
 /** The recorded bundle of `name`, if it exists and none of its inputs changed. */
-function reusable(record: string): string | undefined {
+async function reusable(record: string): Promise<string | undefined> {
   try {
-    const { out, inputs } = JSON.parse(readFileSync(record, "utf8")) as BundleRecord;
-    const files = Object.keys(inputs);
+    const { out, inputs } = JSON.parse(await readFile(record, "utf8")) as BundleRecord;
     const file = cacheDir(PACKAGE_ROOT, path.basename(out));
-    return files.length > 0 && existsSync(file) && files.every((f) => hashOf(f) === inputs[f]) ? file : undefined;
+    return existsSync(file) && (await recordHolds(inputs, PACKAGE_ROOT)) ? file : undefined;
   } catch {
-    return undefined; // no record yet, or an input is gone: bundle again
+    return undefined; // no record yet, or an unreadable one: bundle again
   }
 }
 
 /** `entry` (relative to the package) as a runnable module; `name` prefixes the file. */
 export async function bundleWorker(entry: string, name: string): Promise<string> {
   const record = cacheDir(PACKAGE_ROOT, `${name}.meta.json`);
-  const reused = reusable(record);
+  const reused = await reusable(record);
   if (reused) return reused;
   const { build } = await import("esbuild"); // loaded only when the bundle must be made again
   const result = await build({
@@ -49,14 +47,14 @@ export async function bundleWorker(entry: string, name: string): Promise<string>
     logLevel: "error",
   });
   const contents = result.outputFiles[0].contents;
-  const hash = createHash("sha256").update(contents).digest("hex").slice(0, 12);
+  const hash = sha256(contents).slice(0, 12);
   const fileName = `${name}-${hash}.mjs`;
   const out = cacheDir(PACKAGE_ROOT, fileName);
   if (!existsSync(out)) {
     await writeFileAtomic(out, contents);
     pruneOlderBundles(name, fileName);
   }
-  const inputs = Object.fromEntries(Object.keys(result.metafile.inputs).map((f) => [f, hashOf(f)]));
+  const inputs = await contentRecord(Object.keys(result.metafile.inputs), PACKAGE_ROOT);
   // the record only saves the next run a bundling: failing to write it costs nothing else
   await writeFileAtomic(record, JSON.stringify({ out: fileName, inputs } satisfies BundleRecord)).catch(() => undefined);
   return out;

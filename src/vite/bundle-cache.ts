@@ -2,31 +2,21 @@
 // same copies the last one instead of bundling again. "The same" is what the bundle is made
 // from: what the compile asks for (features, live examples' code, the fonts' characters),
 // the build tools (the lock file, this project's Vite plugins) — the key — and every file
-// the bundler read, by content — the record, checked on the way in (as scripts/launch.mjs
-// does for its bundles). Deleting the folder is always safe.
-import { createHash } from "node:crypto";
+// the bundler read, by content — its content record, checked on the way in. Deleting the
+// folder is always safe.
 import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Plugin } from "vite";
 import { cacheDir } from "../io/cache-dir.ts";
+import { contentRecord, recordHolds, sha256, type ContentRecord } from "../io/content-record.ts";
 
 /** Bundles kept: a few, for switching between decks' shapes (with and without exercises…). */
 const KEPT = 4;
 const RECORD = "record.json";
 
 interface BundleRecord {
-  /** the files the bundler read (absolute), by content hash */
-  files: Record<string, string>;
-}
-
-const hashOf = (data: string | Buffer): string => createHash("sha256").update(data).digest("hex");
-
-async function fileHash(file: string): Promise<string | undefined> {
-  try {
-    return hashOf(await readFile(file));
-  } catch {
-    return undefined; // gone: the record no longer holds
-  }
+  /** the files the bundler read (absolute) */
+  files: ContentRecord;
 }
 
 /** The files of the bundler's module graph: real files only (virtual modules are made from
@@ -49,7 +39,7 @@ export class BundleCache {
     /** what the bundle is made from besides the files it reads */
     keyParts: unknown,
   ) {
-    this.dir = path.join(cacheDir(deckRoot, "bundles"), hashOf(JSON.stringify(keyParts)).slice(0, 32));
+    this.dir = path.join(cacheDir(deckRoot, "bundles"), sha256(JSON.stringify(keyParts)).slice(0, 32));
   }
 
   /** Copies the kept bundle into `outDir` if every file it was made from is unchanged;
@@ -61,9 +51,7 @@ export class BundleCache {
     } catch {
       return false; // none kept, or an unreadable record: bundle again
     }
-    const files = Object.entries(record.files);
-    const now = await Promise.all(files.map(([file]) => fileHash(file)));
-    if (files.length === 0 || files.some(([, hash], k) => now[k] !== hash)) return false;
+    if (!(await recordHolds(record.files))) return false;
     await rm(outDir, { recursive: true, force: true });
     await cp(path.join(this.dir, "out"), outDir, { recursive: true });
     return true;
@@ -71,9 +59,7 @@ export class BundleCache {
 
   /** Keeps the bundle just written to `outDir`, made from `moduleIds`. */
   async keep(outDir: string, moduleIds: readonly string[]): Promise<void> {
-    const files = await filesOf(moduleIds);
-    const hashes = await Promise.all(files.map(fileHash));
-    const record: BundleRecord = { files: Object.fromEntries(files.map((f, k) => [f, hashes[k]!])) };
+    const record: BundleRecord = { files: await contentRecord(await filesOf(moduleIds)) };
     // written beside, then swapped in: a build reading the folder meanwhile sees all or none
     const fresh = `${this.dir}.${process.pid}.tmp`;
     await rm(fresh, { recursive: true, force: true });
@@ -100,8 +86,8 @@ export async function bundleToolsKey(packageRoot: string): Promise<string> {
   const pluginDir = path.join(packageRoot, "src", "vite");
   const subsetter = [path.join(packageRoot, "src", "session", "font-subsets.ts"), path.join(packageRoot, "src", "io", "subset-woff2.ts")];
   const sources = [path.join(packageRoot, "package-lock.json"), ...subsetter, ...(await readdir(pluginDir)).sort().map((f) => path.join(pluginDir, f))];
-  const hashes = await Promise.all(sources.map(fileHash));
-  return hashOf(JSON.stringify([process.version, process.platform, process.arch, hashes]));
+  const hashes = Object.values(await contentRecord(sources));
+  return sha256(JSON.stringify([process.version, process.platform, process.arch, hashes]));
 }
 
 /** A plugin that hears the module ids of the build's graph when it is complete. */
