@@ -63,11 +63,18 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
   const timing = (step: string): void => void (process.env.DECK_TIMINGS && log(`  ${step}: done, ${memoryFigures()}`));
   // the runtime is bundled while the compile checks formulas and draws diagrams
   let bundled: Promise<void> | undefined;
+  // A new bundle makes a new offline file: its packer starts while the bundler works, once
+  // the compile is done (Chromium, which drew the diagrams, has gone by then: the two
+  // together would raise the build's peak memory).
   const packer = new WasmTools();
+  const packerWanted = { bundling: false, compiled: false };
+  const warmPacker = (): void => void (packerWanted.bundling && packerWanted.compiled && packer.warm());
   const startBundle = (inputs: BundleInputs): void => {
     log("bundling the browser runtime…");
-    // a new bundle makes a new offline file: its packer starts meanwhile
-    bundled = bundleRuntime(inputs, deckRoot, staging, () => packer.warm());
+    bundled = bundleRuntime(inputs, deckRoot, staging, () => {
+      packerWanted.bundling = true;
+      warmPacker();
+    });
     bundled.catch(() => undefined); // awaited below; a compile error must not leave it unhandled
   };
   try {
@@ -75,6 +82,8 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
     let slides: OfflineSlides;
     try {
       deck = await compileForBuild(session, log, startBundle);
+      packerWanted.compiled = true;
+      warmPacker();
       slides = offlineSlidesOf(deck.slidesHtml); // while the runtime is still being bundled
       await session.keep(); // for the next build, check or dev server of this deck
     } finally {
