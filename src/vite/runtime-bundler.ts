@@ -41,7 +41,7 @@ export class RuntimeBundler {
       child.once("error", reject);
       void this.exited.then(() => resolve(undefined));
     }));
-    this.replied.catch(() => undefined); // bundle() reports it; an unused bundler is closed
+    this.replied.catch(() => undefined); // bundle() reports it
   }
 
   /** A bundler's process, starting now. */
@@ -56,7 +56,7 @@ export class RuntimeBundler {
 
   /** Bundles `job`, whose fonts' characters may come later; the files the bundler read, once
    * its process has exited. One job per bundler. */
-  async bundle(job: Omit<RuntimeBundleJob, "fonts">, fonts: Promise<[FaceKey, string][]>): Promise<string[]> {
+  async bundle(job: RuntimeBundleJob, fonts: Promise<[FaceKey, string][]>): Promise<string[]> {
     if (this.given) throw new Error("a bundler's process bundles once");
     this.given = true;
     const child = await this.child;
@@ -76,5 +76,4 @@ export class RuntimeBundler {
     if ("error" in reply) throw Object.assign(new Error(reply.error), { stack: reply.stack ?? reply.error });
     return reply.files;
   }
-
 }
