@@ -110,7 +110,6 @@ async function bundle() {
     // another launch may have put the same folder there first: theirs is as good
     await rename(tmpDir, finalDir).catch(() => rm(tmpDir, { recursive: true, force: true }));
   }
-  // this file too: how the bundle is made (INLINED_PACKAGES) is part of what it is
   const sources = Object.keys(result.metafile.inputs).map((file) => (file.includes("node_modules/") ? LOCK_FILE : file));
   const inputs = [...new Set([...sources, LAUNCH_FILE])];
   const hashes = Object.fromEntries(await Promise.all(inputs.map(async (file) => [file, await hashOf(file)])));

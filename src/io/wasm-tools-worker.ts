@@ -1,8 +1,8 @@
 // The worker process for the build's WebAssembly tools — zstd, for the offline file (the
-// fonts are cut in the runtime bundler's own process). A WebAssembly instance's memory only ever grows, and these grow to
-// tens of MiB each; in a process that ends when its work is done (wasm-tools.ts), that
-// memory goes back to the system instead of staying with the build until it exits (a
-// thread's would: the process keeps what its threads' allocations grew to).
+// fonts are cut in the runtime bundler's own process). A WebAssembly instance's memory only
+// ever grows, and zstd's grows to tens of MiB; in a process that ends when its work is done
+// (wasm-tools.ts), that memory goes back to the system instead of staying with the build
+// until it exits (a thread's would: the process keeps what its threads' allocations grew to).
 import type { WasmToolReply, WasmToolRequest } from "./wasm-tools.ts";
 
 process.on("disconnect", () => process.exit(0)); // the build is gone

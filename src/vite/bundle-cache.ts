@@ -4,6 +4,7 @@
 // the build tools (the lock file, this project's Vite plugins) — the key — and every file
 // the bundler read, by content — its content record, checked on the way in. Deleting the
 // folder is always safe.
+import { readdirSync } from "node:fs";
 import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Plugin } from "vite";
@@ -31,15 +32,27 @@ async function filesOf(moduleIds: readonly string[]): Promise<string[]> {
   return [...files].sort();
 }
 
+/** Where a deck's bundles are kept, one folder each (a ".tmp" one being written). */
+const bundlesOf = (deckRoot: string): string => cacheDir(deckRoot, "bundles");
+
 export class BundleCache {
   private readonly dir: string;
+
+  /** Whether the deck in `deckRoot` has no bundle kept at all: a first or cold build. */
+  static noneKept(deckRoot: string): boolean {
+    try {
+      return !readdirSync(bundlesOf(deckRoot)).some((entry) => !entry.endsWith(".tmp"));
+    } catch {
+      return true; // no bundles folder
+    }
+  }
 
   constructor(
     deckRoot: string,
     /** what the bundle is made from besides the files it reads */
     keyParts: unknown,
   ) {
-    this.dir = path.join(cacheDir(deckRoot, "bundles"), sha256(JSON.stringify(keyParts)).slice(0, 32));
+    this.dir = path.join(bundlesOf(deckRoot), sha256(JSON.stringify(keyParts)).slice(0, 32));
   }
 
   /** Copies the kept bundle into `outDir` if every file it was made from is unchanged;

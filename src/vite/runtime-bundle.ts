@@ -1,7 +1,6 @@
 // Bundling the browser runtime for a build: the last bundle copied when it would come out
 // the same (bundle-cache.ts), else one Vite build in a process of its own
 // (runtime-bundler.ts), which ends when the bundle is written.
-import { readdirSync } from "node:fs";
 import type { SnippetSource } from "../compile/snippets/types.ts";
 import type { BundleInputs } from "../compile/state.ts";
 import { PACKAGE_ROOT } from "../io/package-root.ts";
@@ -21,15 +20,6 @@ export interface RuntimeBundleJob {
   liveSnippets: readonly SnippetSource[];
 }
 
-/** Whether the deck in `deckRoot` has no runtime bundle kept at all: a first or cold build. */
-function noBundleKept(deckRoot: string): boolean {
-  try {
-    return !readdirSync(cacheDir(deckRoot, "bundles")).some((entry) => !entry.endsWith(".tmp"));
-  } catch {
-    return true; // no bundles folder
-  }
-}
-
 /** The browser runtime, bundled for `inputs` into `outDir`: index.html (its deck
  * placeholders left for deckPageHtml), its chunks and one stylesheet. `onBundling` hears
  * that the bundle was not kept and is being made (new code: so is everything made from it). */
@@ -38,7 +28,7 @@ export async function bundleRuntime(inputs: BundleInputs, deckRoot: string, outD
   const job: RuntimeBundleJob = { deckRoot, outDir, features, liveSnippets: inputs.liveSnippets };
   // With no bundle kept (a first or cold build) the bundler starts before the fonts'
   // characters are worked out (≈0.1–0.3 s), and bundles the code meanwhile.
-  let bundler = noBundleKept(deckRoot) ? RuntimeBundler.start() : undefined;
+  let bundler = BundleCache.noneKept(deckRoot) ? RuntimeBundler.start() : undefined;
   await bundler?.forked();
   const made = (async () => {
     const tools = await bundleToolsKey(PACKAGE_ROOT);

@@ -6,7 +6,6 @@
 // the formula fail, or the checker could not tell it from the answer. An exercise is linked
 // (`{.exercise-link}`) from the slide it practises, which comes before it.
 import { splitBlank, filledTex } from "../../formulas/judge.ts";
-import { checkFormula } from "../../formulas/check.ts";
 import { escapeHtml } from "../../shared/html.ts";
 import { toleranceOf, toleranceText } from "../../shared/tolerance.ts";
 import { valueAtPath } from "../../shared/value-path.ts";
@@ -17,7 +16,7 @@ import { breakRoutesHtml, exerciseControls, formulaBlankHtml, numberBlankHtml, c
 import { exampleRecordOf, type ChoicesFact, type FormulaFact, type SlideModel } from "../model.ts";
 import type { CaseEvaluation } from "../snippets/types.ts";
 import type { DeckState } from "../state.ts";
-import { checkedOn } from "./formulas.ts";
+import { checkedOn, rememberedCheck } from "./formulas.ts";
 
 const EXERCISE_HINT = `an exercise slide: <!-- .slide: class="exercise" data-exercise-case="slides/examples/NAME.json" -->`;
 
@@ -143,9 +142,7 @@ async function checkChoices(state: DeckState, slide: SlideModel, caseFile: strin
   const on = checkedOn(example, state.checker.notation, state);
   for (const [k, choice] of choices.choices.entries()) {
     if (k === right) continue;
-    const tex = filledTex(blank, choice.tex);
-    // kept as the formulas stage keeps its checks: a session (and the next) checks it once
-    const report = state.cache.checks.remember(`${tex}\0${on}`, () => ({ value: checkFormula({ tex }, example, state.checker!.notation), keep: true }));
+    const report = rememberedCheck(state, filledTex(blank, choice.tex), example, state.checker.notation, on);
     const unreadable = report.problems.find((p) => !/does not hold/.test(p.message));
     if (unreadable) state.diagnostics.error(choice.at, `exercise: this choice cannot be checked: ${unreadable.message}`);
     else if (report.checked && report.problems.length === 0) {

@@ -5,7 +5,7 @@
 // data-unchecked="why" is listed instead. Checked formulas are typeset again with each
 // symbol carrying its value in the example. Decks without a notation table check nothing.
 import { createHash } from "node:crypto";
-import { checkFormula, type ShownSymbol } from "../../formulas/check.ts";
+import { checkFormula, type FormulaReport, type ShownSymbol } from "../../formulas/check.ts";
 import { DeckNotation, isNotationProblem } from "../../formulas/deck-notation.ts";
 import { formulaExample, type FormulaExample, type NamedCase } from "../../formulas/example.ts";
 import { filledTex, splitBlank } from "../../formulas/judge.ts";
@@ -90,6 +90,12 @@ export function checkedOn(example: FormulaExample, notation: DeckNotation, state
   return `${hashOf(values)}\0${hashOf(notation.source)}\0${JSON.stringify([rest, notation.macros])}`;
 }
 
+/** `tex` checked on `example` with `notation`: the same formula on the same example (`on`,
+ * from checkedOn) checks the same, so a session, and the next, checks it once. */
+export function rememberedCheck(state: DeckState, tex: string, example: FormulaExample, notation: DeckNotation, on: string): FormulaReport {
+  return state.cache.checks.remember(`${tex}\0${on}`, () => ({ value: checkFormula({ tex }, example, notation), keep: true }));
+}
+
 async function checkSlides(state: DeckState, exampleFor: ExampleFor, notation: DeckNotation): Promise<void> {
   const byId = slidesById(state.slides);
   for (const slide of state.slides) {
@@ -110,8 +116,7 @@ async function checkSlides(state: DeckState, exampleFor: ExampleFor, notation: D
         continue;
       }
       const checked = checkedTex(formula);
-      // the same formula on the same example checks the same: a session checks it once
-      const report = state.cache.checks.remember(`${checked.tex}\0${on}`, () => ({ value: checkFormula({ tex: checked.tex }, example, notation), keep: true }));
+      const report = rememberedCheck(state, checked.tex, example, notation, on);
       for (const p of report.problems) state.diagnostics.error(offsetLocation(formula.at, formula.tex, checked.offset(p.offset)), `formula: ${p.message.replace("the notation table", `the notation table (${notation.file})`)}`);
       if (!report.checked) continue;
       state.formulas.formulas++;
