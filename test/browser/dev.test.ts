@@ -97,6 +97,18 @@ describe.runIf(hasChromium)("npm run dev", () => {
       expect(after.diagramKept).toBe(true);
       const line = (source?: string): number => Number(source?.split(":").at(-1));
       expect(line(after.source)).toBe(line(before.source) + 2);
+
+      // a step more on the slide shown: the step it was at stays shown, the new one hidden
+      writeFileSync(chapter, original.replace("- second point\n", "- second point <!-- .element: class=\"fragment\" -->\n"));
+      await page.waitForFunction(() => document.querySelectorAll("#chain .fragment").length === 4, null, { timeout: 15_000 });
+      const withStep = await page.evaluate(() => ({
+        indices: (window as unknown as Marked).deck.getIndices(),
+        visible: document.querySelectorAll("#chain .fragment.visible").length,
+        newStepShown: [...document.querySelectorAll("#chain .fragment")].find((el) => el.textContent?.trim() === "second point")?.classList.contains("visible"),
+      }));
+      expect(withStep.indices).toEqual(before.indices);
+      expect(withStep.visible).toBe(1);
+      expect(withStep.newStepShown).toBe(false);
     } finally {
       writeFileSync(chapter, original);
     }
