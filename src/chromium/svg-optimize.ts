@@ -42,7 +42,10 @@ export const SVG_OPTIMIZER_CONFIG: Readonly<Config> = {
   floatPrecision: 1,
   // svgo's Node entry picks the platform's line ends; the same SVG on every platform
   js2svg: { eol: "lf" },
-  plugins: ["convertPathData", "cleanupNumericValues", "minifyStyles", dropUnreadParts],
+  // minifyStyles first: it cuts mermaid's style block to the rules the diagram uses, and
+  // convertPathData matches every rule left against every path (svgo compiles a selector
+  // for each match), so after the cut it does a fraction of the work — the same bytes.
+  plugins: ["minifyStyles", "convertPathData", "cleanupNumericValues", dropUnreadParts],
 };
 const OWN_PLUGINS_VERSION = 2;
 
