@@ -60,6 +60,14 @@ interface Open {
   live: boolean;
 }
 
+/** An element as the cascade sees it — its name, classes and liveness under its ancestors'
+ * — with what it passes down worked out once: a deck's formulas repeat a few thousand such
+ * chains over hundreds of thousands of elements. The elements it opens, by their own
+ * name, class attribute and liveness. */
+interface Place extends Open {
+  readonly below: Map<string, Place>;
+}
+
 type FontProps = { family?: string; weight?: string; style?: string };
 
 function compounds(selector: string): Compound[] {
@@ -149,17 +157,33 @@ export class KatexFaces {
    * `.katex` (katexFontRules keeps no other), so what is around a formula changes nothing. */
   charactersByFace(slides: readonly string[]): { byFace: Map<FaceKey, Set<string>>; liveFaces: Set<FaceKey> } {
     const found = { byFace: new Map<FaceKey, Set<string>>(), liveFaces: new Set<FaceKey>() };
+    const formulas = new Map<string, Place>(); // a formula's own element, the first of its chains
     for (const html of slides) {
       for (let at = html.indexOf(FORMULA); at >= 0; at = html.indexOf(FORMULA, at)) {
-        at = this.readFormula(html, html.lastIndexOf("<", at), found);
+        at = this.readFormula(html, html.lastIndexOf("<", at), formulas, found);
       }
     }
     return found;
   }
 
-  /** Reads the formula whose element starts at `start` in `html` into `found`; where it ends. */
-  private readFormula(html: string, start: number, found: { byFace: Map<FaceKey, Set<string>>; liveFaces: Set<FaceKey> }): number {
-    const path: Open[] = [];
+  /** The element `tag` with `classAttribute` opened below `path` (its ancestors, the
+   * nearest last), from `opened` (those already met below the same ancestors) or made. */
+  private placeOf(path: readonly Place[], opened: Map<string, Place>, tag: string, classAttribute: string | undefined, liveHere: boolean): Place {
+    const live = (path[path.length - 1]?.live ?? false) || liveHere;
+    const key = `${tag} ${live ? 1 : 0} ${classAttribute ?? ""}`;
+    const known = opened.get(key);
+    if (known) return known;
+    const classes = new Set(classAttribute ? classAttribute.split(" ").filter(Boolean) : []);
+    const place: Place = { tag, classes, props: NO_PROPS, live, below: new Map() };
+    place.props = this.propsAt([...path, place], path[path.length - 1]?.props ?? NO_PROPS);
+    opened.set(key, place);
+    return place;
+  }
+
+  /** Reads the formula whose element starts at `start` in `html` into `found`; where it
+   * ends. `formulas`: the places of the formulas' own elements met so far. */
+  private readFormula(html: string, start: number, formulas: Map<string, Place>, found: { byFace: Map<FaceKey, Set<string>>; liveFaces: Set<FaceKey> }): number {
+    const path: Place[] = [];
     /** how deep the .katex-html being read is (-1: none) */
     let inFormula = -1;
     const tokens = new RegExp(TOKEN.source, "gy");
@@ -187,11 +211,9 @@ export class KatexFaces {
         tokens.lastIndex = end + "</span>".length;
         continue;
       }
-      const classes = new Set(classAttribute ? classAttribute.split(" ").filter(Boolean) : []);
-      const entry: Open = { tag, classes, props: NO_PROPS, live: (path[path.length - 1]?.live ?? false) || attributes.includes("data-live-n=") };
-      path.push(entry);
-      entry.props = this.propsAt(path, path[path.length - 2]?.props ?? NO_PROPS);
-      if (classes.has("katex-html") && inFormula < 0) inFormula = path.length - 1;
+      const place = this.placeOf(path, path[path.length - 1]?.below ?? formulas, tag, classAttribute, attributes.includes("data-live-n="));
+      path.push(place);
+      if (place.classes.has("katex-html") && inFormula < 0) inFormula = path.length - 1;
       if (selfClosing || VOID.has(tag)) path.pop();
       if (path.length === 0) return tokens.lastIndex;
     }
