@@ -62,9 +62,9 @@ interface Open {
 
 /** An element as the cascade sees it — its name, classes and liveness under its ancestors'
  * — with what it passes down worked out once: a deck's formulas repeat a few thousand such
- * chains over hundreds of thousands of elements. The elements it opens, by their own
- * name, class attribute and liveness. */
+ * chains over hundreds of thousands of elements. */
 interface Place extends Open {
+  /** the elements met inside it, by their own name, liveness and class attribute */
   readonly below: Map<string, Place>;
 }
 
