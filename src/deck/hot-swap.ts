@@ -83,8 +83,9 @@ export function applyDeckUpdate(deck: SwappingDeck, slides: HTMLElement, data: D
   // The slide on screen was rewritten, its steps hidden: show as many as were shown. With as
   // many steps as before, reveal.js only needs them shown (slide() would also lay out and
   // hide or show every slide of the deck: 70–100 ms on this deck, for one edited slide).
-  if (currentRewritten && stepCount(current) === stepsBefore) {
-    if (f !== undefined) deck.navigateFragment(f);
-  } else if (currentRewritten) deck.slide(h, v, f);
+  if (currentRewritten) {
+    if (stepCount(current) !== stepsBefore) deck.slide(h, v, f);
+    else if (f !== undefined) deck.navigateFragment(f);
+  }
   return { current: currentRewritten };
 }

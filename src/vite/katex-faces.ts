@@ -70,6 +70,9 @@ interface Place extends Open {
 
 type FontProps = { family?: string; weight?: string; style?: string };
 
+/** The characters found so far, by face, and the faces that draw a live example's numbers. */
+type FacesFound = { byFace: Map<FaceKey, Set<string>>; liveFaces: Set<FaceKey> };
+
 function compounds(selector: string): Compound[] {
   const parts = selector.replace(/\s*>\s*/g, " > ").split(" ");
   const out: Compound[] = [];
@@ -155,8 +158,8 @@ export class KatexFaces {
   /** Every character the formulas in `slides` (HTML) draw, by face; and the faces that draw
    * a live example's numbers. Only formulas are read: KaTeX's font rules all start at
    * `.katex` (katexFontRules keeps no other), so what is around a formula changes nothing. */
-  charactersByFace(slides: readonly string[]): { byFace: Map<FaceKey, Set<string>>; liveFaces: Set<FaceKey> } {
-    const found = { byFace: new Map<FaceKey, Set<string>>(), liveFaces: new Set<FaceKey>() };
+  charactersByFace(slides: readonly string[]): FacesFound {
+    const found: FacesFound = { byFace: new Map(), liveFaces: new Set() };
     const formulas = new Map<string, Place>(); // a formula's own element, the first of its chains
     for (const html of slides) {
       for (let at = html.indexOf(FORMULA); at >= 0; at = html.indexOf(FORMULA, at)) {
@@ -182,7 +185,7 @@ export class KatexFaces {
 
   /** Reads the formula whose element starts at `start` in `html` into `found`; where it
    * ends. `formulas`: the places of the formulas' own elements met so far. */
-  private readFormula(html: string, start: number, formulas: Map<string, Place>, found: { byFace: Map<FaceKey, Set<string>>; liveFaces: Set<FaceKey> }): number {
+  private readFormula(html: string, start: number, formulas: Map<string, Place>, found: FacesFound): number {
     const path: Place[] = [];
     /** how deep the .katex-html being read is (-1: none) */
     let inFormula = -1;
@@ -221,7 +224,7 @@ export class KatexFaces {
   }
 
   /** `text`'s characters, drawn in the face `element` passes down. */
-  private addText(element: Open | undefined, text: string, found: { byFace: Map<FaceKey, Set<string>>; liveFaces: Set<FaceKey> }): void {
+  private addText(element: Open | undefined, text: string, found: FacesFound): void {
     if (!element) return;
     const { family = "KaTeX_Main", weight = "400", style = "normal" } = element.props;
     const key = `${family}|${weight}|${style}`;

@@ -6,7 +6,6 @@ import type { BundleInputs } from "../compile/state.ts";
 import { PACKAGE_ROOT } from "../io/package-root.ts";
 import { BundleCache, bundleToolsKey } from "./bundle-cache.ts";
 import type { RuntimeFeatures } from "./config.ts";
-import type { FaceKey } from "./katex-faces.ts";
 import { fontCharactersKept } from "./katex-fonts-plugin.ts";
 import { RuntimeBundler } from "./runtime-bundler.ts";
 import { cacheDir } from "../io/cache-dir.ts";
