@@ -1,17 +1,17 @@
 // The offline file's one script of its own (a classic script at the end of its body,
-// bundled with fzstd by src/vite/offline-file.ts): it unpacks the deck — code, stylesheet
-// and slides, one zstd frame in base64 (PACKED_ID), the slides' frequent tags in codes of a
-// byte or two (src/shared/markup-codes.ts) — and starts it. Every chunk of the code
-// becomes a module at a blob: URL of its own, made the first time it is needed — the entry
-// now, a chunk that only some slides use when the deck first imports it — with the
-// specifiers of its static imports replaced by their chunks' URLs; its dynamic imports ask
-// window[CHUNK_URL_KEY] (the build wrote them so). Chromium refuses module scripts from
-// file://, but not modules made here. The boot puts the slides into the page while the entry
-// loads (the browser fetches and compiles it meanwhile), as the site's page has them as
-// markup: the deck's code finds them there.
-import { decompress } from "fzstd";
+// bundled with its LZMA decoder by src/vite/offline-file.ts): it unpacks the deck — code,
+// stylesheet and slides, one LZMA stream in base64 (PACKED_ID), the slides' frequent tags
+// in codes of a byte or two (src/shared/markup-codes.ts) — and starts it. Every chunk of
+// the code becomes a module at a blob: URL of its own, made the first time it is needed —
+// the entry now, a chunk that only some slides use when the deck first imports it — with
+// the specifiers of its static imports replaced by their chunks' URLs; its dynamic imports
+// ask window[CHUNK_URL_KEY] (the build wrote them so). Chromium refuses module scripts from
+// file://, but not modules made here. The boot puts the slides into the page while the
+// entry loads (the browser fetches and compiles it meanwhile), as the site's page has them
+// as markup: the deck's code finds them there.
+import { lzmaDecode } from "../shared/lzma-decode.ts";
 import { expandMarkup, markupEntries } from "../shared/markup-codes.ts";
-import { CHUNK_URL_KEY, PACKED_ID, PACKED_TABLE_ID, type PackedDeck } from "../shared/runtime-config.ts";
+import { CHUNK_URL_KEY, OFFLINE_LZMA, PACKED_ID, PACKED_TABLE_ID, type PackedDeck } from "../shared/runtime-config.ts";
 
 type BootWindow = Window & Record<string, unknown>;
 
@@ -23,13 +23,14 @@ function takeText(id: string): string {
   return element.textContent;
 }
 
-/** The zstd frame in base64 in element `id`, unpacked, its markup codes expanded (their
- * dictionary is its first `markup` bytes, `expanded` their length), read as UTF-8. */
-function unpack(id: string, { markup, expanded }: PackedDeck): string {
+/** The LZMA stream in base64 in element `id`, unpacked (to `frame` bytes), its markup codes
+ * expanded (their dictionary is its first `markup` bytes, `expanded` their length), read as
+ * UTF-8. */
+function unpack(id: string, { frame: length, markup, expanded }: PackedDeck): string {
   const binary = atob(takeText(id).trim());
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const frame = decompress(bytes);
+  const frame = lzmaDecode(bytes, OFFLINE_LZMA, length);
   return new TextDecoder().decode(expandMarkup(frame.subarray(markup), markupEntries(frame.subarray(0, markup)), expanded));
 }
 

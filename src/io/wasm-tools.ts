@@ -2,9 +2,10 @@
 // on the first request and ends when no request is left, so that the memory their instances
 // grew to is given back at once (in the build's own process it would stay to the end).
 import { fork, type ChildProcess } from "node:child_process";
+import type { LzmaParameters } from "./seven-zip-archive.ts";
 import { bundleWorker } from "./worker-bundle.ts";
 
-export type WasmToolRequest = { id: number } & { tool: "zstd"; data: Uint8Array; level: number };
+export type WasmToolRequest = { id: number } & { tool: "lzma"; data: Uint8Array; properties: LzmaParameters };
 export type WasmToolReply = { id: number; bytes: Uint8Array } | { id: number; error: string };
 type Request = Omit<WasmToolRequest, "id">;
 

@@ -1,5 +1,7 @@
 // What the build tells the browser runtime, embedded in the page as JSON
 // (<script type="application/json" id="deck-config">).
+import type { LzmaProperties } from "./lzma-decode.ts";
+
 export interface DeckRuntimeConfig {
   title: string;
   theme: "light" | "dark";
@@ -17,11 +19,17 @@ export interface DeckRuntimeConfig {
 export const RUNTIME_CONFIG_ID = "deck-config";
 export const CHAPTERS_ID = "deck-chapters";
 /** The offline file (src/vite/offline-file.ts) carries its code, its stylesheet and its
- * slides as one zstd frame in base64, in a script element of this id, and what is where in
- * it as JSON (PACKED_TABLE_ID): the slides' markup is KaTeX's, very repetitive, and the file
- * is for carrying around. Its one classic script (src/deck/offline-boot.ts) unpacks them. */
+ * slides as one raw LZMA stream in base64, in a script element of this id, and what is where
+ * in it as JSON (PACKED_TABLE_ID): the slides' markup is KaTeX's, very repetitive, and the
+ * file is for carrying around. Its one classic script (src/deck/offline-boot.ts) unpacks
+ * them. */
 export const PACKED_ID = "deck-packed";
 export const PACKED_TABLE_ID = "deck-packed-table";
+
+/** The LZMA stream's literal and position parameters: literals coded under the previous
+ * byte's top two bits, nothing by position — the smallest stream for this deck's code and
+ * markup (3 and 4 bits, or positions mod 4, each add 0.1–0.6 KB). */
+export const OFFLINE_LZMA: Readonly<LzmaProperties> = { lc: 2, lp: 0, pb: 0 };
 
 /** Where the offline file keeps the function that gives a chunk's module URL by its file
  * name (a property of window): its chunks' dynamic imports call it. */
@@ -31,6 +39,8 @@ export const CHUNK_URL_KEY = "deckChunkUrl";
  * markup codes (src/shared/markup-codes.ts), then — their codes expanded, lengths in UTF-16
  * code units of that text — the code's chunks (the entry first), the stylesheet, the slides. */
 export interface PackedDeck {
+  /** the frame's length in bytes as it is packed (its markup codes not expanded) */
+  frame: number;
   /** the markup codes' dictionary's length in bytes, at the frame's start */
   markup: number;
   /** the length in bytes of the rest of the frame once its codes are expanded */

@@ -2,8 +2,8 @@
 // site the build staged (its page, assets/: the chunks Vite split the code into and one
 // stylesheet, KaTeX's fonts inlined in it). The code (every chunk, the lazy ones too:
 // offline-chunks.ts), the stylesheet and the slides (offline-slides.ts, their most frequent
-// tags coded in a byte or two: offline-markup.ts) go in as one zstd frame in base64
-// (zstd-pack.ts), half of what deflate makes of them; one classic script,
+// tags coded in a byte or two: offline-markup.ts) go in as one LZMA stream in base64
+// (lzma-pack.ts), less than half of what deflate makes of them; one classic script,
 // src/deck/offline-boot.ts bundled here with its decoder, unpacks them and starts the deck,
 // making each lazy chunk a module only when the deck first imports it.
 import { readFile, readdir } from "node:fs/promises";
@@ -16,13 +16,13 @@ import { PACKED_ID, PACKED_TABLE_ID, type PackedDeck } from "../shared/runtime-c
 import { packChunks } from "./offline-chunks.ts";
 import { codeMarkup, type CodedMarkup } from "./offline-markup.ts";
 import { offlineSlides } from "./offline-slides.ts";
-import { zstdPacked } from "./zstd-pack.ts";
+import { lzmaPacked } from "./lzma-pack.ts";
 
 const BOOT_ENTRY = path.join(PACKAGE_ROOT, "src", "deck", "offline-boot.ts");
 const ENTRY_SCRIPT = /<script type="module"[^>]*\ssrc="\.\/assets\/([^"]+\.js)"[^>]*><\/script>\s*/;
 const STYLESHEET = /<link rel="stylesheet"[^>]*\shref="\.\/assets\/([^"]+\.css)"[^>]*>\s*/;
 
-/** The boot script, bundled with fzstd into one classic script. */
+/** The boot script, bundled with its LZMA decoder into one classic script. */
 async function bootScript(): Promise<string> {
   const result = await build({ entryPoints: [BOOT_ENTRY], bundle: true, format: "iife", platform: "browser", target: "es2022", minify: true, write: false, logLevel: "error", legalComments: "none" });
   const code = result.outputFiles[0].text.trim();
@@ -63,7 +63,7 @@ export function offlineSlidesOf(slidesHtml: string): OfflineSlides {
 }
 
 /** The offline file for the site staged in `siteDir`, whose page without its slides is
- * `page` (deckPageHtml(…, withoutSlides)) and whose slides are `slides`; the zstd frame
+ * `page` (deckPageHtml(…, withoutSlides)) and whose slides are `slides`; the LZMA stream
  * is cached in `cacheFolder`, else packed by `packer`. */
 export async function offlineFile(siteDir: string, page: string, slides: OfflineSlides, cacheFolder: string, packer: WasmTools): Promise<string> {
   const site = await readSite(siteDir, page);
@@ -71,9 +71,9 @@ export async function offlineFile(siteDir: string, page: string, slides: Offline
   const { markup } = slides;
   const codeAndStyle = Buffer.from(code + site.style, "utf8");
   const expanded = codeAndStyle.length + slides.bytes;
-  const table: PackedDeck = { ...chunks, style: site.style.length, slides: slides.length, markup: markup.dictionary.length, expanded };
   const frame = Buffer.concat([markup.dictionary, codeAndStyle, markup.coded]);
-  const [packed, boot] = await Promise.all([zstdPacked(frame, cacheFolder, packer), bootScript()]);
+  const table: PackedDeck = { ...chunks, style: site.style.length, slides: slides.length, frame: frame.length, markup: markup.dictionary.length, expanded };
+  const [packed, boot] = await Promise.all([lzmaPacked(frame, cacheFolder, packer), bootScript()]);
   const tail = [
     `<script type="application/json" id="${PACKED_TABLE_ID}">${scriptJson(table)}</script>`,
     `<script type="application/octet-stream" id="${PACKED_ID}">${packed.toString("base64")}</script>`,

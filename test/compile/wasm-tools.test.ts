@@ -1,44 +1,48 @@
-// The build's WebAssembly tools: zstd, in a process of its own that ends when nothing is
-// asked of it — its frame unpacks (with the page's own decoder) to what was packed, and a
+// The build's WebAssembly tools: 7-Zip's LZMA encoder, in a process of its own that ends
+// when nothing is asked of it — its stream unpacks (with the page's own decoder) to what was packed, and a
 // bad request is an error for that request, not a crash of the build; subset-font (run in
 // the runtime bundler's process) cuts a font to a woff2 of the characters asked for.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { decompress } from "fzstd";
 import { describe, expect, it } from "vitest";
 import { subsetWoff2 } from "../../src/io/subset-woff2.ts";
 import { WasmTools, type WasmToolRequest } from "../../src/io/wasm-tools.ts";
+import { lzmaDecode } from "../../src/shared/lzma-decode.ts";
+import { OFFLINE_LZMA } from "../../src/shared/runtime-config.ts";
 import { childrenNaming } from "../support/processes.ts";
 
 /** This test process's WebAssembly tools' workers now running. */
 const workers = (): string[] => childrenNaming("wasm-tools-worker");
 
+/** `packed` unpacked to as many bytes as `text` has. */
+const unpacked = (packed: Uint8Array, text: string): string => Buffer.from(lzmaDecode(packed, OFFLINE_LZMA, Buffer.byteLength(text))).toString();
+
 const require = createRequire(import.meta.url);
 const katexFont = (name: string): Buffer => readFileSync(path.join(path.dirname(require.resolve("katex/package.json")), "dist", "fonts", name));
 
 describe("the WebAssembly tools' worker", () => {
-  it("packs with zstd: the frame unpacks to the same bytes", async () => {
+  it("packs with LZMA: the stream unpacks to the same bytes", async () => {
     const text = "∂L/∂h_t = W_hy^T δy_t + W_hh^T δh_{t+1} ".repeat(2000);
-    const packed = await new WasmTools().run({ tool: "zstd", data: Buffer.from(text), level: 19 });
-    expect([...packed.subarray(0, 4)]).toEqual([0x28, 0xb5, 0x2f, 0xfd]); // a zstd frame's magic number
+    const packed = await new WasmTools().run({ tool: "lzma", data: Buffer.from(text), properties: OFFLINE_LZMA });
+    expect(packed[0]).toBe(0); // a raw LZMA stream's first byte
     expect(packed.length).toBeLessThan(text.length / 20);
-    expect(Buffer.from(decompress(packed)).toString()).toBe(text);
+    expect(unpacked(packed, text)).toBe(text);
   });
 
   it("a bad request fails only itself", async () => {
     const tools = new WasmTools();
     const [packed, bad] = await Promise.allSettled([
-      tools.run({ tool: "zstd", data: Buffer.from("packed"), level: 3 }),
+      tools.run({ tool: "lzma", data: Buffer.from("packed"), properties: OFFLINE_LZMA }),
       tools.run({ tool: "no-such-tool" } as unknown as Omit<WasmToolRequest, "id">), // as a broken caller would send it
     ]);
     if (packed.status !== "fulfilled") throw packed.reason;
-    expect(Buffer.from(decompress(packed.value)).toString()).toBe("packed");
+    expect(unpacked(packed.value, "packed")).toBe("packed");
     expect(bad.status === "rejected" && String(bad.reason)).toMatch(/no tool named no-such-tool/);
     // the worker ended with the last request: a new one starts another
     expect(tools.running).toBe(false);
-    const again = await tools.run({ tool: "zstd", data: Buffer.from("again"), level: 3 });
-    expect(Buffer.from(decompress(again)).toString()).toBe("again");
+    const again = await tools.run({ tool: "lzma", data: Buffer.from("again"), properties: OFFLINE_LZMA });
+    expect(unpacked(again, "again")).toBe("again");
   });
 });
 
@@ -47,8 +51,8 @@ describe("a warmed WebAssembly tools' worker", () => {
     const tools = new WasmTools();
     tools.warm();
     await expect.poll(() => tools.running).toBe(true); // started with nothing asked yet
-    const packed = await tools.run({ tool: "zstd", data: Buffer.from("warm"), level: 3 });
-    expect(Buffer.from(decompress(packed)).toString()).toBe("warm");
+    const packed = await tools.run({ tool: "lzma", data: Buffer.from("warm"), properties: OFFLINE_LZMA });
+    expect(unpacked(packed, "warm")).toBe("warm");
     expect(tools.running).toBe(false); // ended with its last answer, as an unwarmed one does
 
     const unasked = new WasmTools();
@@ -57,8 +61,8 @@ describe("a warmed WebAssembly tools' worker", () => {
     await unasked.close();
     expect(unasked.running).toBe(false);
     await expect.poll(workers).toEqual([]);
-    const again = await unasked.run({ tool: "zstd", data: Buffer.from("again"), level: 3 });
-    expect(Buffer.from(decompress(again)).toString()).toBe("again");
+    const again = await unasked.run({ tool: "lzma", data: Buffer.from("again"), properties: OFFLINE_LZMA });
+    expect(unpacked(again, "again")).toBe("again");
   });
 });
 

@@ -1,12 +1,13 @@
 // The offline file as the browser ends up with it: its code, stylesheet and slides are one
-// zstd frame in a script element (src/vite/offline-file.ts) that its boot script unpacks at
-// load (src/deck/offline-boot.ts), expanding the slides' markup codes; tests that read the file's markup read it with the
-// stylesheet and the slides put back, the same way.
+// LZMA stream in a script element (src/vite/offline-file.ts) that its boot script unpacks at
+// load (src/deck/offline-boot.ts), expanding the slides' markup codes; tests that read the
+// file's markup read it with the stylesheet and the slides put back, the same way (with the
+// boot's decoder: test/shared/lzma-decode.test.ts checks it against 7-Zip's encoder).
 import { readFileSync } from "node:fs";
-import { decompress } from "fzstd";
 import { parseHTML } from "linkedom";
+import { lzmaDecode } from "../../src/shared/lzma-decode.ts";
 import { expandMarkup, markupEntries } from "../../src/shared/markup-codes.ts";
-import { PACKED_ID, PACKED_TABLE_ID, type PackedDeck } from "../../src/shared/runtime-config.ts";
+import { OFFLINE_LZMA, PACKED_ID, PACKED_TABLE_ID, type PackedDeck } from "../../src/shared/runtime-config.ts";
 
 export interface UnpackedDeck {
   table: PackedDeck;
@@ -23,7 +24,7 @@ export function unpackOffline(html: string): UnpackedDeck | undefined {
   const tableText = document.getElementById(PACKED_TABLE_ID)?.textContent;
   if (!packed || !tableText) return undefined;
   const table = JSON.parse(tableText) as PackedDeck;
-  const frame = decompress(Buffer.from(packed.trim(), "base64"));
+  const frame = lzmaDecode(Buffer.from(packed.trim(), "base64"), OFFLINE_LZMA, table.frame);
   const text = Buffer.from(expandMarkup(frame.subarray(table.markup), markupEntries(frame.subarray(0, table.markup)))).toString("utf8");
   const sources = new Map<string, string>();
   let at = 0;
