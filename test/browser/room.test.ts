@@ -13,7 +13,7 @@ import { serveStatic } from "../../src/io/static-server.ts";
 import { hasChromium, startBrowser, waitForReady, watchedPage } from "../support/browser.ts";
 import { shownStrokes, strokeWithMouse } from "../support/drawing.ts";
 import { joinRoom, rawClient, socketUrl, stroke } from "../support/room-clients.ts";
-import { openRoomPage, placeOf, securityViolations, strokeIds, waitForPlace, waitForRoom, waitForStrokes, type Place, type RoomPage } from "../support/room-pages.ts";
+import { framePainted, openRoomPage, placeOf, securityViolations, strokeIds, waitForPlace, waitForRoom, waitForStrokes, type Place, type RoomPage } from "../support/room-pages.ts";
 
 const SECRET = "room-test-secret-42";
 
@@ -87,6 +87,9 @@ describe.runIf(hasChromium)("the room in Chromium", () => {
       await waitForPlace(audience.page, place);
       reached.push((await arrivedAt(audience.page, place, at))! - at);
       moved.push((await shownAt(audience.page, place, at))! - at);
+      // the next step once both pages have drawn this one (a presenter's pace): else the
+      // audience page may still be laying out the deck when the next message arrives
+      await Promise.all([framePainted(audience.page), framePainted(presenter.page)]);
       if (k % 5 === 0) {
         // a stroke with the mouse: the audience holds it and draws it on the same slide
         const onSlide = await shownStrokes(presenter.page);

@@ -68,6 +68,12 @@ export const placeOf = (page: Page): Promise<Place> =>
     return { h, v, f: f ?? -1 };
   });
 
+/** Resolves once `page` has drawn a frame after now: the work its last move set off (style,
+ * layout, paint over the whole deck) is done, as it is by the time a presenter, stepping at
+ * a human pace, steps again. */
+export const framePainted = (page: Page): Promise<void> =>
+  page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+
 /** Waits until `page` shows `place` (by polling its state, not by sleeping). */
 export async function waitForPlace(page: Page, place: Place, timeout = 5000): Promise<void> {
   await page.waitForFunction(
