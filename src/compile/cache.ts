@@ -44,7 +44,10 @@ export class Shelf<T> {
     this.used.add(key);
     this.recording?.add(key);
     const hit = this.entries.get(key);
-    if (hit !== undefined) return hit;
+    if (hit !== undefined) {
+      this.rekey(key, hit);
+      return hit;
+    }
     const { value, keep } = make();
     if (keep) this.hold(key, value);
     return value;
@@ -55,6 +58,15 @@ export class Shelf<T> {
   touchValue(value: T & object): void {
     const key = this.keyOf.get(value);
     if (key !== undefined) this.touch([key]);
+  }
+
+  /** Holds `value` under this compile's `key` string from now on. A Map keeps the first key
+   * it was given, and a big key (a diagram's source and SVG) made again by a later compile is
+   * a copy of the same text: kept, the old copy would stay beside the new one for as long
+   * as the dev server runs. */
+  private rekey(key: string, value: T): void {
+    this.entries.delete(key);
+    this.hold(key, value);
   }
 
   private hold(key: string, value: T): void {
@@ -112,7 +124,13 @@ export class FilledSlides {
   fill(frame: string, slots: readonly string[], make: () => string): string {
     this.used.add(frame);
     const hit = this.entries.get(frame);
-    if (hit && hit.slots.length === slots.length && hit.slots.every((s, k) => s === slots[k])) return hit.html;
+    if (hit && hit.slots.length === slots.length && hit.slots.every((s, k) => s === slots[k])) {
+      // under this compile's copy of the frame's text (see Shelf's rekey): a slide below an
+      // edit in its chapter is rendered again, its frame a new copy of the same text
+      this.entries.delete(frame);
+      this.entries.set(frame, hit);
+      return hit.html;
+    }
     const html = make();
     this.entries.set(frame, { slots: [...slots], html });
     return html;
@@ -139,7 +157,7 @@ export class CompileCache {
   readonly renders = new WeakMap<readonly Token[], { key: string; outcomes: unknown[]; rendered: RenderedSlide; markupKeys: string[] }>();
   /** typeset TeX, live values, formulas annotated with their symbols' values */
   readonly markup = new Shelf<string>();
-  /** slides after their HTML pass, by their rendered HTML */
+  /** slides after their HTML pass, by a digest of their rendered HTML */
   readonly slides = new Shelf<PassedSlide>();
   /** a rendered slide's pass (the object on `slides`) and its frame with its place put back:
    * an unchanged slide (the same rendered object) is not looked up by its HTML again */

@@ -1,9 +1,11 @@
 // Stage "slide-passes": each slide's HTML parsed on its own and changed in place — reveal.js
 // attribute comments applied, the heading id that names the slide lifted onto it — and what
 // that leaves on the slide recorded as its attributes (id, data-no-example, data-unchecked on
-// the slide and on its formulas, its first heading). Kept in the session's cache by the
-// slide's HTML, so a dev-server edit passes only the slides that changed. The slots (checked
-// formulas, computed numbers, diagrams) are not in the HTML yet, so this stays cheap.
+// the slide and on its formulas, its first heading). Kept in the session's cache by a
+// digest of the slide's HTML, so a dev-server edit passes only the slides that changed. The
+// slots (checked formulas, computed numbers, diagrams) are not in the HTML yet, so this
+// stays cheap.
+import { createHash } from "node:crypto";
 import { parseHTML } from "linkedom";
 import type { PassedSlide } from "../cache.ts";
 import { applyCommentAttributes } from "../html/comment-attributes.ts";
@@ -31,8 +33,11 @@ function passedSlide(state: DeckState, rendered: RenderedSlide): { frame: string
     return { frame: known.frame, attributes: known.passed.attributes };
   }
   const placed = DATA_SOURCE.exec(rendered.html)?.[0] ?? "";
-  const key = rendered.html.replace(DATA_SOURCE, ' data-source=""');
-  const passed = state.cache.slides.remember(key, () => ({ value: passSlide(key), keep: true }));
+  const unplaced = rendered.html.replace(DATA_SOURCE, ' data-source=""');
+  // kept by a digest of that HTML, not by the HTML itself: a key made again by a later
+  // compile is a new copy of the slide's text, which the cache would hold beside the slide
+  const key = createHash("sha256").update(unplaced).digest("base64url");
+  const passed = state.cache.slides.remember(key, () => ({ value: passSlide(unplaced), keep: true }));
   const frame = passed.frame.replace(' data-source=""', placed);
   state.cache.placed.set(rendered, { passed, frame });
   return { frame, attributes: passed.attributes };
