@@ -11,6 +11,7 @@ import { setFlagsFromString } from "node:v8";
 import { access, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { EVENT_TARGET_FILE, withLazyListenerMaps } from "./linkedom-listeners.mjs";
 
 // V8 optimises a function once it has run for a while; our commands are short and load a
 // great deal of code that runs a few times each (the compiler, Vite, svgo), so at V8's
@@ -45,6 +46,8 @@ const LOCK_FILE = "package-lock.json";
 /** This file: how a bundle is made (INLINED_PACKAGES) is part of what it is, so a record
  * without it is from an older way of making them. */
 const LAUNCH_FILE = path.relative(root, fileURLToPath(import.meta.url));
+/** How linkedom is changed as it is bundled: part of what a bundle is, as this file is. */
+const LINKEDOM_PATCH_FILE = path.join("scripts", "linkedom-listeners.mjs");
 
 /** esbuild: packages stay external (imported from node_modules when the bundle runs) except
  * INLINED_PACKAGES and what they import. */
@@ -55,6 +58,17 @@ const inlineSomePackages = {
       if (args.path.startsWith("node:") || args.importer.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
       const [scopeOrName, name] = args.path.split("/");
       return INLINED_PACKAGES.has(scopeOrName.startsWith("@") ? `${scopeOrName}/${name}` : scopeOrName) ? undefined : { path: args.path, external: true };
+    });
+  },
+};
+
+/** esbuild: linkedom's listener maps made on a node's first listener (linkedom-listeners.mjs). */
+const lazyListenerMaps = {
+  name: "linkedom-lazy-listener-maps",
+  setup(build) {
+    build.onLoad({ filter: EVENT_TARGET_FILE }, async (args) => {
+      const code = await readFile(args.path, "utf8");
+      return { contents: withLazyListenerMaps(code) ?? code, loader: "js" };
     });
   },
 };
@@ -88,7 +102,7 @@ async function bundle() {
     platform: "node",
     format: "esm",
     target: "node20",
-    plugins: [inlineSomePackages],
+    plugins: [inlineSomePackages, lazyListenerMaps],
     metafile: true,
     write: false,
     logLevel: "error",
@@ -111,7 +125,7 @@ async function bundle() {
     await rename(tmpDir, finalDir).catch(() => rm(tmpDir, { recursive: true, force: true }));
   }
   const sources = Object.keys(result.metafile.inputs).map((file) => (file.includes("node_modules/") ? LOCK_FILE : file));
-  const inputs = [...new Set([...sources, LAUNCH_FILE])];
+  const inputs = [...new Set([...sources, LAUNCH_FILE, LINKEDOM_PATCH_FILE])];
   const hashes = Object.fromEntries(await Promise.all(inputs.map(async (file) => [file, await hashOf(file)])));
   await writeFile(`${metaPath}.${process.pid}.tmp`, JSON.stringify({ hashes, dir }));
   await rename(`${metaPath}.${process.pid}.tmp`, metaPath);
