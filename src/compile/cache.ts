@@ -44,10 +44,7 @@ export class Shelf<T> {
     this.used.add(key);
     this.recording?.add(key);
     const hit = this.entries.get(key);
-    if (hit !== undefined) {
-      this.rekey(key, hit);
-      return hit;
-    }
+    if (hit !== undefined) return hit;
     const { value, keep } = make();
     if (keep) this.hold(key, value);
     return value;
@@ -58,15 +55,6 @@ export class Shelf<T> {
   touchValue(value: T & object): void {
     const key = this.keyOf.get(value);
     if (key !== undefined) this.touch([key]);
-  }
-
-  /** Holds `value` under this compile's `key` string from now on. A Map keeps the first key
-   * it was given, and a big key (a diagram's source and SVG) made again by a later compile is
-   * a copy of the same text: kept, the old copy would stay beside the new one for as long
-   * as the dev server runs. */
-  private rekey(key: string, value: T): void {
-    this.entries.delete(key);
-    this.hold(key, value);
   }
 
   private hold(key: string, value: T): void {
@@ -125,8 +113,10 @@ export class FilledSlides {
     this.used.add(frame);
     const hit = this.entries.get(frame);
     if (hit && hit.slots.length === slots.length && hit.slots.every((s, k) => s === slots[k])) {
-      // under this compile's copy of the frame's text (see Shelf's rekey): a slide below an
-      // edit in its chapter is rendered again, its frame a new copy of the same text
+      // held from now on under this compile's copy of the frame's text, which the compile
+      // keeps: a Map keeps the first key it was given, and a slide below an edit in its
+      // chapter is rendered again, its frame a new copy of the same text (the old copy would
+      // stay beside it for as long as the dev server runs)
       this.entries.delete(frame);
       this.entries.set(frame, hit);
       return hit.html;
