@@ -6,7 +6,8 @@ import type { FormulaReport } from "../formulas/check.ts";
 import type { DeckNotation } from "../formulas/deck-notation.ts";
 import type { Bibliography, BibliographyRecord } from "./bibliography.ts";
 import type { Token } from "markdown-it";
-import type { RenderedSlide } from "./state.ts";
+import type { ParsedSlide, RenderedSlide } from "./state.ts";
+import type { FrontMatter } from "./frontmatter.ts";
 import type { SourceLocation } from "./diagnostics.ts";
 import type { SlideAttributes } from "./model.ts";
 import type { DiagramStepMiss } from "../shared/diagram-steps.ts";
@@ -103,6 +104,14 @@ export interface SlideTokens {
   notesTokens?: Token[];
 }
 
+/** A chapter after the parse: its front matter and slides (the parse stage). */
+export interface ParsedChapter {
+  front: FrontMatter;
+  slides: ParsedSlide[];
+  /** the keys of its slides' tokens on the slideTokens shelf */
+  tokenKeys: readonly string[];
+}
+
 /** Slides' HTML with their slots filled, by frame: filled again only when a slot changed
  * (slots are compared by identity first, which is cheap, as kept markup keeps it). */
 export class FilledSlides {
@@ -133,6 +142,8 @@ export class FilledSlides {
 }
 
 export class CompileCache {
+  /** chapters parsed, by file and a digest of their text (kept only when the parse reported nothing) */
+  readonly chapters = new Shelf<ParsedChapter>();
   /** slides parsed, by file, text and first line (kept only when the parse reported nothing) */
   readonly slideTokens = new Shelf<SlideTokens>();
   /** formula checks, by the formula's TeX and what it was checked on */
@@ -168,6 +179,7 @@ export class CompileCache {
     this.diagrams.sweep();
     this.bibliographies.sweep();
     this.slideTokens.sweep();
+    this.chapters.sweep();
     this.checks.sweep();
     this.filled.sweep();
   }

@@ -24,13 +24,18 @@ function overlayPayload(deckRoot: string, errors: readonly Diagnostic[]) {
 
 export function createDeckDevPlugin(dev: DevDeck, deckRoot: string, slidesDir: string, log: (m: string) => void): Plugin {
   const connect = (server: ViteDevServer): void => {
+    // the files watched for the snippets: chokidar stats a path again each time it is added
+    const watched = new Set<string>(dev.current.snippetDeps);
+    server.watcher.on("unlink", (file) => watched.delete(file)); // added again once it is back
     dev.subscribe({
       failed(errors, reason) {
         server.ws.send(overlayPayload(deckRoot, errors));
         log(`${reason}: ${errors.length} error(s)\n${errors.map(formatDiagnostic).join("\n")}`);
       },
       updated(update, deck, reason, ms) {
-        server.watcher.add(deck.snippetDeps); // a snippet may import files it did not before
+        const added = deck.snippetDeps.filter((file) => !watched.has(file)); // a snippet may import files it did not before
+        if (added.length > 0) server.watcher.add(added);
+        for (const file of added) watched.add(file);
         // live examples' code may have changed: the page imports it afresh when next needed
         for (const mod of server.moduleGraph.idToModuleMap.values()) {
           if (mod.id === LIVE_RESOLVED_ID || isLiveModuleId(mod.id ?? "")) server.moduleGraph.invalidateModule(mod);

@@ -5,9 +5,11 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { Shelf } from "../../src/compile/cache.ts";
+import { CompileCache, Shelf, type ParsedChapter } from "../../src/compile/cache.ts";
 import { formatDiagnostic } from "../../src/compile/diagnostics.ts";
-import type { CompiledDeck } from "../../src/compile/state.ts";
+import { compileDeck } from "../../src/compile/pipeline.ts";
+import type { ChapterFile, CompiledDeck } from "../../src/compile/state.ts";
+import { DeckServices } from "../../src/session/services.ts";
 import { DeckSession } from "../../src/session/session.ts";
 import { copySampleDeck } from "../support/sample-deck.ts";
 
@@ -103,5 +105,45 @@ describe("a shelf", () => {
     stocked.touchValue(stocked.remember("a", () => ({ value: { n: 0 }, keep: true })));
     stocked.sweep();
     expect(stocked.held()).toEqual([["a", { n: 1 }]]);
+  });
+});
+
+describe("a chapter's parse", () => {
+  const chapterA = { path: "slides/a.md", text: "---\nchapter: One\n---\n\n# One\n\n$x = 1$\n\n---\n\n# Two\n" };
+  const chapterB = { path: "slides/b.md", text: "---\nchapter: Two\n---\n\n# Three\n\nProse.\n" };
+  const compileWith = async (cache: CompileCache, chapters: ChapterFile[]): Promise<CompiledDeck> => {
+    const services = DeckServices.create({ deckRoot: root, diagrams: "browser" });
+    try {
+      return await compileDeck(chapters, { ...(await services.forCompile()), cache }); // it sweeps the cache at its end
+    } finally {
+      await services.close();
+    }
+  };
+  const keptFor = (cache: CompileCache, file: string): ParsedChapter[] => cache.chapters.held().filter(([key]) => key.startsWith(`${file}\0`)).map(([, chapter]) => chapter);
+
+  it("is kept while the chapter's text is unchanged, and made again once it changes", async () => {
+    const cache = new CompileCache();
+    const first = await compileWith(cache, [chapterA, chapterB]);
+    const [keptA] = keptFor(cache, chapterA.path);
+    const [keptB] = keptFor(cache, chapterB.path);
+    expect(keptA.slides.map((s) => s.source.line)).toEqual([4, 10]); // each slide starts after its front matter or its ---
+    const edited = { ...chapterB, text: chapterB.text.replace("Prose.", "Prose, edited.") };
+    const second = await compileWith(cache, [chapterA, edited]);
+    expect(keptFor(cache, chapterA.path)).toEqual([keptA]);
+    expect(keptFor(cache, chapterA.path)[0]).toBe(keptA); // the same object: not parsed again
+    expect(keptFor(cache, chapterB.path)).toHaveLength(1); // the old text's parse swept
+    expect(keptFor(cache, chapterB.path)[0]).not.toBe(keptB);
+    expect(second.slidesHtml).toContain("Prose, edited.");
+    expect(second.slidesHtml.replace("Prose, edited.", "Prose.")).toBe(first.slidesHtml);
+  });
+
+  it("that reported a problem is made, and reports it, on every compile", async () => {
+    const cache = new CompileCache();
+    const unclosed = { path: "slides/b.md", text: "---\nchapter: Two\n\n# Three\n" };
+    for (let k = 0; k < 2; k++) {
+      const deck = await compileWith(cache, [chapterA, unclosed]);
+      expect(deck.diagnostics.map(formatDiagnostic)).toContain("slides/b.md:1:1: front matter opened with --- is never closed");
+      expect(keptFor(cache, unclosed.path)).toEqual([]);
+    }
   });
 });

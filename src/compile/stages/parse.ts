@@ -1,6 +1,8 @@
 // Stage "parse": front matter (deck options from the first chapter), slides split out of
 // each chapter, and their Markdown tokens. Pure. Once the options are known the services
 // hear of them, and a diagram renderer may start while the snippets run.
+import { createHash } from "node:crypto";
+import type { ParsedChapter } from "../cache.ts";
 import { CHAPTER_KEYS, DECK_KEYS, readDeckOptions } from "../deck-options.ts";
 import { splitFrontMatter } from "../frontmatter.ts";
 import { diagramId, isDiagramFence, isSnippetFence } from "../markdown/fences.ts";
@@ -32,10 +34,26 @@ function parseChapter(file: string, text: string, state: DeckState): { front: Fr
   return { front, slides };
 }
 
+/** `parseChapter`, or what it gave for the same file and text in an earlier compile: the dev
+ * server compiles the whole deck on every edit, and splitting the chapters it did not touch
+ * again (their front matter read by a YAML parser, their slides cut out) was a third of an
+ * edit's compile. Kept only when it reported nothing (a problem is reported again). */
+function parsedChapter(file: string, text: string, state: DeckState): ParsedChapter {
+  // by a digest, not the text: a key made by a later compile is a new copy of the chapter
+  const key = `${file}\0${createHash("sha256").update(text).digest("base64url")}`;
+  const chapter = state.cache.chapters.remember(key, () => {
+    const reports = state.diagnostics.reports;
+    const { result, keys } = state.cache.slideTokens.noting(() => parseChapter(file, text, state));
+    return { value: { ...result, tokenKeys: keys }, keep: state.diagnostics.reports === reports };
+  });
+  state.cache.slideTokens.touch(chapter.tokenKeys); // its slides' tokens stay while it does
+  return chapter;
+}
+
 export function parseStage(state: DeckState): void {
   const { chapters, diagnostics } = state;
   chapters.forEach((chapter, index) => {
-    const { front, slides: parsed } = parseChapter(chapter.path, chapter.text, state);
+    const { front, slides: parsed } = parsedChapter(chapter.path, chapter.text, state);
     if (index === 0) state.options = readDeckOptions(front.data, chapter.path, front.keyLines, diagnostics);
     else {
       for (const key of Object.keys(front.data)) {
