@@ -1,25 +1,21 @@
 // Step-by-step reveals inside formulas: KaTeX renders \step, \stepat and \hl (see
-// markdown/math.ts) as spans with data-step; here they become reveal.js fragments, as each
-// formula is typeset.
-import { parseHTML } from "linkedom";
+// markdown/math.ts) as spans with data-step; here they become reveal.js fragments, in
+// KaTeX's tree of each formula as it is typeset (katex-tree.ts).
+import { descendants, type KatexNode } from "./katex-tree.ts";
 
-/** Typeset `html` (KaTeX's) with its steps made fragments. */
-export function withMathSteps(html: string): string {
-  if (!html.includes("data-step")) return html;
-  const { document } = parseHTML(`<!doctype html><html><body><div>${html}</div></body></html>`);
-  const holder = document.querySelector("div")!;
-  applyMathSteps(holder);
-  return holder.innerHTML;
-}
-
-export function applyMathSteps(section: Element): void {
-  for (const span of section.querySelectorAll("[data-step]")) {
-    const step = span.getAttribute("data-step")!;
-    span.classList.add("fragment");
+/** Makes the step spans in `formula` (KaTeX's tree) reveal.js fragments. */
+export function applyMathSteps(formula: KatexNode): void {
+  for (const span of descendants(formula)) {
+    const attributes = span.attributes;
+    const step = attributes?.["data-step"];
+    if (attributes === undefined || step === undefined) continue;
+    const classes = (span.classes ??= []);
+    const add = (name: string): void => void (classes.includes(name) || classes.push(name));
+    add("fragment");
     // reveal.js renumbers fragment indices from 0, so a route's colour goes by a class
-    if (span.getAttribute("data-fragment-style") === "hl") span.classList.add("hl", `route-${step}`);
-    if (/^\d+$/.test(step)) span.setAttribute("data-fragment-index", step);
-    span.removeAttribute("data-step");
-    span.removeAttribute("data-fragment-style");
+    if (attributes["data-fragment-style"] === "hl") ["hl", `route-${step}`].forEach(add);
+    delete attributes["data-step"];
+    delete attributes["data-fragment-style"];
+    if (/^\d+$/.test(step)) attributes["data-fragment-index"] = step;
   }
 }

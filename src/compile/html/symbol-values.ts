@@ -3,9 +3,8 @@
 // linked example (data-value, JSON), a label, and keyboard focus. The HTML side of KaTeX
 // is hidden from screen readers (they read the MathML); the symbols are lifted out of
 // that hiding so that they can be focused, each with its value as its accessible name.
-import katex from "katex";
-import { parseHTML } from "linkedom";
 import { MATH_MACROS, trust } from "../../shared/math-macros.ts";
+import { descendants, elementChildren, ownCopy, typesetTree, type KatexNode } from "./katex-tree.ts";
 import { applyMathSteps } from "./math-steps.ts";
 import type { ShownSymbol } from "../../formulas/check.ts";
 import { itemRange } from "../../formulas/tex-tree.ts";
@@ -29,35 +28,36 @@ export function wrapSymbols(tex: string, symbols: readonly ShownSymbol[], macros
  * labels as numbers). */
 export function annotateFormula(tex: string, symbols: readonly ShownSymbol[], macros: Record<string, string>, shown: (tex: string) => string = (t) => t): { html: string } | { failed: string } {
   const { tex: wrappedTex, wrapped } = wrapSymbols(tex, symbols, { ...MATH_MACROS, ...macros });
-  let html: string;
+  let formula: KatexNode;
   try {
-    html = typeset(shown(wrappedTex), macros);
+    formula = typeset(shown(wrappedTex), macros);
   } catch (error) {
     return { failed: (error as Error).message };
   }
-  const { document } = parseHTML(`<!doctype html><html><body><div>${html}</div></body></html>`);
-  const display = document.querySelector("div")!;
-  const annotation = display.querySelector("annotation");
-  if (annotation) annotation.textContent = tex; // the TeX as written, not our wrapping
-  applyMathSteps(display);
-  for (const span of display.querySelectorAll("[data-sym]")) {
-    const symbol = wrapped[Number(span.getAttribute("data-sym"))];
-    span.removeAttribute("data-sym");
+  const annotation = [...descendants(formula)].find((node) => node.type === "annotation")?.children?.[0];
+  if (annotation) annotation.text = tex; // the TeX as written, not our wrapping
+  applyMathSteps(formula);
+  for (const span of descendants(formula)) {
+    const attributes = span.attributes;
+    const index = attributes?.["data-sym"];
+    if (attributes === undefined || index === undefined) continue;
+    delete attributes["data-sym"];
+    const symbol = wrapped[Number(index)];
     if (!symbol) continue;
-    span.classList.add("symbol-value");
-    span.setAttribute("data-value", JSON.stringify(symbol.value));
-    span.setAttribute("data-value-label", symbol.label);
-    span.setAttribute("aria-label", symbol.label);
-    span.setAttribute("role", "img");
-    span.setAttribute("tabindex", "0");
+    if (!span.classes?.includes("symbol-value")) (span.classes ??= []).push("symbol-value");
+    attributes["data-value"] = JSON.stringify(symbol.value);
+    attributes["data-value-label"] = symbol.label;
+    attributes["aria-label"] = symbol.label;
+    attributes.role = "img";
+    attributes.tabindex = "0";
   }
-  exposeSymbols(display);
-  return { html: display.innerHTML };
+  exposeSymbols(formula);
+  return { html: formula.toMarkup() };
 }
 
 /** KaTeX with the deck's macros, trusting our \htmlData keys and the symbols' own. */
-function typeset(tex: string, macros: Record<string, string>): string {
-  return katex.renderToString(tex, {
+function typeset(tex: string, macros: Record<string, string>): KatexNode {
+  return typesetTree(tex, {
     displayMode: true,
     output: "htmlAndMathml",
     throwOnError: true,
@@ -68,18 +68,26 @@ function typeset(tex: string, macros: Record<string, string>): string {
   });
 }
 
+const isSymbol = (node: KatexNode): boolean => node.classes?.includes("symbol-value") === true;
+
 /** KaTeX marks its HTML aria-hidden (screen readers read the MathML). Focusable symbols
  * must not sit inside hidden content: hide every subtree that holds no symbol instead. */
-function exposeSymbols(display: Element): void {
-  for (const html of display.querySelectorAll(".katex-html")) {
-    html.removeAttribute("aria-hidden");
-    const hide = (el: Element): void => {
-      for (const child of [...el.children]) {
-        if (child.classList.contains("symbol-value")) continue;
-        if (child.querySelector(".symbol-value")) hide(child);
-        else child.setAttribute("aria-hidden", "true");
-      }
-    };
+function exposeSymbols(formula: KatexNode): void {
+  const holds = new Map<KatexNode, boolean>();
+  const holdsSymbol = (element: KatexNode): boolean => {
+    let found = holds.get(element);
+    if (found === undefined) holds.set(element, (found = elementChildren(element).some(({ child }) => isSymbol(child) || holdsSymbol(child))));
+    return found;
+  };
+  const hide = (element: KatexNode): void => {
+    for (const { child, holder, at } of elementChildren(element)) {
+      if (isSymbol(child)) continue;
+      if (holdsSymbol(child)) hide(child);
+      else ownCopy(child, holder, at).attributes["aria-hidden"] = "true";
+    }
+  };
+  for (const html of [...descendants(formula)].filter((node) => node.classes?.includes("katex-html"))) {
+    delete html.attributes?.["aria-hidden"];
     hide(html);
   }
 }

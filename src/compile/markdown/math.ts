@@ -2,13 +2,14 @@
 // MathML). A formula KaTeX rejects is an error at its file:line:col. Step-by-step reveals
 // inside a formula use KaTeX's \htmlData under a narrow trust policy (see MATH_MACROS).
 import katex from "katex";
+import { typesetTree } from "../html/katex-tree.ts";
 import type { MarkdownIt } from "markdown-it";
 import type { StateBlock } from "markdown-it";
 import type { StateInline } from "markdown-it";
 import type { Token } from "markdown-it";
 import type { SourceLocation } from "../diagnostics.ts";
 import { envOf, locate, placeOf, type DeckEnv } from "./env.ts";
-import { withMathSteps } from "../html/math-steps.ts";
+import { applyMathSteps } from "../html/math-steps.ts";
 import { withReferences, withTags } from "../labels.ts";
 import { escapeHtml } from "../../shared/html.ts";
 import { MATH_MACROS, trust } from "../../shared/math-macros.ts";
@@ -50,7 +51,7 @@ export function renderMath(source: string, display: boolean, at: SourceLocation,
 function typeset(source: string, display: boolean, at: SourceLocation, deck: DeckEnv): string {
   const tex = texOf(source);
   try {
-    return withMathSteps(katex.renderToString(tex, {
+    const formula = typesetTree(tex, {
       displayMode: display,
       output: "htmlAndMathml",
       throwOnError: true,
@@ -67,7 +68,9 @@ function typeset(source: string, display: boolean, at: SourceLocation, deck: Dec
         deck.diagnostics.warning(at, `TeX: ${message} (${code})`);
         return "ignore";
       },
-    }));
+    });
+    applyMathSteps(formula);
+    return formula.toMarkup();
   } catch (error) {
     if (error instanceof katex.ParseError) {
       const position = typeof error.position === "number" ? error.position : 0;
