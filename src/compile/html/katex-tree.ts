@@ -59,12 +59,14 @@ export function elementChildren(node: KatexNode): { child: KatexNode; holder: Ka
   return found;
 }
 
-/** Every element in the subtree under `node` (not `node` itself), in document order. */
-export function* descendants(node: KatexNode): Generator<KatexNode> {
+/** Every element in the subtree under `node` (not `node` itself), in document order. (Into
+ * one array: a generator's yield* passes each node up through every level of a deep tree.) */
+export function descendants(node: KatexNode, into: KatexNode[] = []): KatexNode[] {
   for (const { child } of elementChildren(node)) {
-    yield child;
-    yield* descendants(child);
+    into.push(child);
+    descendants(child, into);
   }
+  return into;
 }
 
 /** A copy of `node` that takes attributes, put in its place in `holder`: KaTeX uses some

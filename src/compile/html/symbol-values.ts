@@ -34,7 +34,7 @@ export function annotateFormula(tex: string, symbols: readonly ShownSymbol[], ma
   } catch (error) {
     return { failed: (error as Error).message };
   }
-  const annotation = [...descendants(formula)].find((node) => node.type === "annotation")?.children?.[0];
+  const annotation = descendants(formula).find((node) => node.type === "annotation")?.children?.[0];
   if (annotation) annotation.text = tex; // the TeX as written, not our wrapping
   applyMathSteps(formula);
   for (const span of descendants(formula)) {
@@ -86,7 +86,7 @@ function exposeSymbols(formula: KatexNode): void {
       else ownCopy(child, holder, at).attributes["aria-hidden"] = "true";
     }
   };
-  for (const html of [...descendants(formula)].filter((node) => node.classes?.includes("katex-html"))) {
+  for (const html of descendants(formula).filter((node) => node.classes?.includes("katex-html"))) {
     delete html.attributes?.["aria-hidden"];
     hide(html);
   }
