@@ -11,6 +11,7 @@ import { formulaExample, type FormulaExample, type NamedCase } from "../../formu
 import { filledTex, splitBlank } from "../../formulas/judge.ts";
 import { withReferences, withTags } from "../labels.ts";
 import type { SourceLocation } from "../diagnostics.ts";
+import { flat } from "../cache.ts";
 import { annotateFormula } from "../html/symbol-values.ts";
 import type { ExampleRecord } from "../../author/snippet.ts";
 import type { Notation } from "../../author/notation.ts";
@@ -144,7 +145,7 @@ function annotate(state: DeckState, slide: SlideModel, formula: FormulaFact, sym
   slide.html.slots[formula.slot!] = state.cache.markup.remember(key, () => {
     const shown = (tex: string): string => withReferences(withTags(tex, state.labels), state.labels, () => undefined); // unknown labels: reported when rendered
     const made = annotateFormula(formula.tex, symbols, state.options.macros, shown);
-    if ("html" in made) return { value: made.html, keep: true };
+    if ("html" in made) return { value: flat(made.html), keep: true };
     state.diagnostics.warning(formula.at, `formula: checked, but its symbols' values cannot be shown: ${made.failed}`);
     return { value: slide.html.slots[formula.slot!], keep: false };
   });

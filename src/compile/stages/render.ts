@@ -6,6 +6,7 @@
 import type { DeckEnv } from "../markdown/env.ts";
 import { isDiagramFence } from "../markdown/fences.ts";
 import { resolveInclude } from "../markdown/include.ts";
+import { flat } from "../cache.ts";
 import { SlideFacts } from "../model.ts";
 import type { DeckState, ParsedSlide, RenderedSlide } from "../state.ts";
 import { slideSnippets } from "./snippets.ts";
@@ -69,5 +70,6 @@ function renderSlide(state: DeckState, slide: ParsedSlide, made: string | undefi
   // notes; empty on other slides (which slides are exercises, the HTML pass says)
   const controls = facts.slot();
   facts.controlsSlot = controls.slot;
-  return { facts, html: `<section${made ? ` id="${made}"` : ""} data-source="${slide.source.file}:${slide.source.line}">\n${body}${controls.marker}${notes}</section>` };
+  // kept by the session as long as the slide is unchanged: flat (see cache.ts)
+  return { facts, html: flat(`<section${made ? ` id="${made}"` : ""} data-source="${slide.source.file}:${slide.source.line}">\n${body}${controls.marker}${notes}</section>`) };
 }
