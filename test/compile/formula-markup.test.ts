@@ -10,20 +10,14 @@ import { applyMathSteps } from "../../src/compile/html/math-steps.ts";
 import { annotateFormula } from "../../src/compile/html/symbol-values.ts";
 import type { CompiledDeck } from "../../src/compile/state.ts";
 import { checkFormula } from "../../src/formulas/check.ts";
-import { DeckSession } from "../../src/session/session.ts";
 import { MATH_MACROS, trust } from "../../src/shared/math-macros.ts";
-import { deckFormulas, type DeckFormula } from "../formulas/deck-formulas.ts";
+import { compileRealDeck, deckFormulas, type DeckFormula } from "../formulas/deck-formulas.ts";
 import { annotatedInDom, canonical, holderOf, typesetWithSteps } from "../support/linkedom-formula-markup.ts";
 
 let deck: CompiledDeck;
 let formulas: DeckFormula[];
 beforeAll(async () => {
-  const session = DeckSession.create({ deckRoot: process.cwd(), diagrams: "browser" });
-  try {
-    deck = await session.compile();
-  } finally {
-    await session.close();
-  }
+  deck = await compileRealDeck();
   formulas = deckFormulas(deck);
 }, 120_000);
 

@@ -3,24 +3,17 @@
 // wrong, with the time steps where it matches and where not, and the symbols it lacks or adds.
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { CompiledDeck } from "../../src/compile/state.ts";
 import type { DeckNotation } from "../../src/formulas/deck-notation.ts";
 import { formulaExample, type FormulaExample } from "../../src/formulas/example.ts";
 import { judgeFormula, type FormulaBlank } from "../../src/formulas/judge.ts";
 import { drawCase } from "../../src/grad/index.ts";
-import { DeckSession } from "../../src/session/session.ts";
+import { compileRealDeck } from "./deck-formulas.ts";
 import { caseValues } from "../../slides/notation.ts";
 
 let notation: DeckNotation;
 let examples: FormulaExample[];
 beforeAll(async () => {
-  const session = DeckSession.create({ deckRoot: process.cwd(), diagrams: "browser" });
-  let deck: CompiledDeck;
-  try {
-    deck = await session.compile();
-  } finally {
-    await session.close();
-  }
+  const deck = await compileRealDeck();
   notation = deck.checked[0].notation;
   const json = JSON.parse(readFileSync("slides/examples/tiny-lstm.json", "utf8")) as { x: unknown[] };
   const at = (c: { x: unknown[] }) => formulaExample("ex", { case: "slides/examples/tiny-lstm.json", t: 1, values: {} }, { cell: "lstm", steps: c.x.length, named: caseValues(c) });

@@ -3,9 +3,7 @@
 // Prints the score, the survivors, and the mutants that are equivalent (not slips at all).
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkFormula } from "../../src/formulas/check.ts";
-import type { CompiledDeck } from "../../src/compile/state.ts";
-import { DeckSession } from "../../src/session/session.ts";
-import { deckFormulas, type DeckFormula } from "./deck-formulas.ts";
+import { compileRealDeck, deckFormulas, type DeckFormula } from "./deck-formulas.ts";
 import { mutants } from "./mutants.ts";
 
 /** Mutants that change nothing a formula says, with why (matched on the formula's slide
@@ -21,14 +19,7 @@ const EQUIVALENT: { slide: string; change: RegExp; why: string }[] = [
 
 let formulas: DeckFormula[];
 beforeAll(async () => {
-  const session = DeckSession.create({ deckRoot: process.cwd(), diagrams: "browser" });
-  let deck: CompiledDeck;
-  try {
-    deck = await session.compile();
-  } finally {
-    await session.close();
-  }
-  formulas = deckFormulas(deck);
+  formulas = deckFormulas(await compileRealDeck());
 }, 120_000);
 
 describe("the formula checker against mutants of the deck's formulas", () => {
