@@ -8,6 +8,7 @@ import path from "node:path";
 import { writeFileAtomic } from "./atomic-write.ts";
 import { cacheDir } from "./cache-dir.ts";
 import { contentRecord, recordHolds, sha256, type ContentRecord } from "./content-record.ts";
+import { bundleForNode } from "./esbuild-command.ts";
 import { PACKAGE_ROOT } from "./package-root.ts";
 
 interface BundleRecord {
@@ -33,20 +34,7 @@ export async function bundleWorker(entry: string, name: string): Promise<string>
   const record = cacheDir(PACKAGE_ROOT, `${name}.meta.json`);
   const reused = await reusable(record);
   if (reused) return reused;
-  const { build } = await import("esbuild"); // loaded only when the bundle must be made again
-  const result = await build({
-    entryPoints: [path.join(PACKAGE_ROOT, entry)],
-    absWorkingDir: PACKAGE_ROOT,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    packages: "external",
-    metafile: true,
-    write: false,
-    logLevel: "error",
-  });
-  const contents = result.outputFiles[0].contents;
+  const { code: contents, inputs: sources } = await bundleForNode(path.join(PACKAGE_ROOT, entry), PACKAGE_ROOT);
   const hash = sha256(contents).slice(0, 12);
   const fileName = `${name}-${hash}.mjs`;
   const out = cacheDir(PACKAGE_ROOT, fileName);
@@ -54,7 +42,7 @@ export async function bundleWorker(entry: string, name: string): Promise<string>
     await writeFileAtomic(out, contents);
     pruneOlderBundles(name, fileName);
   }
-  const inputs = await contentRecord(Object.keys(result.metafile.inputs), PACKAGE_ROOT);
+  const inputs = await contentRecord(sources, PACKAGE_ROOT);
   // the record only saves the next run a bundling: failing to write it costs nothing else
   await writeFileAtomic(record, JSON.stringify({ out: fileName, inputs } satisfies BundleRecord)).catch(() => undefined);
   return out;
