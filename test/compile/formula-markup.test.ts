@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { typesetTree } from "../../src/compile/html/katex-tree.ts";
+import { descendants, typesetTree } from "../../src/compile/html/katex-tree.ts";
 import { applyMathSteps } from "../../src/compile/html/math-steps.ts";
 import { annotateFormula } from "../../src/compile/html/symbol-values.ts";
 import type { CompiledDeck } from "../../src/compile/state.ts";
@@ -37,7 +37,7 @@ describe("a formula's markup changed in KaTeX's tree", () => {
     let withSteps = 0;
     for (const tex of texs) {
       const formula = typesetTree(tex, { displayMode: true, output: "htmlAndMathml", throwOnError: true, macros: { ...MATH_MACROS, ...deck.options.macros }, trust, strict: "ignore" });
-      applyMathSteps(formula);
+      applyMathSteps(descendants(formula));
       const html = formula.toMarkup();
       if (html.includes("fragment")) withSteps++;
       expect(canonical(html), tex).toBe(canonical(typesetWithSteps(tex, deck.options.macros)));

@@ -1,11 +1,12 @@
 // Step-by-step reveals inside formulas: KaTeX renders \step, \stepat and \hl (see
 // markdown/math.ts) as spans with data-step; here they become reveal.js fragments, in
 // KaTeX's tree of each formula as it is typeset (katex-tree.ts).
-import { descendants, type KatexNode } from "./katex-tree.ts";
+import type { KatexNode } from "./katex-tree.ts";
 
-/** Makes the step spans in `formula` (KaTeX's tree) reveal.js fragments. */
-export function applyMathSteps(formula: KatexNode): void {
-  for (const span of descendants(formula)) {
+/** Makes the step spans among `elements` (a formula's, from KaTeX's tree: descendants())
+ * reveal.js fragments. */
+export function applyMathSteps(elements: readonly KatexNode[]): void {
+  for (const span of elements) {
     const attributes = span.attributes;
     const step = attributes?.["data-step"];
     if (attributes === undefined || step === undefined) continue;

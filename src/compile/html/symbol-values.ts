@@ -34,10 +34,12 @@ export function annotateFormula(tex: string, symbols: readonly ShownSymbol[], ma
   } catch (error) {
     return { failed: (error as Error).message };
   }
-  const annotation = descendants(formula).find((node) => node.type === "annotation")?.children?.[0];
+  // the tree's elements, walked once: nothing below replaces one of them but exposeSymbols
+  const elements = descendants(formula);
+  const annotation = elements.find((node) => node.type === "annotation")?.children?.[0];
   if (annotation) annotation.text = tex; // the TeX as written, not our wrapping
-  applyMathSteps(formula);
-  for (const span of descendants(formula)) {
+  applyMathSteps(elements);
+  for (const span of elements) {
     const attributes = span.attributes;
     const index = attributes?.["data-sym"];
     if (attributes === undefined || index === undefined) continue;
@@ -51,7 +53,7 @@ export function annotateFormula(tex: string, symbols: readonly ShownSymbol[], ma
     attributes.role = "img";
     attributes.tabindex = "0";
   }
-  exposeSymbols(formula);
+  exposeSymbols(elements);
   return { html: formula.toMarkup() };
 }
 
@@ -72,7 +74,7 @@ const isSymbol = (node: KatexNode): boolean => node.classes?.includes("symbol-va
 
 /** KaTeX marks its HTML aria-hidden (screen readers read the MathML). Focusable symbols
  * must not sit inside hidden content: hide every subtree that holds no symbol instead. */
-function exposeSymbols(formula: KatexNode): void {
+function exposeSymbols(elements: readonly KatexNode[]): void {
   const holds = new Map<KatexNode, boolean>();
   const holdsSymbol = (element: KatexNode): boolean => {
     let found = holds.get(element);
@@ -86,7 +88,7 @@ function exposeSymbols(formula: KatexNode): void {
       else ownCopy(child, holder, at).attributes["aria-hidden"] = "true";
     }
   };
-  for (const html of descendants(formula).filter((node) => node.classes?.includes("katex-html"))) {
+  for (const html of elements.filter((node) => node.classes?.includes("katex-html"))) {
     delete html.attributes?.["aria-hidden"];
     hide(html);
   }

@@ -2,7 +2,7 @@
 // MathML). A formula KaTeX rejects is an error at its file:line:col. Step-by-step reveals
 // inside a formula use KaTeX's \htmlData under a narrow trust policy (see MATH_MACROS).
 import katex from "katex";
-import { typesetTree } from "../html/katex-tree.ts";
+import { descendants, typesetTree } from "../html/katex-tree.ts";
 import type { MarkdownIt } from "markdown-it";
 import type { StateBlock } from "markdown-it";
 import type { StateInline } from "markdown-it";
@@ -69,7 +69,7 @@ function typeset(source: string, display: boolean, at: SourceLocation, deck: Dec
         return "ignore";
       },
     });
-    applyMathSteps(formula);
+    applyMathSteps(descendants(formula));
     return formula.toMarkup();
   } catch (error) {
     if (error instanceof katex.ParseError) {

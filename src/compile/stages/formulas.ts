@@ -11,7 +11,6 @@ import { formulaExample, type FormulaExample, type NamedCase } from "../../formu
 import { filledTex, splitBlank } from "../../formulas/judge.ts";
 import { withReferences, withTags } from "../labels.ts";
 import type { SourceLocation } from "../diagnostics.ts";
-import { flat } from "../cache.ts";
 import { annotateFormula } from "../html/symbol-values.ts";
 import type { ExampleRecord } from "../../author/snippet.ts";
 import type { Notation } from "../../author/notation.ts";
@@ -142,11 +141,11 @@ function labelsIn(tex: string, state: DeckState): unknown[] {
  * server compiles the whole deck on each edit). */
 function annotate(state: DeckState, slide: SlideModel, formula: FormulaFact, symbols: readonly ShownSymbol[]): void {
   const key = `symbols\0${JSON.stringify(state.options.macros)}\0${formula.tex}\0${JSON.stringify(symbols)}\0${JSON.stringify(labelsIn(formula.tex, state))}`;
-  slide.html.slots[formula.slot!] = state.cache.markup.remember(key, () => {
+  slide.html.slots[formula.slot!] = state.cache.markupFor(key, () => {
     const shown = (tex: string): string => withReferences(withTags(tex, state.labels), state.labels, () => undefined); // unknown labels: reported when rendered
     const made = annotateFormula(formula.tex, symbols, state.options.macros, shown);
-    if ("html" in made) return { value: flat(made.html), keep: true };
+    if ("html" in made) return { html: made.html, keep: true };
     state.diagnostics.warning(formula.at, `formula: checked, but its symbols' values cannot be shown: ${made.failed}`);
-    return { value: slide.html.slots[formula.slot!], keep: false };
+    return { html: slide.html.slots[formula.slot!], keep: false };
   });
 }
