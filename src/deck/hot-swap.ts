@@ -32,7 +32,9 @@ const SHOWN_CLASSES: readonly string[] = ["present", "past", "future", "stack", 
 const childSections = (section: Element): Element[] => [...section.children].filter((el) => el.tagName === "SECTION");
 const stepCount = (slide: Element | undefined): number => slide?.querySelectorAll(".fragment").length ?? 0;
 
-/** Makes `old` say what `fresh` says, keeping what reveal.js set on it. */
+/** Makes `old` say what `fresh` says, keeping what reveal.js set on it. `fresh`'s children
+ * move into `old`: setting `old.innerHTML` to `fresh.innerHTML` would write out and parse
+ * again the markup the page has just parsed (a slide of formulas is thousands of nodes). */
 function rewriteSlide(old: HTMLElement, fresh: Element): void {
   for (const { name } of [...old.attributes]) {
     if (name !== "class" && !SHOWN_ATTRIBUTES.has(name) && !fresh.hasAttribute(name)) old.removeAttribute(name);
@@ -41,7 +43,7 @@ function rewriteSlide(old: HTMLElement, fresh: Element): void {
   const shown = SHOWN_CLASSES.filter((c) => old.classList.contains(c));
   old.className = fresh.className;
   old.classList.add(...shown);
-  old.innerHTML = fresh.innerHTML;
+  old.replaceChildren(...fresh.childNodes);
 }
 
 /** The slides, as the dev server counts them: each top-level section's slides (itself, or
