@@ -62,6 +62,19 @@ export class Shelf<T> {
     return value;
   }
 
+  /** The thing kept for `key`, if any (marked used by this compile). */
+  get(key: string): T | undefined {
+    const hit = this.entries.get(key);
+    if (hit !== undefined) this.touch([key]);
+    return hit;
+  }
+
+  /** Keeps `value` for `key`, in place of what was kept for it. */
+  put(key: string, value: T): void {
+    this.touch([key]);
+    this.hold(key, value);
+  }
+
   /** Marks used by this compile the key that `value` (an object the shelf gave) is held
    * under: a caller that kept the value needs neither to make its key again nor to hold it. */
   touchValue(value: T & object): void {
@@ -107,6 +120,22 @@ export interface ProcessedDiagram {
   html: string;
   /** `%% step` targets that match no node or edge */
   missing: DiagramStepMiss[];
+}
+
+/** A slide as rendered (stages/render.ts), with what else its rendering read and where in
+ * its file it was. */
+export interface KeptRender {
+  /** what else it read: the same for every slide, its included files */
+  key: string;
+  /** its snippets' outcomes and the bibliography, compared by identity */
+  outcomes: unknown[];
+  rendered: RenderedSlide;
+  /** the typeset markup it used (touched while it is kept) */
+  markupKeys: string[];
+  /** the line its section started at */
+  line: number;
+  /** its key on CompileCache.rendersByText */
+  textKey: string;
 }
 
 /** A slide's Markdown tokens (no stage changes them after the parse). */
@@ -166,7 +195,10 @@ export class CompileCache {
   readonly notations = new WeakMap<object, { macros: string; notation: DeckNotation }>();
   /** slides rendered, by their tokens (a chapter's tokens are the same objects while its text
    * is: see chapters) and what else the rendering read */
-  readonly renders = new WeakMap<readonly Token[], { key: string; outcomes: unknown[]; rendered: RenderedSlide; markupKeys: string[] }>();
+  readonly renders = new WeakMap<readonly Token[], KeptRender>();
+  /** the same by the slide's file and text, wherever in the file it starts: a slide that an
+   * edit above it only moved has new tokens, and is moved, not rendered again */
+  readonly rendersByText = new Shelf<KeptRender>();
   /** typeset TeX, live values, formulas annotated with their symbols' values */
   readonly markup = new Shelf<string>();
   /** slides after their HTML pass, by a digest of their rendered HTML */
@@ -187,6 +219,7 @@ export class CompileCache {
   sweep(): void {
     this.markup.sweep();
     this.slides.sweep();
+    this.rendersByText.sweep();
     this.diagrams.sweep();
     this.bibliographies.sweep();
     this.slideTokens.sweep();

@@ -89,6 +89,9 @@ export class SlideFacts {
   readonly choices: ChoicesFact[] = [];
   /** `::: hint` blocks on the slide */
   hints = 0;
+  /** its HTML names its place in the file besides its section's data-source (a live
+   * example's key, a choices group's name): moved in its file, it is rendered again */
+  namesItsPlace = false;
   /** where an exercise's controls go (after its body, before its notes) */
   controlsSlot?: number;
   /** each slot's first HTML (a formula as typeset; empty for what a later stage computes) */

@@ -102,6 +102,7 @@ export function exercisesPlugin(md: MarkdownIt): void {
       const meta = tokens[idx].meta as unknown as ChoicesMeta;
       const { slot, marker } = facts.slot();
       facts.choices.push({ slot, choices: meta.choices, at: meta.location });
+      facts.namesItsPlace = true; // the group's name (choiceItems)
       // the slot: the legend, the group's name, and the verdict (the exercises stage)
       return `<fieldset class="exercise-choices">${marker}\n`;
     },

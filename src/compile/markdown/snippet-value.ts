@@ -119,5 +119,6 @@ function renderLive(value: Extract<SnippetValue, { __deck: "live" }>, md: Markdo
       return `<label><span>${text(input.label)}</span><input type="range" min="${input.min}" max="${input.max}" step="${input.step}" value="${current}" data-path="${esc(input.path)}"><output>${current}</output></label>`;
     })
     .join("");
+  envOf(env).facts.namesItsPlace = true; // data-live: the snippet's key
   return `<div class="live-example" data-live="${esc(snippetKey(at.file, at.line))}"><div class="live-values">${inner}</div><form class="live-controls"><span class="live-title">try it</span>${controls}<button type="reset">reset</button></form></div>`;
 }

@@ -3,11 +3,14 @@
 // (src/compile/model.ts): its formulas, numbers in prose, example records, links, diagrams
 // and ids. What a later stage fills in (a checked formula, a computed number, a diagram)
 // sits in a slot.
+import { createHash } from "node:crypto";
+import type { KeptRender } from "../cache.ts";
 import type { DeckEnv } from "../markdown/env.ts";
 import { isDiagramFence } from "../markdown/fences.ts";
 import { resolveInclude } from "../markdown/include.ts";
 import { flat } from "../cache.ts";
 import { SlideFacts } from "../model.ts";
+import { movedRendering } from "../moved-slide.ts";
 import type { DeckState, ParsedSlide, RenderedSlide } from "../state.ts";
 import { slideSnippets } from "./snippets.ts";
 
@@ -30,22 +33,47 @@ export function renderStage(state: DeckState): void {
     inNotes,
     cache: state.cache,
   });
-  // what a slide's HTML depends on besides its own tokens, the same for every slide
-  const shared = JSON.stringify([state.options.macros, [...state.labels], [...(state.citations?.slideOf ?? [])], runtimeDiagrams]);
+  // what a slide's HTML depends on besides its own tokens, the same for every slide: of an
+  // equation label, its number and slide (not where it is written, which moves with every
+  // line added above it)
+  const labels = [...state.labels].map(([name, label]) => [name, label.n, label.slide]);
+  const shared = JSON.stringify([state.options.macros, labels, [...(state.citations?.slideOf ?? [])], runtimeDiagrams]);
   state.rendered = state.parsed.map((slide, k) => {
     const made = state.madeIds.get(k); // a slide that holds a label gets an id for \eqref links
     const inputs = renderInputs(state, slide, `${shared}\0${made ?? ""}`);
+    const same = (kept: KeptRender | undefined): kept is KeptRender => kept !== undefined && kept.key === inputs.key && kept.outcomes.every((o, n) => o === inputs.outcomes[n]);
     const kept = state.cache.renders.get(slide.tokens);
-    if (kept && kept.key === inputs.key && kept.outcomes.every((o, n) => o === inputs.outcomes[n])) {
+    if (same(kept)) {
       state.cache.markup.touch(kept.markupKeys); // its typeset math stays for when it is rendered again
+      state.cache.rendersByText.touchValue(kept);
       return kept.rendered;
+    }
+    const { file, line } = slide.source;
+    const textKey = slideTextKey(slide);
+    const keep = (render: KeptRender): RenderedSlide => {
+      state.cache.renders.set(slide.tokens, render);
+      state.cache.rendersByText.put(textKey, render);
+      return render.rendered;
+    };
+    // the same text elsewhere in the file (an edit above it moved it): moved, if its HTML
+    // names no place but its section's
+    const earlier = state.cache.rendersByText.get(textKey);
+    if (same(earlier) && (earlier.line === line || !earlier.rendered.facts.namesItsPlace)) {
+      state.cache.markup.touch(earlier.markupKeys);
+      return keep({ ...earlier, rendered: movedRendering(earlier.rendered, file, earlier.line, line), line });
     }
     const reports = state.diagnostics.reports;
     const { result: rendered, keys: markupKeys } = state.cache.markup.noting(() => renderSlide(state, slide, made, envFor));
     // a slide that reported a problem is rendered again next time, so that it is reported again
-    if (state.diagnostics.reports === reports) state.cache.renders.set(slide.tokens, { ...inputs, rendered, markupKeys });
-    return rendered;
+    if (state.diagnostics.reports !== reports) return rendered;
+    return keep({ ...inputs, rendered, markupKeys, line, textKey });
   });
+}
+
+/** A slide's file and text (its notes' too, and where they start in it), not where it is. */
+function slideTextKey(slide: ParsedSlide): string {
+  const { file, line, markdown, notes } = slide.source;
+  return createHash("sha256").update(`${file}\0${markdown}\0${notes ? notes.line - line : ""}\0${notes?.markdown ?? ""}`).digest("base64url");
 }
 
 /** What else a slide's rendering reads: the values of its snippets and the bibliography its
