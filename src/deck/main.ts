@@ -20,7 +20,7 @@ import { signalReady } from "./ready.ts";
 import { wireSymbolValues } from "./symbol-values.ts";
 import { createDrawingPlugin } from "./drawing/index.ts";
 import { createReadingPlugin } from "./reading/index.ts";
-import { createRoomPlugin } from "./room/plugin.ts";
+import { createRoomPlugin, roomRevealOptions } from "./room/plugin.ts";
 import { createExercisesPlugin } from "./exercises/plugin.ts";
 import type { RuntimeDiagrams } from "./mermaid-runtime.ts";
 
@@ -75,6 +75,7 @@ const deck = new Reveal(document.querySelector<HTMLElement>(".reveal")!, {
     ...(__DECK_EXERCISES__ ? [createExercisesPlugin({ macros: config.macros ?? {}, deckName: deckNameOf(document) })] : []),
   ],
   ...config.reveal,
+  ...roomRevealOptions(location),
 });
 
 // reveal.js's API object where plugins, decktape and user scripts expect it, from the start

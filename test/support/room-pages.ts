@@ -23,7 +23,7 @@ export interface Place {
  * arrival, and of CSP violations. */
 function installRecorders(): void {
   type Place = { h: number; v: number; f?: number };
-  const w = window as unknown as { Reveal: { getIndices(): Place; on(t: string, l: () => void): void }; roomMoves: { at: number; place: Place }[]; roomMessages: { at: number; data: string }[]; securityViolations: string[] };
+  const w = window as unknown as { Reveal: { getIndices(): Place; on(t: string, l: () => void): void }; roomMoves: { at: number; place: Place }[]; roomMessages: { at: number; data: string }[]; securityViolations: string[]; firstSlideKept(): boolean };
   w.roomMoves = [];
   w.roomMessages = [];
   w.securityViolations = [];
@@ -36,6 +36,10 @@ function installRecorders(): void {
     }
   };
   document.addEventListener("securitypolicyviolation", (e) => w.securityViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  // the first slide as the page's markup made it: still in place, or the deck was rebuilt
+  // (reveal.js's scroll view, undone, writes the slides' markup back)
+  document.addEventListener("DOMContentLoaded", () => document.querySelector(".reveal .slides section")?.setAttribute("data-first-markup", ""));
+  w.firstSlideKept = () => document.querySelector(".reveal .slides section")?.hasAttribute("data-first-markup") === true;
   document.addEventListener("deck-ready", () => {
     // once the move's synchronous work is done (the page has it), and with its settled step
     const record = (): void =>

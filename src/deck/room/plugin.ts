@@ -12,6 +12,15 @@ export function mayJoinRoom(location: Pick<Location, "protocol" | "search">): bo
   return /^https?:$/.test(location.protocol) && /[?&]room=/.test(location.search) && !/[?&]receiver|print-pdf/i.test(location.search);
 }
 
+/** reveal.js options a room page needs from its start: a remote on a phone is narrow enough
+ * for reveal.js to turn the (hidden) deck into its scroll view, where steps count as slides
+ * and the remote must step through the presenter's deck. The room's code, loaded after the
+ * deck starts, would be too late: undoing the scroll view lays the whole deck out again
+ * (9 s to a ready remote on a 390 px page here, against 1.3 s without). */
+export function roomRevealOptions(location: Pick<Location, "protocol" | "search">): Record<string, unknown> {
+  return mayJoinRoom(location) && new URLSearchParams(location.search).get("room") === "remote" ? { scrollActivationWidth: 0 } : {};
+}
+
 export function createRoomPlugin(): { id: "room"; init(deck: RoomDeck): void; destroy(): void } {
   let stop: (() => void) | undefined;
   let destroyed = false;

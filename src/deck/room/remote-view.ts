@@ -46,10 +46,8 @@ export class RemoteView {
   private shown?: HTMLElement;
 
   constructor(private readonly deck: RoomDeck) {
+    // (reveal.js was started without its scroll view for a remote: roomRevealOptions)
     document.documentElement.classList.add("room-remote-mode");
-    // a phone is narrow enough for reveal.js to turn the (hidden) deck into its scroll
-    // view, where steps count as slides: the remote steps through the presenter's deck
-    deck.configure({ scrollActivationWidth: 0 });
     this.root.className = "room-ui room-remote";
     this.root.setAttribute("aria-label", "Remote");
     this.root.innerHTML = `<header class="room-remote-bar"></header><nav class="room-remote-buttons" aria-label="Slides"></nav>`;
