@@ -110,6 +110,11 @@ if (printing) {
   document.querySelectorAll(".reveal .slides .katex-mathml").forEach((mathml) => mathml.remove());
   // reveal.js's print view measures each slide to centre it: in the deck's fonts
   await fontsLoaded;
+} else if (window.matchMedia(`not all and (min-width: ${FRAME.width}px)`).matches) {
+  // narrower than the frame, reveal.js may lay out every slide at once (its scroll view, the
+  // reading view): in the deck's fonts, not again once they have loaded (0.7 s a time on a
+  // phone-sized page here)
+  await fontsLoaded;
 }
 await deck.initialize();
 // reveal.js calls its wrapper an "application", which keeps screen readers out of their

@@ -9,16 +9,20 @@ export const MIN_SCRIPT_PX = 14;
 /** Text that draws something: not KaTeX's zero-width spaces (set at 1 px). */
 const drawsGlyphs = (node: Node): boolean => node.nodeType === Node.TEXT_NODE && /[^\s\u200b]/.test(node.textContent ?? "");
 
-export function liftSmallScripts(slides: HTMLElement): void {
+/** Lifts the formulas of `slides` not in `measured` yet (and adds them to it). Only a formula
+ * that needs it is written to: a write makes the browser work out the styles of everything
+ * under it again, and the deck's thousands of formulas are most of the page. */
+export function liftSmallScripts(slides: HTMLElement, measured: WeakSet<Element>): void {
   // every measurement read before anything is written: one layout in all
   const lifts: { katex: HTMLElement; factor: number }[] = [];
   for (const katex of slides.querySelectorAll<HTMLElement>(".katex")) {
-    if (katex.style.getPropertyValue("--reading-zoom") || katex.closest("aside.notes")) continue;
+    if (measured.has(katex) || katex.closest("aside.notes")) continue;
+    measured.add(katex);
     let smallest = Infinity;
     for (const span of katex.querySelectorAll<HTMLElement>(".katex-html span")) {
       if ([...span.childNodes].some(drawsGlyphs)) smallest = Math.min(smallest, parseFloat(getComputedStyle(span).fontSize));
     }
-    lifts.push({ katex, factor: smallest < MIN_SCRIPT_PX ? (MIN_SCRIPT_PX + 0.05) / smallest : 1 });
+    if (smallest < MIN_SCRIPT_PX) lifts.push({ katex, factor: (MIN_SCRIPT_PX + 0.05) / smallest });
   }
   for (const { katex, factor } of lifts) katex.style.setProperty("--reading-zoom", factor.toFixed(3));
 }

@@ -57,7 +57,12 @@ export function createReadingPlugin(): { id: "reading"; init(deck: RevealApi): v
       if (!scroll || !fragments || typeof scroll.setTriggerRanges !== "function") return; // another reveal.js: its own scroll view
       const steps = { pages: [] as PageSteps[], frame: 0, url: 0 as ReturnType<typeof setTimeout> | 0 };
       const viewport = deck.getViewportElement()!;
-      const reading = (): boolean => scroll.isActive() && window.innerWidth < FRAME.width;
+      // narrower than the frame, asked of the media query, not of window.innerWidth: reading
+      // that makes the browser bring the whole page's styles up to date first, which the
+      // class toggled below then makes it do again (0.8 s each on a phone-sized page here)
+      const narrow = window.matchMedia(`not all and (min-width: ${FRAME.width}px)`);
+      const reading = (): boolean => scroll.isActive() && narrow.matches;
+      const measuredFormulas = new WeakSet<Element>();
       const showSteps = (): void => {
         const line = viewport.scrollTop + viewport.clientHeight * REVEAL_LINE;
         for (const page of steps.pages) {
@@ -76,7 +81,7 @@ export function createReadingPlugin(): { id: "reading"; init(deck: RevealApi): v
         deck.getSlidesElement()?.querySelectorAll("section[aria-hidden]").forEach((s) => s.removeAttribute("aria-hidden"));
         if (!on) return ranges();
         const slides = deck.getSlidesElement()!;
-        liftSmallScripts(slides);
+        liftSmallScripts(slides, measuredFormulas);
         steps.pages = readingRanges(scroll, viewport, fragments);
         focusableScrollers(slides);
         showSteps();
