@@ -73,11 +73,14 @@ const readySignal = ({ key, event }: { key: string; event: string }): Promise<vo
     else document.addEventListener(event, () => resolve(), { once: true });
   });
 
-/** Navigation → ready, a fresh page each time. */
-async function timeNavigation(browser: Browser, url: string, runs = 5): Promise<number> {
+/** A phone's screen (CSS px), where the deck opens in its reading view. */
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
+/** Navigation → ready, a fresh page each time (at the frame's size, or as on `device`). */
+async function timeNavigation(browser: Browser, url: string, runs = 5, device: Parameters<Browser["newPage"]>[0] = { viewport: { ...FRAME } }): Promise<number> {
   const times: number[] = [];
   for (let k = 0; k < runs; k++) {
-    const page = await browser.newPage({ viewport: { ...FRAME } });
+    const page = await browser.newPage(device);
     const started = performance.now();
     await page.goto(url, { waitUntil: "commit" });
     await page.evaluate(readySignal, { key: READY_DATASET_KEY, event: READY_EVENT });
@@ -90,12 +93,14 @@ async function timeNavigation(browser: Browser, url: string, runs = 5): Promise<
 async function benchBrowser(root: string, browser: Browser): Promise<BenchRow[]> {
   const dist = path.join(root, "dist");
   const fileNav = await timeNavigation(browser, pathToFileURL(singleFileOf(dist)).href);
+  const phoneNav = await timeNavigation(browser, pathToFileURL(singleFileOf(dist)).href, 3, PHONE);
   const server = await serveStatic(dist);
   const servedNav = await timeNavigation(browser, server.url).finally(() => server.close());
   // The whole deck to PDF, as `npm run pdf` does it (Node and Chromium start included).
   const pdf = median([timeScript(root, "pdf.ts"), timeScript(root, "pdf.ts"), timeScript(root, "pdf.ts")]);
   return [
     { name: "offline file: navigation → ready (file://)", value: `${fileNav.toFixed(0)} ms`, detail: "median of 5" },
+    { name: "offline file on a phone: navigation → ready", value: `${phoneNav.toFixed(0)} ms`, detail: "390 × 844, the reading view (every slide laid out); median of 3" },
     { name: "site: navigation → ready (served on loopback)", value: `${servedNav.toFixed(0)} ms`, detail: "median of 5" },
     { name: "pdf: npm run pdf, whole deck", value: seconds(pdf), detail: "median of 3" },
     ...(await benchDevEdits(root, browser)),
