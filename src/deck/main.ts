@@ -19,7 +19,7 @@ import { rewriteLinksForPrint } from "./print-links.ts";
 import { signalReady } from "./ready.ts";
 import { wireSymbolValues } from "./symbol-values.ts";
 import { createDrawingPlugin } from "./drawing/index.ts";
-import { createReadingPlugin } from "./reading/index.ts";
+import { createReadingPlugin, NARROWER_THAN_FRAME } from "./reading/index.ts";
 import { createRoomPlugin, roomRevealOptions } from "./room/plugin.ts";
 import { createExercisesPlugin } from "./exercises/plugin.ts";
 import type { RuntimeDiagrams } from "./mermaid-runtime.ts";
@@ -110,7 +110,7 @@ if (printing) {
   document.querySelectorAll(".reveal .slides .katex-mathml").forEach((mathml) => mathml.remove());
   // reveal.js's print view measures each slide to centre it: in the deck's fonts
   await fontsLoaded;
-} else if (window.matchMedia(`not all and (min-width: ${FRAME.width}px)`).matches) {
+} else if (window.matchMedia(NARROWER_THAN_FRAME).matches) {
   // narrower than the frame, reveal.js may lay out every slide at once (its scroll view, the
   // reading view): in the deck's fonts, not again once they have loaded (0.7 s a time on a
   // phone-sized page here)

@@ -4,11 +4,10 @@
 // and ids. What a later stage fills in (a checked formula, a computed number, a diagram)
 // sits in a slot.
 import { createHash } from "node:crypto";
-import type { KeptRender } from "../cache.ts";
+import { flat, type KeptRender } from "../cache.ts";
 import type { DeckEnv } from "../markdown/env.ts";
 import { isDiagramFence } from "../markdown/fences.ts";
 import { resolveInclude } from "../markdown/include.ts";
-import { flat } from "../cache.ts";
 import { SlideFacts } from "../model.ts";
 import { movedRendering } from "../moved-slide.ts";
 import type { DeckState, ParsedSlide, RenderedSlide } from "../state.ts";

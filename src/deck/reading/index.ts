@@ -10,6 +10,10 @@ import { FRAME } from "../../shared/constants.ts";
 import { liftSmallScripts } from "./formula-floor.ts";
 import "./reading.css";
 
+/** A screen narrower than the slide frame, where the reading view may be on (a media query:
+ * reading window.innerWidth makes the browser bring the whole page's styles up to date). */
+export const NARROWER_THAN_FRAME = `not all and (min-width: ${FRAME.width}px)`;
+
 /** The class on <html> while the reading view is on. */
 export const READING_CLASS = "reading-view";
 /** a step appears once its top is this far down the screen */
@@ -57,10 +61,9 @@ export function createReadingPlugin(): { id: "reading"; init(deck: RevealApi): v
       if (!scroll || !fragments || typeof scroll.setTriggerRanges !== "function") return; // another reveal.js: its own scroll view
       const steps = { pages: [] as PageSteps[], frame: 0, url: 0 as ReturnType<typeof setTimeout> | 0 };
       const viewport = deck.getViewportElement()!;
-      // narrower than the frame, asked of the media query, not of window.innerWidth: reading
-      // that makes the browser bring the whole page's styles up to date first, which the
-      // class toggled below then makes it do again (0.8 s each on a phone-sized page here)
-      const narrow = window.matchMedia(`not all and (min-width: ${FRAME.width}px)`);
+      // not window.innerWidth: its styles brought up to date just before the class toggled
+      // below makes them stale again cost a phone-sized page 0.8 s each time here
+      const narrow = window.matchMedia(NARROWER_THAN_FRAME);
       const reading = (): boolean => scroll.isActive() && narrow.matches;
       const measuredFormulas = new WeakSet<Element>();
       const showSteps = (): void => {
