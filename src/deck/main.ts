@@ -22,6 +22,7 @@ import { createDrawingPlugin } from "./drawing/index.ts";
 import { createReadingPlugin, NARROWER_THAN_FRAME } from "./reading/index.ts";
 import { createRoomPlugin, roomRevealOptions } from "./room/plugin.ts";
 import { createExercisesPlugin } from "./exercises/plugin.ts";
+import { createUnloadOncePlugin } from "./unload-once.ts";
 import type { RuntimeDiagrams } from "./mermaid-runtime.ts";
 
 declare const __DECK_RUNTIME_MERMAID__: boolean;
@@ -69,6 +70,7 @@ const deck = new Reveal(document.querySelector<HTMLElement>(".reveal")!, {
     Notes,
     Search,
     Zoom,
+    createUnloadOncePlugin(),
     createReadingPlugin(),
     createDrawingPlugin({ deckName: deckNameOf(document), buildId: config.buildId }),
     createRoomPlugin(),
