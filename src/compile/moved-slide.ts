@@ -30,8 +30,7 @@ function shifted<T>(value: T, file: string, lines: number): T {
 /** What `rendered` (a slide of `file` first rendered at `from`) renders to at line `to`. */
 export function movedRendering(rendered: RenderedSlide, file: string, from: number, to: number): RenderedSlide {
   if (from === to) return rendered;
-  const facts = Object.create(SlideFacts.prototype) as SlideFacts;
-  for (const [key, item] of Object.entries(rendered.facts)) Object.assign(facts, { [key]: shifted(item as unknown, file, to - from) });
+  const facts = Object.assign(Object.create(SlideFacts.prototype) as SlideFacts, shifted({ ...rendered.facts }, file, to - from));
   const placed = ` data-source="${file}:${from}"`;
   const at = rendered.html.indexOf(placed);
   if (at === -1) throw new Error(`a rendered slide of ${file} without its data-source at line ${from}`);

@@ -15,6 +15,7 @@ import { drawCase, evaluateCase, parseCase } from "../../src/grad/index.ts";
 import { FRAME } from "../../src/shared/constants.ts";
 import { valueAtPath } from "../../src/shared/value-path.ts";
 import { hasChromium, waitForReady } from "../support/browser.ts";
+import { installAloneInDocument, type AloneInDocument } from "../support/alone-in-document.ts";
 import { builtDeckInChromium } from "../support/built-deck.ts";
 import { measureTextSizes } from "../support/legibility.ts";
 
@@ -265,29 +266,25 @@ describe.runIf(hasChromium)("exercises in the browser", () => {
       deck.sync();
     });
     await page.addScriptTag({ content: axeSource });
+    await installAloneInDocument(page);
     const violations = await page.evaluate(async (ids) => {
       type Deck = { slide(h: number, v: number): void; getIndices(el: Element): { h: number; v: number } };
       const deck = (window as unknown as { Reveal: Deck }).Reveal;
       const axe = (window as unknown as { axe: { run(el: Element, o: object): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+      const { aloneInDocument } = window as unknown as { aloneInDocument: AloneInDocument };
       const found: string[] = [];
-      const container = document.querySelector(".reveal .slides")!;
       for (const id of ids) {
         const slide = document.getElementById(id)!;
         const at = deck.getIndices(slide);
         deck.slide(at.h, at.v);
         // and only this exercise in the document while axe looks (the others, answers and
         // all, made each run take 1.7 s; they are hidden from it anyway)
-        const stack = slide.parentElement!.tagName === "SECTION" ? slide.parentElement! : undefined;
-        const topLevel = [...container.children];
-        const inStack = stack ? [...stack.children] : [];
-        container.replaceChildren(...topLevel.filter((c) => c === (stack ?? slide)));
-        stack?.replaceChildren(slide);
+        const putBack = aloneInDocument(slide);
         try {
           const result = await axe.run(slide, { resultTypes: ["violations"] });
           found.push(...result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${id}: ${v.id} (${v.nodes.length})`));
         } finally {
-          container.replaceChildren(...topLevel);
-          stack?.replaceChildren(...inStack);
+          putBack();
         }
       }
       return found;

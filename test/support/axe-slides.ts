@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import type { Browser } from "playwright-core";
 import { FRAME } from "../../src/shared/constants.ts";
+import { installAloneInDocument, type AloneInDocument } from "./alone-in-document.ts";
 import { waitForReady } from "./browser.ts";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -16,10 +17,11 @@ export async function seriousViolationsOnEverySlide(browser: Browser, singleFile
     await page.goto(`${pathToFileURL(singleFile).href}?theme=${theme}`);
     await waitForReady(page);
     await page.addScriptTag({ content: axeSource });
+    await installAloneInDocument(page);
     return await page.evaluate(async () => {
       type Deck = { getSlides(): HTMLElement[]; getIndices(s: HTMLElement): { h: number; v: number }; slide(h: number, v: number, f?: number): void; nextFragment(): boolean; configure(o: object): void };
       type Axe = { run(context: Node, options: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
-      const { Reveal: deck, axe } = window as unknown as { Reveal: Deck; axe: Axe };
+      const { Reveal: deck, axe, aloneInDocument } = window as unknown as { Reveal: Deck; axe: Axe; aloneInDocument: AloneInDocument };
       // Going to a slide with the whole deck in the document is most of the time a walk
       // takes: reveal.js lays out every slide it keeps displayed near the present one (three
       // each way by default). One each way here: while axe looks, every slide but the present
@@ -28,7 +30,6 @@ export async function seriousViolationsOnEverySlide(browser: Browser, singleFile
       // the deck's own transitions stay on, and axe looks at once: a slide or a step on its
       // way in must not be a blend of its colours and the background's (a tool that steps
       // through the deck and checks without waiting sees it so)
-      const container = document.querySelector(".reveal .slides")!;
       const found: string[] = [];
       for (const slide of deck.getSlides()) {
         const { h, v } = deck.getIndices(slide);
@@ -36,11 +37,7 @@ export async function seriousViolationsOnEverySlide(browser: Browser, singleFile
         const steps = new Set([...slide.querySelectorAll(".fragment")].map((f) => f.getAttribute("data-fragment-index"))).size;
         // Only this slide (and the deck's controls) in the document while axe looks: axe
         // reads the whole document on every run, and 76 slides of KaTeX make that slow.
-        const stack = slide.parentElement!.tagName === "SECTION" ? slide.parentElement! : undefined;
-        const topLevel = [...container.children];
-        const inStack = stack ? [...stack.children] : [];
-        container.replaceChildren(...topLevel.filter((c) => c === (stack ?? slide)));
-        stack?.replaceChildren(slide);
+        const putBack = aloneInDocument(slide);
         for (let k = 0; k <= steps; k++) {
           if (k > 0) deck.nextFragment(); // every step: each route's highlight is checked
           const result = await axe.run(document, { resultTypes: ["violations"] });
@@ -48,8 +45,7 @@ export async function seriousViolationsOnEverySlide(browser: Browser, singleFile
             found.push(`#${slide.id} at step ${k}: ${v.id} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
           }
         }
-        container.replaceChildren(...topLevel);
-        stack?.replaceChildren(...inStack);
+        putBack();
       }
       return found;
     });
