@@ -3,7 +3,7 @@
 // equations to examples and back, and an outline by chapter.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { findChromium, INSTALL_HINT } from "../src/chromium/find-chromium.ts";
+import { findBuildChromium, INSTALL_HINT } from "../src/chromium/find-chromium.ts";
 import { printPdf } from "../src/chromium/print-pdf.ts";
 import { singleFileOf } from "../src/vite/dist-files.ts";
 import { DrawingFormatError, parseDrawingDocument, type DrawingDocument } from "../src/shared/drawing-format.ts";
@@ -82,7 +82,7 @@ if (!existsSync(index)) {
 }
 const htmlFile = singleFileOf(dist);
 const name = path.basename(htmlFile, ".html");
-const executablePath = findChromium();
+const executablePath = findBuildChromium();
 if (!executablePath) {
   console.error(`pdf: no Chromium found to print with: ${INSTALL_HINT}`);
   process.exit(1);

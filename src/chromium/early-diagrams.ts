@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { cacheDir } from "../io/cache-dir.ts";
-import { findChromium } from "./find-chromium.ts";
+import { findBuildChromium } from "./find-chromium.ts";
 import { diagramCacheFiles } from "./mermaid-renderer.ts";
 import { MermaidWorkerClient } from "./mermaid-worker-client.ts";
 
@@ -23,7 +23,7 @@ export function mermaidFenceSources(markdown: string): string[] {
 
 /** A started diagram worker when the deck in `deckRoot` looks like it needs one. */
 export function startDiagramWorkerEarly(deckRoot: string, slidesDir = "slides"): MermaidWorkerClient | undefined {
-  const executablePath = findChromium();
+  const executablePath = findBuildChromium();
   if (!executablePath) return undefined;
   let sources: string[];
   try {

@@ -4,7 +4,7 @@
 // session and the tests both get theirs here.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { findChromium, INSTALL_HINT } from "../chromium/find-chromium.ts";
+import { findBuildChromium, INSTALL_HINT } from "../chromium/find-chromium.ts";
 import { createMermaidRenderer, type MermaidRenderer } from "../chromium/mermaid-renderer.ts";
 import { MermaidWorkerClient } from "../chromium/mermaid-worker-client.ts";
 import type { CompileCache } from "../compile/cache.ts";
@@ -144,9 +144,11 @@ export class DeckServices {
     readonly options: ServiceOptions,
     private readonly highlighter: Highlighter,
   ) {
-    const workerFile = bundleSnippetWorker();
-    workerFile.catch(() => undefined); // reported when a snippet runs (a deck without any never asks)
-    this.snippets = new SnippetRunner(options.deckRoot, () => this.snippetTimeoutMs, workerFile, () => this.drawingsDone());
+    // bundled when a compile first finds snippets (prewarmSnippets): a deck without any
+    // spends nothing on it, and the build's busiest first second is spared it
+    let workerFile: Promise<string> | undefined;
+    const snippetWorkerFile = (): Promise<string> => (workerFile ??= bundleSnippetWorker());
+    this.snippets = new SnippetRunner(options.deckRoot, () => this.snippetTimeoutMs, snippetWorkerFile, () => this.drawingsDone());
     this.diagramWorker = options.diagramWorker;
   }
 
@@ -189,7 +191,7 @@ export class DeckServices {
     if (this.options.diagrams === "browser") return undefined;
     const existing = this.renderers.get(theme);
     if (existing) return existing;
-    const executablePath = findChromium();
+    const executablePath = findBuildChromium();
     if (!executablePath) {
       if (!this.noChromium) {
         this.options.log?.(`No Chromium found, so diagrams will be drawn by mermaid in the browser (a larger offline file). To pre-render them, ${INSTALL_HINT}.`);

@@ -16,6 +16,7 @@ import { DeckSession, type SessionOptions } from "../session/session.ts";
 import { deckPageHtml } from "./html-plugin.ts";
 import { offlineFile, offlineSlidesOf, type OfflineSlides } from "./offline-file.ts";
 import { bundleRuntime } from "./runtime-bundle.ts";
+import type { RuntimeBundler } from "./runtime-bundler.ts";
 
 export interface BuildOptions {
   deckRoot: string;
@@ -25,6 +26,9 @@ export interface BuildOptions {
   log?: (message: string) => void;
   /** a diagram worker already started (startDiagramWorkerEarly): the session takes it over */
   diagramWorker?: SessionOptions["diagramWorker"];
+  /** a bundler's process already started (RuntimeBundler.startEarly): the build gives it
+   * the job, or ends it if the build fails first */
+  runtimeBundler?: RuntimeBundler;
 }
 
 export interface BuildResult {
@@ -74,7 +78,7 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
     bundled = bundleRuntime(inputs, deckRoot, staging, () => {
       packerWanted.bundling = true;
       warmPacker();
-    });
+    }, options.runtimeBundler);
     bundled.catch(() => undefined); // awaited below; a compile error must not leave it unhandled
   };
   try {
@@ -89,6 +93,7 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
     } finally {
       await session.close(); // the worker, Chromium and the highlighter are done
       await bundled?.catch(() => undefined); // nothing may still write into staging when it goes
+      if (!bundled) await options.runtimeBundler?.close(); // given no job: the compile failed
     }
     if (!bundled) throw new Error("the compile never said what to bundle");
     await bundled;

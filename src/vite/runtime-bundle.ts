@@ -21,13 +21,14 @@ export interface RuntimeBundleJob {
 
 /** The browser runtime, bundled for `inputs` into `outDir`: index.html (its deck
  * placeholders left for deckPageHtml), its chunks and one stylesheet. `onBundling` hears
- * that the bundle was not kept and is being made (new code: so is everything made from it). */
-export async function bundleRuntime(inputs: BundleInputs, deckRoot: string, outDir: string, onBundling?: () => void): Promise<void> {
+ * that the bundle was not kept and is being made (new code: so is everything made from it).
+ * `started`: the bundler RuntimeBundler.startEarly started for this build, if it did. */
+export async function bundleRuntime(inputs: BundleInputs, deckRoot: string, outDir: string, onBundling?: () => void, started?: RuntimeBundler): Promise<void> {
   const features = { mermaid: inputs.runtimeDiagrams, live: inputs.liveSnippets.length > 0, exercises: inputs.exercises };
   const job: RuntimeBundleJob = { deckRoot, outDir, features, liveSnippets: inputs.liveSnippets };
   // With no bundle kept (a first or cold build) the bundler starts before the fonts'
   // characters are worked out (≈0.1–0.3 s), and bundles the code meanwhile.
-  let bundler = BundleCache.noneKept(deckRoot) ? RuntimeBundler.start() : undefined;
+  let bundler = started ?? (BundleCache.noneKept(deckRoot) ? RuntimeBundler.start() : undefined);
   await bundler?.forked();
   const made = (async () => {
     const tools = await bundleToolsKey(PACKAGE_ROOT);

@@ -3,6 +3,7 @@
 // and bundles the code while they are (runtime-bundle.ts). It ends when the bundle is written.
 import { fork, type ChildProcess } from "node:child_process";
 import { bundleWorker } from "../io/worker-bundle.ts";
+import { BundleCache } from "./bundle-cache.ts";
 import type { FaceKey } from "./katex-faces.ts";
 import type { RuntimeBundleJob } from "./runtime-bundle.ts";
 
@@ -47,6 +48,21 @@ export class RuntimeBundler {
   /** A bundler's process, starting now. */
   static start(): RuntimeBundler {
     return new RuntimeBundler();
+  }
+
+  /** A bundler's process started with the build, before the compiler is loaded, when no
+   * bundle is kept (a first or cold build bundles for certain): its entry is bundled and
+   * Vite loaded while the compile runs, not after it. */
+  static startEarly(deckRoot: string): RuntimeBundler | undefined {
+    return BundleCache.noneKept(deckRoot) ? new RuntimeBundler() : undefined;
+  }
+
+  /** Ends a process that was given no job (a build that failed first); the same end, or
+   * nothing, for one that was. */
+  async close(): Promise<void> {
+    const child = this.given ? undefined : await this.child.catch(() => undefined);
+    if (child?.connected) child.disconnect(); // its process exits on that
+    await this.exited;
   }
 
   /** Once the process has been started (its entry bundled, on a cold build, first). */

@@ -36,7 +36,8 @@ export class SnippetRunner {
   constructor(
     private readonly deckRoot: string,
     private readonly timeoutMs: () => number,
-    private readonly workerFile: Promise<string>,
+    /** the worker's bundle, asked for when the worker first starts */
+    private readonly workerFile: () => Promise<string>,
     /** what the worker waits for before it starts (a build lets Chromium finish drawing
      * first: the two together hold more memory than either) */
     private readonly startAfter: () => Promise<void> = () => Promise.resolve(),
@@ -48,7 +49,7 @@ export class SnippetRunner {
   }
 
   private start(): Promise<void> {
-    this.workerReady ??= Promise.all([this.workerFile, this.startAfter()]).then(
+    this.workerReady ??= Promise.all([this.workerFile(), this.startAfter()]).then(
       ([file]) =>
         new Promise<void>((resolve, reject) => {
           const setup: SnippetWorkerSetup = { root: this.deckRoot, aliases: snippetAliases(this.deckRoot) };
