@@ -5,7 +5,9 @@
 // its inputs (recorded with esbuild's metafile) changes — content, not file times, so a
 // copied or restored tree never runs a stale bundle. Packages stay external. A dynamic
 // import() becomes a chunk of its own, loaded when it runs: an entry can start slow work
-// (Chromium) before it loads the heavy modules it needs next.
+// (Chromium) before it loads the heavy modules it needs next. The workers' entry points are
+// bundled in the same run (WORKER_ENTRIES), so a cold build starts its workers at once
+// instead of bundling each of them on its way (src/io/worker-bundle.ts finds them).
 import { createHash } from "node:crypto";
 import { setFlagsFromString } from "node:v8";
 import { access, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
@@ -31,6 +33,18 @@ const entryPath = path.resolve(entry);
 const cacheDir = path.join(root, "node_modules", ".cache", "backprop-deck");
 const name = path.relative(root, entryPath).replace(/[\\/]/g, "__").replace(/\.ts$/, "");
 const metaPath = path.join(cacheDir, `${name}.meta.json`);
+
+/** The entry points that src/io/worker-bundle.ts's bundleWorker() is asked for, by the name
+ * it is given (a test keeps this list and those calls in step). */
+const WORKER_ENTRIES = {
+  "mermaid-worker": "src/chromium/mermaid-worker.ts",
+  "runtime-bundle-worker": "src/vite/runtime-bundle-worker.ts",
+  "wasm-tools-worker": "src/io/wasm-tools-worker.ts",
+  "snippet-worker": "src/compile/snippets/worker.ts",
+};
+/** Where worker-bundle.ts looks for them: this variable names a JSON object of entry point
+ * (package-relative) → bundled file. */
+const WORKER_BUNDLES_VARIABLE = "BACKPROP_DECK_WORKER_BUNDLES";
 
 const hashOf = async (file) => createHash("sha256").update(await readFile(path.join(root, file))).digest("hex");
 
@@ -95,7 +109,7 @@ async function bundle() {
   const tmpDir = path.join(cacheDir, `${name}.${process.pid}.tmp`);
   const esbuild = await import("esbuild"); // loaded only when the bundle must be made again
   const result = await esbuild.build({
-    entryPoints: { main: entryPath },
+    entryPoints: { main: entryPath, ...Object.fromEntries(Object.entries(WORKER_ENTRIES).map(([name, file]) => [name, path.join(root, file)])) },
     absWorkingDir: root,
     bundle: true,
     splitting: true,
@@ -145,6 +159,8 @@ async function pruneOlderBundles(keep) {
 }
 
 const bundlePath = (await freshBundle()) ?? (await bundle());
+const bundleDir = path.dirname(bundlePath);
+process.env[WORKER_BUNDLES_VARIABLE] = JSON.stringify(Object.fromEntries(Object.entries(WORKER_ENTRIES).map(([name, file]) => [file, path.join(bundleDir, `${name}.mjs`)])));
 
 process.argv.splice(1, 2, entryPath);
 await import(pathToFileURL(bundlePath).href);

@@ -1,7 +1,8 @@
 // A worker's entry point bundled into one ES module in the package's cache, named by its
 // content (so a changed source gives a new file and a half-written one never runs).
 // Dependencies stay in node_modules. The bundle is reused while the content of every file
-// that went into it is unchanged (its content record, beside it).
+// that went into it is unchanged (its content record, beside it). A command started by
+// scripts/launch.mjs has its workers bundled already, with the command: those are used.
 import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -29,8 +30,25 @@ async function reusable(record: string): Promise<string | undefined> {
   }
 }
 
+/** The variable scripts/launch.mjs names its worker bundles in (plain JavaScript: it cannot
+ * import this). */
+export const WORKER_BUNDLES_VARIABLE = "BACKPROP_DECK_WORKER_BUNDLES";
+
+/** What scripts/launch.mjs bundled `entry` into along with the command it launched, if it
+ * did and the file is still there. */
+function launchedBundle(entry: string): string | undefined {
+  try {
+    const file = (JSON.parse(process.env[WORKER_BUNDLES_VARIABLE] ?? "{}") as Record<string, string>)[entry];
+    return file && existsSync(file) ? file : undefined;
+  } catch {
+    return undefined; // not a record of ours: bundle it here
+  }
+}
+
 /** `entry` (relative to the package) as a runnable module; `name` prefixes the file. */
 export async function bundleWorker(entry: string, name: string): Promise<string> {
+  const launched = launchedBundle(entry);
+  if (launched) return launched;
   const record = cacheDir(PACKAGE_ROOT, `${name}.meta.json`);
   const reused = await reusable(record);
   if (reused) return reused;
