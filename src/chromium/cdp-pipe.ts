@@ -1,8 +1,8 @@
 // A headless Chromium driven over the DevTools protocol on a pipe (--remote-debugging-pipe:
 // JSON messages ended by a NUL byte, written to its fd 3, read from its fd 4). For the
-// diagram worker, which needs a page, a few requests answered from disk and evaluate():
-// loading playwright-core alone takes half a second, more than Chromium takes to start.
-// The PDF, which needs Chromium's print path and more, keeps playwright (print-pdf.ts).
+// diagram worker and the PDF, which need a page, a few requests answered from disk, a
+// function called in it and (the PDF) Chromium's printing: loading playwright-core alone
+// takes half a second, more than Chromium takes to start.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -18,6 +18,11 @@ const SINGLE_PROCESS_ARGS = ["--single-process", "--no-zygote"] as const;
 /** A file:// page may load other files (module scripts among them): the diagram page
  * imports mermaid from node_modules. Only our own page and mermaid's code are ever opened. */
 const FILE_ACCESS_ARGS = ["--allow-file-access-from-files"] as const;
+
+/** A page opened over the protocol has no window to be in front: Chromium must not treat it
+ * as a background tab (slower timers and a lower priority) while it loads and prints (the
+ * flags playwright, which printed the PDF before, starts Chromium with). */
+const PAGE_IN_FRONT_ARGS = ["--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows", "--disable-renderer-backgrounding"] as const;
 
 type Params = Record<string, unknown>;
 interface Reply {
@@ -64,10 +69,14 @@ export class CdpPipe {
 
   private readonly toChromium: Writable;
 
-  /** Starts Chromium headless, with a profile of its own that goes when it exits. */
-  static launch(executablePath: string): CdpPipe {
+  /** Starts Chromium headless, with a profile of its own that goes when it exits. By
+   * default as the diagram worker needs it: one process, and file:// pages that may load
+   * other files; the PDF (print-pdf.ts) prints a self-contained file in the usual processes,
+   * where Chromium's printing is faster. */
+  static launch(executablePath: string, { forDiagrams = true }: { forDiagrams?: boolean } = {}): CdpPipe {
     const profileDir = mkdtempSync(path.join(os.tmpdir(), "backprop-deck-chromium-"));
-    const args = [...HEADLESS_ARGS, ...SINGLE_PROCESS_ARGS, ...FILE_ACCESS_ARGS, "--headless", "--remote-debugging-pipe", `--user-data-dir=${profileDir}`, "--hide-scrollbars", "--mute-audio", "--no-startup-window"];
+    const kind = forDiagrams ? [...SINGLE_PROCESS_ARGS, ...FILE_ACCESS_ARGS] : PAGE_IN_FRONT_ARGS;
+    const args = [...HEADLESS_ARGS, ...kind, "--headless", "--remote-debugging-pipe", `--user-data-dir=${profileDir}`, "--hide-scrollbars", "--mute-audio", "--no-startup-window"];
     const child = spawn(executablePath, args, { stdio: ["ignore", "ignore", "ignore", "pipe", "pipe"] });
     return new CdpPipe(child, profileDir);
   }
@@ -124,6 +133,30 @@ export async function openPage(browser: CdpPipe): Promise<string> {
   const { targetId } = await browser.send("Target.createTarget", { url: "about:blank" });
   const { sessionId } = await browser.send("Target.attachToTarget", { targetId, flatten: true });
   return sessionId as string;
+}
+
+/** Opens `url` in the page of `sessionId` and waits for its load event (at most `timeoutMs`). */
+export async function navigate(browser: CdpPipe, sessionId: string, url: string, timeoutMs = 60_000): Promise<void> {
+  await browser.send("Page.enable", {}, sessionId);
+  let timer: NodeJS.Timeout | undefined;
+  const loaded = new Promise<void>((resolve, reject) => {
+    browser.on("Page.loadEventFired", (_params, from) => from === sessionId && resolve());
+    timer = setTimeout(() => reject(new Error(`${url} did not load in ${timeoutMs / 1000} s`)), timeoutMs);
+  });
+  loaded.catch(() => undefined); // awaited below, unless the navigation itself fails first
+  try {
+    const { errorText } = await browser.send("Page.navigate", { url }, sessionId);
+    if (errorText) throw new Error(`${url}: ${String(errorText)}`);
+    await loaded;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** What `fn(arg)` gives (a promise awaited) in the page of `sessionId`: `fn` is sent as its
+ * source, so it must use nothing from outside itself; `arg` and the result as JSON. */
+export function call<A, R>(browser: CdpPipe, sessionId: string, fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
+  return evaluate<R>(browser, sessionId, `(${fn.toString()})(${JSON.stringify(arg)})`);
 }
 
 /** The value `expression` gives (a promise awaited) in the page of `sessionId`; its

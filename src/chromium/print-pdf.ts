@@ -8,7 +8,13 @@ import { writeFileAtomic } from "../io/atomic-write.ts";
 import { CHAPTERS_ID } from "../shared/runtime-config.ts";
 import { ANNOTATIONS_GLOBAL, SLIDE_KEY_ATTRIBUTE, type DrawingDocument } from "../shared/drawing-format.ts";
 import { FRAME, PAPER, READY_DATASET_KEY, READY_EVENT, type Paper } from "../shared/constants.ts";
-import { launchChromium } from "./find-chromium.ts";
+import { call, CdpPipe, evaluate, navigate, openPage } from "./cdp-pipe.ts";
+
+/** Chromium's print settings as playwright's page.pdf() sent them, which printed this deck
+ * before: no margins (the print view places everything), scale 1. */
+const PRINT_SETTINGS = { marginTop: 0, marginBottom: 0, marginLeft: 0, marginRight: 0, scale: 1, transferMode: "ReturnAsBase64" } as const;
+/** CSS pixels in an inch: Chromium takes paper sizes in inches. */
+const PX_PER_INCH = 96;
 
 
 export interface PrintOptions {
@@ -40,12 +46,13 @@ export interface PrintResult {
 }
 
 export async function printPdf(options: PrintOptions): Promise<PrintResult> {
-  const launched = launchChromium(options.executablePath);
+  // over the DevTools pipe: loading playwright took longer than Chromium takes to start
+  const browser = CdpPipe.launch(options.executablePath, { forDiagrams: false });
   const pdfLib = import("pdf-lib"); // loads while Chromium starts
-  const browser = await launched;
   try {
     const { PDFDocument } = await pdfLib;
-    const page = await browser.newPage({ viewport: { ...FRAME } });
+    const page = await openPage(browser);
+    await browser.send("Emulation.setDeviceMetricsOverride", { width: FRAME.width, height: FRAME.height, deviceScaleFactor: 1, mobile: false }, page);
     const query = [
       "print-pdf",
       options.fragments && !options.handout ? "pdfSeparateFragments=true" : "",
@@ -54,11 +61,13 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
       options.answers ? "answers" : "",
     ].filter(Boolean).join("&");
     // the drawing plugin prints what it finds here (src/deck/drawing/print.ts)
-    if (options.annotations) await page.addInitScript(({ key, doc }) => Object.assign(window, { [key]: doc }), { key: ANNOTATIONS_GLOBAL, doc: options.annotations });
-    await page.goto(`${pathToFileURL(options.htmlFile).href}?${query}`);
+    if (options.annotations) await browser.send("Page.addScriptToEvaluateOnNewDocument", { source: `Object.assign(window, ${JSON.stringify({ [ANNOTATIONS_GLOBAL]: options.annotations })});` }, page);
+    await navigate(browser, page, `${pathToFileURL(options.htmlFile).href}?${query}`);
     // the ready event, heard at once: polling for the ready attribute waits for a frame of
     // the whole print view to be drawn on screen first (≈0.5 s), which printing redoes anyway
-    await page.evaluate(
+    await call(
+      browser,
+      page,
       ({ key, event, ms }) =>
         new Promise<void>((resolve, reject) => {
           if (document.documentElement.dataset[key] === "true") return resolve();
@@ -67,7 +76,7 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
         }),
       { key: READY_DATASET_KEY, event: READY_EVENT, ms: 60_000 },
     );
-    const overflowing = await page.evaluate(() => {
+    const overflowing = await call(browser, page, () => {
       const worst = new Map<string, number>(); // a slide printed once per step is named once
       for (const slide of document.querySelectorAll<HTMLElement>(".reveal .pdf-page > section")) {
         const over = slide.offsetTop + slide.scrollHeight - parseFloat(getComputedStyle(slide).paddingBottom) - slide.parentElement!.clientHeight;
@@ -75,8 +84,8 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
         if (over > 1) worst.set(source, Math.max(worst.get(source) ?? 0, Math.round(over)));
       }
       return [...worst].map(([source, px]) => ({ source, px }));
-    });
-    const outline = await page.evaluate((chaptersId) => {
+    }, undefined);
+    const outline = await call(browser, page, (chaptersId) => {
       const chapters = JSON.parse(document.getElementById(chaptersId)?.textContent ?? "[]") as { title: string; file: string }[];
       // a printed page: a slide, or (handout) a sheet of slides
       const sheets = [...document.querySelectorAll(".handout-sheet")];
@@ -86,14 +95,15 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
         .map((c) => ({ title: c.title, page: pages.findIndex((p) => opens(p, c.file)) }))
         .filter((c) => c.page >= 0);
     }, CHAPTERS_ID);
-    const printedKeys = new Set(await page.evaluate((attribute) => [...document.querySelectorAll(`.pdf-page > section[${attribute}]`)].map((s) => s.getAttribute(attribute)!), SLIDE_KEY_ATTRIBUTE));
+    const printedKeys = new Set(await call(browser, page, (attribute) => [...document.querySelectorAll(`.pdf-page > section[${attribute}]`)].map((s) => s.getAttribute(attribute)!), SLIDE_KEY_ATTRIBUTE));
     const unplacedAnnotations = Object.keys(options.annotations?.slides ?? {}).filter((key) => !printedKeys.has(key));
     // a handout is on paper (its sheets are laid out to PAPER's sizes); slides are 16:9 pages
-    const paper = options.handout ? { format: PAPER[options.handout].format } : { preferCSSPageSize: true };
-    const pdf = await page.pdf({ printBackground: true, tagged: true, ...paper });
-    const doc = await PDFDocument.load(pdf);
+    const sheet = options.handout && PAPER[options.handout];
+    const paper = sheet ? { paperWidth: sheet.width / PX_PER_INCH, paperHeight: sheet.height / PX_PER_INCH } : { preferCSSPageSize: true };
+    const { data } = await browser.send("Page.printToPDF", { ...PRINT_SETTINGS, printBackground: true, generateTaggedPDF: true, ...paper }, page);
+    const doc = await PDFDocument.load(Buffer.from(data as string, "base64"));
     addOutline(doc, outline, await pdfLib);
-    const title = await page.title();
+    const title = await evaluate<string>(browser, page, "document.title");
     doc.setTitle(title);
     doc.setCreator("backprop-deck");
     doc.setProducer("backprop-deck (Chromium, pdf-lib)");

@@ -1,10 +1,12 @@
 // The DevTools pipe the diagram worker drives Chromium with: answers, a page's exception,
-// one process, nothing left behind, and a Chromium that cannot start.
-import { existsSync } from "node:fs";
+// one process, nothing left behind, a page opened and a function called in it (the PDF), and a
+// Chromium that cannot start.
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CdpPipe, evaluate, openPage } from "../../src/chromium/cdp-pipe.ts";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { call, CdpPipe, evaluate, navigate, openPage } from "../../src/chromium/cdp-pipe.ts";
 import { chromiumPath, hasChromium } from "../support/browser.ts";
 import { descendantsOf, processesNaming } from "../support/processes.ts";
 
@@ -30,6 +32,23 @@ describe.skipIf(!hasChromium)("CdpPipe", () => {
       await expect(browser.send("Browser.getVersion")).rejects.toThrow(/Chromium exited/);
     } finally {
       await browser.close();
+    }
+  });
+
+  it("opens a page and calls a function in it with an argument; a missing file is an error", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "cdp-pipe-"));
+    const browser = CdpPipe.launch(chromiumPath!, { forDiagrams: false });
+    try {
+      writeFileSync(path.join(dir, "page.html"), "<title>a page</title><p id=p>loaded</p>");
+      const page = await openPage(browser);
+      await navigate(browser, page, pathToFileURL(path.join(dir, "page.html")).href);
+      expect(await evaluate<string>(browser, page, "document.title")).toBe("a page");
+      expect(await call(browser, page, ({ id, times }) => document.getElementById(id)!.textContent!.repeat(times), { id: "p", times: 2 })).toBe("loadedloaded");
+      await expect(call(browser, page, (n: number) => Promise.reject(new Error(`no ${n}`)), 7)).rejects.toThrow("no 7");
+      await expect(navigate(browser, page, pathToFileURL(path.join(dir, "missing.html")).href)).rejects.toThrow(/missing\.html: net::ERR_FILE_NOT_FOUND/);
+    } finally {
+      await browser.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
