@@ -52,8 +52,8 @@ export const HEADLESS_ARGS: readonly string[] = [
   "--font-render-hinting=slight",
 ];
 
-/** Starts Chromium. Playwright is loaded here, on first use: a build whose diagrams are all
- * cached never pays for it. */
+/** Starts Chromium with playwright, for the tests and the benchmark (the build and the PDF
+ * drive it over the DevTools pipe, cdp-pipe.ts). Playwright is loaded here, on first use. */
 export async function launchChromium(executablePath: string): Promise<Browser> {
   const { chromium } = await import("playwright-core");
   return chromium.launch({ executablePath, headless: true, args: [...HEADLESS_ARGS] });
