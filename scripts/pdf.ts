@@ -5,6 +5,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { findBuildChromium, INSTALL_HINT } from "../src/chromium/find-chromium.ts";
 import { printPdf } from "../src/chromium/print-pdf.ts";
+import { reportFailure } from "./lib/report-failure.ts";
 import { singleFileOf } from "../src/vite/dist-files.ts";
 import { DrawingFormatError, parseDrawingDocument, type DrawingDocument } from "../src/shared/drawing-format.ts";
 
@@ -91,7 +92,12 @@ const suffix = (handout ? "-handout" : fragments ? "-steps" : "") + (seed !== un
 const outFile = outArg >= 0 ? path.resolve(args[outArg + 1]) : path.join(dist, `${name}${suffix}.pdf`);
 const started = performance.now();
 console.log(`printing ${path.relative(root, htmlFile)} in headless Chromium…`);
-const result = await printPdf({ htmlFile, outFile, executablePath, fragments, handout, seed, answers, annotations });
-for (const key of result.unplacedAnnotations) console.warn(`${annotationsArg >= 0 ? args[annotationsArg + 1] : ""}: warning: the drawings of slide "${key}" were not printed: the deck has no such slide`);
-for (const { source, px } of result.overflowing) console.warn(`${source}: warning: the slide runs ${px} px past its page, and the PDF cuts it off`);
-console.log(`wrote ${path.relative(root, outFile)}: ${result.pages} pages, ${result.outline.length} chapters in the outline, in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+try {
+  const result = await printPdf({ htmlFile, outFile, executablePath, fragments, handout, seed, answers, annotations });
+  for (const key of result.unplacedAnnotations) console.warn(`${annotationsArg >= 0 ? args[annotationsArg + 1] : ""}: warning: the drawings of slide "${key}" were not printed: the deck has no such slide`);
+  for (const { source, px } of result.overflowing) console.warn(`${source}: warning: the slide runs ${px} px past its page, and the PDF cuts it off`);
+  console.log(`wrote ${path.relative(root, outFile)}: ${result.pages} pages, ${result.outline.length} chapters in the outline, in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+} catch (error) {
+  // a Chromium that does not start or dies while printing: one line, no stack
+  process.exitCode = reportFailure("pdf", error, `; ${path.relative(root, outFile)} was not written`);
+}

@@ -1,7 +1,7 @@
 // `npm run pdf` end to end on the sample deck, read back with pdf.js: one page per slide (or
 // per reveal step), math as real text, equation → example → back as jumps inside the PDF,
 // an outline by chapter, speaker notes in the handout.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -97,6 +97,15 @@ describe.runIf(hasChromium)("npm run pdf", () => {
     const outcome = await runScript("pdf", ["--out", path.join(out, "none.pdf")], { cwd: root, env: { ...process.env, CHROME_PATH: path.join(root, "no-such-browser") } });
     expect(outcome.code).not.toBe(0);
     expect(outcome.stderr).toMatch(/no Chromium found.*apt-get install chromium/);
+  }, 60_000);
+
+  it("with a Chromium that will not start it says so in one line, no stack, and writes no PDF", async () => {
+    const file = path.join(out, "broken.pdf");
+    const outcome = await runScript("pdf", ["--out", file], { cwd: root, env: { ...process.env, CHROME_PATH: "/bin/false" } });
+    expect(outcome.code).toBe(1);
+    expect(outcome.stderr).toMatch(/^pdf failed: Chromium exited \(code 1\)$/m);
+    expect(outcome.stderr).not.toMatch(/^\s+at /m);
+    expect(existsSync(file)).toBe(false);
   }, 60_000);
 
   it("names a slide whose content runs past its page, by file and line", async () => {
