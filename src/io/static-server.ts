@@ -34,5 +34,11 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const host = `127.0.0.1:${(server.address() as { port: number }).port}`;
-  return { url: `http://${host}/`, host, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  const close = (): Promise<void> =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      // a browser still open keeps its connections: closing waits for none of them
+      server.closeAllConnections();
+    });
+  return { url: `http://${host}/`, host, close };
 }
