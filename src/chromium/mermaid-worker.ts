@@ -7,7 +7,7 @@ import path from "node:path";
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import { pathToFileURL } from "node:url";
 import { PACKAGE_ROOT } from "../io/package-root.ts";
-import { CdpPipe, evaluate, openPage } from "./cdp-pipe.ts";
+import { CdpPipe, evaluate, navigate, openPage } from "./cdp-pipe.ts";
 import { SVG_OPTIMIZER_CONFIG } from "./svg-optimize.ts";
 import type { MermaidWorkerData, ToMermaidWorker, FromMermaidWorker } from "./mermaid-protocol.ts";
 
@@ -20,10 +20,7 @@ const MERMAID_PAGE = path.join(PACKAGE_ROOT, "src", "chromium", "mermaid-page.ht
  * single script took ≈0.8 s), from disk (see FILE_ACCESS_ARGS in cdp-pipe.ts). */
 async function openMermaidPage(browser: CdpPipe, distDir: string): Promise<string> {
   const sessionId = await openPage(browser);
-  await browser.send("Page.enable", {}, sessionId);
-  const loaded = new Promise<void>((resolve) => browser.on("Page.loadEventFired", () => resolve()));
-  await browser.send("Page.navigate", { url: pathToFileURL(MERMAID_PAGE).href }, sessionId);
-  await loaded;
+  await navigate(browser, sessionId, pathToFileURL(MERMAID_PAGE).href);
   const entry = pathToFileURL(path.join(distDir, "mermaid.esm.min.mjs")).href;
   await evaluate(browser, sessionId, `import(${JSON.stringify(entry)}).then((m) => { window.mermaid = m.default; })`);
   return sessionId;
