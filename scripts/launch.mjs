@@ -1,9 +1,13 @@
 #!/usr/bin/env node
 // Runs a TypeScript entry point (`node scripts/launch.mjs scripts/NAME.ts args…`) without a
 // TypeScript compile on every call: the entry is bundled once with esbuild into
-// node_modules/.cache/backprop-deck/, and the bundle is reused until the content of one of
-// its inputs (recorded with esbuild's metafile) changes — content, not file times, so a
-// copied or restored tree never runs a stale bundle. Packages stay external. A dynamic
+// node_modules/.backprop-deck-commands/, and the bundle is reused until the content of one
+// of its inputs (recorded with esbuild's metafile) changes — content, not file times, so a
+// copied or restored tree never runs a stale bundle. `npm install` bundles every command
+// (`node scripts/launch.mjs --prepare`, the package's prepare script), as an installed tool
+// comes compiled: a deck's first build does not compile the tool's code first. They are
+// not in the decks' cache folder (node_modules/.cache/backprop-deck), which holds what is
+// made from a deck. Packages stay external. A dynamic
 // import() becomes a chunk of its own, loaded when it runs: an entry can start slow work
 // (Chromium) before it loads the heavy modules it needs next. The workers' entry points are
 // bundled in the same run (WORKER_ENTRIES), so a cold build starts its workers at once
@@ -23,16 +27,13 @@ import { EVENT_TARGET_FILE, withLazyListenerMaps } from "./linkedom-listeners.mj
 setFlagsFromString("--interrupt-budget=270336");
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const PREPARE = "--prepare";
 const entry = process.argv[2];
 if (!entry) {
-  process.stderr.write("usage: node scripts/launch.mjs <entry.ts> [args…]\n");
+  process.stderr.write(`usage: node scripts/launch.mjs <entry.ts> [args…]\n       node scripts/launch.mjs ${PREPARE}   (bundles every command of package.json)\n`);
   process.exit(2);
 }
-const entryPath = path.resolve(entry);
-// the cache folder of src/io/cache-dir.ts (this file is plain JavaScript and cannot import it)
-const cacheDir = path.join(root, "node_modules", ".cache", "backprop-deck");
-const name = path.relative(root, entryPath).replace(/[\\/]/g, "__").replace(/\.ts$/, "");
-const metaPath = path.join(cacheDir, `${name}.meta.json`);
+const commandsDir = path.join(root, "node_modules", ".backprop-deck-commands");
 
 /** The entry points that src/io/worker-bundle.ts's bundleWorker() is asked for, by the name
  * it is given (a test keeps this list and those calls in step). */
@@ -87,11 +88,18 @@ const lazyListenerMaps = {
   },
 };
 
+/** Where entry `entryPath`'s bundles and its record are. */
+function bundleNames(entryPath) {
+  const name = path.relative(root, entryPath).replace(/[\\/]/g, "__").replace(/\.ts$/, "");
+  return { name, metaPath: path.join(commandsDir, `${name}.meta.json`) };
+}
+
 /** The recorded bundle's entry, if every input it was made from is unchanged. */
-async function freshBundle() {
+async function freshBundle(entryPath) {
+  const { metaPath } = bundleNames(entryPath);
   try {
     const { hashes, dir } = JSON.parse(await readFile(metaPath, "utf8"));
-    const entryFile = path.join(cacheDir, path.basename(dir), "main.mjs");
+    const entryFile = path.join(commandsDir, path.basename(dir), "main.mjs");
     await access(entryFile);
     const files = Object.keys(hashes);
     const now = await Promise.all(files.map(hashOf));
@@ -104,9 +112,10 @@ async function freshBundle() {
 /** Bundles the entry into a folder named by its content: a folder, once there, never
  * changes, so a launch still running from it (its chunks load late) is never disturbed,
  * and two launches making the same bundle agree. */
-async function bundle() {
-  await mkdir(cacheDir, { recursive: true });
-  const tmpDir = path.join(cacheDir, `${name}.${process.pid}.tmp`);
+async function bundle(entryPath) {
+  const { name, metaPath } = bundleNames(entryPath);
+  await mkdir(commandsDir, { recursive: true });
+  const tmpDir = path.join(commandsDir, `${name}.${process.pid}.tmp`);
   const esbuild = await import("esbuild"); // loaded only when the bundle must be made again
   const result = await esbuild.build({
     entryPoints: { main: entryPath, ...Object.fromEntries(Object.entries(WORKER_ENTRIES).map(([name, file]) => [name, path.join(root, file)])) },
@@ -129,7 +138,7 @@ async function bundle() {
   const content = createHash("sha256");
   for (const f of result.outputFiles) content.update(path.relative(tmpDir, f.path)).update(f.contents);
   const dir = `${name}-${content.digest("hex").slice(0, 12)}`;
-  const finalDir = path.join(cacheDir, dir);
+  const finalDir = path.join(commandsDir, dir);
   try {
     await access(path.join(finalDir, "main.mjs"));
   } catch {
@@ -143,22 +152,36 @@ async function bundle() {
   const hashes = Object.fromEntries(await Promise.all(inputs.map(async (file) => [file, await hashOf(file)])));
   await writeFile(`${metaPath}.${process.pid}.tmp`, JSON.stringify({ hashes, dir }));
   await rename(`${metaPath}.${process.pid}.tmp`, metaPath);
-  await pruneOlderBundles(dir);
+  await pruneOlderBundles(name, dir);
   return path.join(finalDir, "main.mjs");
 }
 
 /** This entry's other bundle folders not touched for an hour (a launch that started from one
  * has long since loaded its chunks). */
-async function pruneOlderBundles(keep) {
-  for (const entry of await readdir(cacheDir)) {
+async function pruneOlderBundles(name, keep) {
+  for (const entry of await readdir(commandsDir)) {
     if (entry === keep || !entry.startsWith(`${name}-`) || entry.includes(".")) continue;
-    const dir = path.join(cacheDir, entry);
+    const dir = path.join(commandsDir, entry);
     const { mtimeMs } = await stat(dir).catch(() => ({ mtimeMs: Date.now() }));
     if (Date.now() - mtimeMs > 3_600_000) await rm(dir, { recursive: true, force: true }).catch(() => undefined);
   }
 }
 
-const bundlePath = (await freshBundle()) ?? (await bundle());
+/** The entry points of package.json's scripts that run through this file. */
+async function commandEntries() {
+  const { scripts } = JSON.parse(await readFile(path.join(root, "package.json"), "utf8"));
+  const entries = Object.values(scripts).flatMap((line) => [...line.matchAll(/scripts\/launch\.mjs (\S+\.ts)/g)].map(([, file]) => path.join(root, file)));
+  return [...new Set(entries)];
+}
+
+if (entry === PREPARE) {
+  // one at a time: esbuild uses every core for each
+  for (const entryPath of await commandEntries()) if (!(await freshBundle(entryPath))) await bundle(entryPath);
+  process.exit(0);
+}
+
+const entryPath = path.resolve(entry);
+const bundlePath = (await freshBundle(entryPath)) ?? (await bundle(entryPath));
 const bundleDir = path.dirname(bundlePath);
 process.env[WORKER_BUNDLES_VARIABLE] = JSON.stringify(Object.fromEntries(Object.entries(WORKER_ENTRIES).map(([name, file]) => [file, path.join(bundleDir, `${name}.mjs`)])));
 

@@ -1,5 +1,6 @@
 // scripts/launch.mjs bundles the workers' entry points with the command it launches, and
-// bundleWorker() takes those files instead of bundling each worker again on its way.
+// bundleWorker() takes those files instead of bundling each worker again on its way; with
+// --prepare (npm install's prepare script) it bundles every command of package.json.
 import { execFile } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -44,6 +45,22 @@ describe("scripts/launch.mjs and the workers", () => {
       // beside the command's own bundle, from the same run: not a bundle of bundleWorker's own
       expect(path.dirname(file), entry).toBe(path.dirname(first));
       expect(path.basename(path.dirname(file))).toMatch(/^test__fixtures__launch__worker-bundles-/);
+    }
+  }, 60_000);
+});
+
+describe("scripts/launch.mjs --prepare", () => {
+  it("leaves every command of package.json bundled, outside the decks' cache folder", async () => {
+    const { scripts } = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
+    expect(scripts.prepare).toBe("node scripts/launch.mjs --prepare");
+    const commands = Object.values(scripts).flatMap((line) => [...line.matchAll(/launch\.mjs (scripts\/\S+)\.ts/g)].map(([, file]) => file.replace(/\//g, "__")));
+    expect(commands).toEqual(expect.arrayContaining(["scripts__build", "scripts__pdf", "scripts__dev", "scripts__present"]));
+    await promisify(execFile)(process.execPath, [LAUNCH, "--prepare"], { cwd: path.resolve(".") });
+    const dir = path.resolve("node_modules/.backprop-deck-commands");
+    for (const command of commands) {
+      const { dir: bundle } = JSON.parse(readFileSync(path.join(dir, `${command}.meta.json`), "utf8")) as { dir: string };
+      expect(existsSync(path.join(dir, bundle, "main.mjs")), command).toBe(true);
+      expect(existsSync(path.join(dir, bundle, "runtime-bundle-worker.mjs")), command).toBe(true);
     }
   }, 60_000);
 });
