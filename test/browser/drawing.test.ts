@@ -3,7 +3,6 @@
 // step shows from that step on, undo/redo and the eraser, a read-only page, the toolbar out
 // of the slides' way and axe-clean in both themes, and the same in the served site.
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -13,8 +12,8 @@ import { serveStatic } from "../../src/io/static-server.ts";
 import type { DrawingDocument } from "../../src/shared/drawing-format.ts";
 import { hasChromium, startBrowser, waitForReady, watchedPage, type PageWatch } from "../support/browser.ts";
 import { drawingOf, drawStroke, shownStrokes, toggleDrawing } from "../support/drawing.ts";
+import { axeSource } from "../support/axe-source.ts";
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 let root: string;
 let browser: Browser;
 let offline: string;

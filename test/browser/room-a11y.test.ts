@@ -1,8 +1,6 @@
 // The room's own views for everyone: axe-core finds no serious or critical violation on the
 // remote (a 390 px phone) or on an audience page showing its follow control, in both
 // themes; the remote needs no zoom or sideways scrolling, and its buttons are big.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -10,9 +8,9 @@ import { startPresentServer, type PresentServer } from "../../src/present/presen
 import { bundleRoomClient } from "../../src/present/room-client-bundle.ts";
 import { hasChromium, startBrowser } from "../support/browser.ts";
 import { openRoomPage, waitForPlace, waitForRoom, placeOf, type RoomPage } from "../support/room-pages.ts";
+import { axeSource } from "../support/axe-source.ts";
 
 const SECRET = "a11y-test-secret";
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 /** axe-core over the room's own elements (the deck's slides are checked one by one in
  * test/deck/axe-*.test.ts), injected through the debugger (the page's CSP allows no inline

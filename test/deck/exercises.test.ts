@@ -8,7 +8,6 @@
 // every exercise as a student leaves it (wrong answers checked, every hint, the answer shown)
 // is axe-clean, readable from the back row and inside its frame, in both themes.
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { drawCase, evaluateCase, parseCase } from "../../src/grad/index.ts";
@@ -18,8 +17,8 @@ import { hasChromium, waitForReady } from "../support/browser.ts";
 import { installAloneInDocument, type AloneInDocument } from "../support/alone-in-document.ts";
 import { builtDeckInChromium } from "../support/built-deck.ts";
 import { measureTextSizes } from "../support/legibility.ts";
+import { axeSource } from "../support/axe-source.ts";
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const SEEDS = [3, 42, 1234];
 
 interface Blank {

@@ -4,16 +4,14 @@
 // scrolls inside its own box: a display formula, a code block, a table), diagrams and plots
 // as wide as the screen at most; steps appear as they scroll into view and the current slide
 // follows; no drawing toolbar; axe-core clean in both themes. The projector is untouched.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { FRAME } from "../../src/shared/constants.ts";
 import { hasChromium, startBrowser, waitForReady } from "../support/browser.ts";
 import { readingTextSizes, sticksOut } from "../support/reading.ts";
+import { axeSource } from "../support/axe-source.ts";
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const PHONE = { width: 390, height: 844 };
 
 describe.runIf(hasChromium)("the reading view on a phone", () => {

@@ -1,15 +1,12 @@
 // axe-core on every slide of the real deck at every step, in one theme: the serious and
 // critical violations it finds. One file per theme calls it (test/deck/axe-*.test.ts), so
 // the two themes' minute of axe runs each can run side by side.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import type { Browser } from "playwright-core";
 import { FRAME } from "../../src/shared/constants.ts";
 import { installAloneInDocument, type AloneInDocument } from "./alone-in-document.ts";
 import { waitForReady } from "./browser.ts";
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+import { axeSource } from "./axe-source.ts";
 
 export async function seriousViolationsOnEverySlide(browser: Browser, singleFile: string, theme: "light" | "dark"): Promise<string[]> {
   const page = await browser.newPage({ viewport: { ...FRAME } });
