@@ -28,6 +28,11 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores: run test files in two workers at most, the longest first.
     maxWorkers: 2,
+    // A worker runs its files one after another in one module graph, instead of loading the
+    // project's modules (and vitest's) again for each file: the unit tests took 59 s → 42 s
+    // (their import time summed over files 16 s → 5 s). Safe here because no module keeps
+    // mutable state (the house rules; a session object owns what lives across calls).
+    isolate: false,
     sequence: { sequencer: LongestFirstSequencer },
     projects: [
       { extends: true, test: { name: "unit", include: UNIT, exclude: [PRESENT_CLI] } },
