@@ -28,7 +28,7 @@ export async function bundleRuntime(inputs: BundleInputs, deckRoot: string, outD
   const job: RuntimeBundleJob = { deckRoot, outDir, features, liveSnippets: inputs.liveSnippets };
   // With no bundle kept (a first or cold build) the bundler starts before the fonts'
   // characters are worked out (≈0.1–0.3 s), and bundles the code meanwhile.
-  let bundler = started ?? (BundleCache.noneKept(deckRoot) ? RuntimeBundler.start() : undefined);
+  let bundler = started ?? RuntimeBundler.startEarly(deckRoot);
   await bundler?.forked();
   const made = (async () => {
     const tools = await bundleToolsKey(PACKAGE_ROOT);

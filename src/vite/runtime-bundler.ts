@@ -56,9 +56,9 @@ export class RuntimeBundler {
     return new RuntimeBundler();
   }
 
-  /** A bundler's process started with the build, before the compiler is loaded, when no
-   * bundle is kept (a first or cold build bundles for certain): its entry is bundled and
-   * Vite loaded while the compile runs, not after it. */
+  /** A bundler's process, started now when no bundle is kept (a first or cold build bundles
+   * for certain): `npm run build` starts it before the compiler is loaded, so that its entry
+   * is bundled and Vite loaded while the compile runs, not after it. */
   static startEarly(deckRoot: string): RuntimeBundler | undefined {
     return BundleCache.noneKept(deckRoot) ? new RuntimeBundler() : undefined;
   }
