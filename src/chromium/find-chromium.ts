@@ -27,9 +27,9 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | und
   return CANDIDATES.find((p) => existsSync(p));
 }
 
-/** The executable for the build's own work in a page nobody sees (diagrams, the PDF):
- * CHROME_PATH, else the headless shell when it is installed, else findChromium's. Pages
- * people look at (tests, the benchmark's load times) keep the browser they would use. */
+/** The executable for pages nobody looks at on a screen — the build's (diagrams, the PDF)
+ * and the tests' — CHROME_PATH, else the headless shell when it is installed, else
+ * findChromium's. The benchmark's load times keep the browser a student would use. */
 export function findBuildChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env.CHROME_PATH) return findChromium(env);
   return HEADLESS_SHELL_CANDIDATES.find((p) => existsSync(p)) ?? findChromium(env);

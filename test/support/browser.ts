@@ -1,10 +1,17 @@
 // Real Chromium for browser tests. Without one the tests say so loudly and skip — except
 // under CI (CI set), where a missing browser is a failure: .ci/run installs Debian's.
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { findChromium, launchChromium } from "../../src/chromium/find-chromium.ts";
+import { findBuildChromium, findChromium, launchChromium } from "../../src/chromium/find-chromium.ts";
 import { FRAME, READY_SELECTOR } from "../../src/shared/constants.ts";
 
+/** The desktop browser, for the tests that hold the headless shell to it. */
 export const chromiumPath = findChromium();
+/** What the tests open pages in: Chromium's headless shell when it is installed, as
+ * Playwright's own runner does for headless tests — the same Blink without the desktop
+ * browser's layers, which cost the suite a fifth of its CPU (924 → 731 s, 505 → 403 s
+ * wall). test/browser/headless-shell.test.ts checks that it lays the deck out and draws its
+ * diagrams as the browser does. */
+const pagesChromiumPath = findBuildChromium();
 
 if (!chromiumPath) {
   const message = "NO CHROMIUM FOUND: browser tests are SKIPPED (install Debian's chromium or set CHROME_PATH)";
@@ -15,7 +22,7 @@ if (!chromiumPath) {
 export const hasChromium = chromiumPath !== undefined;
 
 export function startBrowser(): Promise<Browser> {
-  return launchChromium(chromiumPath!);
+  return launchChromium(pagesChromiumPath!);
 }
 
 export interface PageWatch {
