@@ -8,9 +8,9 @@ import { FRAME, READY_SELECTOR } from "../../src/shared/constants.ts";
 export const chromiumPath = findChromium();
 /** What the tests open pages in: Chromium's headless shell when it is installed, as
  * Playwright's own runner does for headless tests — the same Blink without the desktop
- * browser's layers, which cost the suite a fifth of its CPU (924 → 731 s, 505 → 403 s
- * wall). test/browser/headless-shell.test.ts checks that it lays the deck out and draws its
- * diagrams as the browser does. */
+ * browser's layers (the room, classroom, drawing and exercises files together: 133–139 s
+ * against 172–188 s in the desktop browser, alternated). test/browser/headless-shell.test.ts
+ * checks that it lays the deck out and draws its diagrams as the browser does. */
 const pagesChromiumPath = findBuildChromium();
 
 if (!chromiumPath) {
