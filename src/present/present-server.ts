@@ -41,6 +41,19 @@ function reject(socket: Duplex, status: number, text: string): void {
   else socket.destroy();
 }
 
+/** What Node's HTTP parser found wrong with a connection ('clientError'), answered as Node's
+ * own handler would. Nothing on a connection that was reset, or that has had a response
+ * already: its client would take a late answer for the answer to its next request. 408 to
+ * a connection that sent no request in time: Chromium opens connections before it needs
+ * them, and one answered 408 it sends its request again on another — one answered 400 made
+ * a presenter's reload show "bad request". 431 for headers too large; else 400. */
+export function answerClientError(error: Error & { code?: string }, socket: Duplex & { bytesWritten?: number }): void {
+  if (error.code === "ECONNRESET" || !socket.writable || (socket.bytesWritten ?? 0) > 0) return void socket.destroy();
+  if (error.code === "ERR_HTTP_REQUEST_TIMEOUT") return reject(socket, 408, "Request Timeout");
+  if (error.code === "HPE_HEADER_OVERFLOW") return reject(socket, 431, "Request Header Fields Too Large");
+  reject(socket, 400, "Bad Request");
+}
+
 function channelOf(req: IncomingMessage): Channel | undefined {
   const [pathname, query = ""] = (req.url ?? "").split("?", 2);
   if (pathname !== `/${ROOM_PATHS.socket}`) return undefined;
@@ -76,7 +89,7 @@ export async function startPresentServer(options: PresentServerOptions): Promise
     if (!room.hasRoom(channel)) return reject(socket, 503, "Service Unavailable");
     sockets[channel].handleUpgrade(req, socket, head, (ws) => room.attach(ws, channel));
   });
-  server.on("clientError", (_error, socket) => reject(socket, 400, "Bad Request"));
+  server.on("clientError", answerClientError);
 
   const port = await listen(server, options.port, options.lan ? "0.0.0.0" : "127.0.0.1");
   allowedHosts(port, options.lan ?? false).forEach((h) => hosts.add(h));
