@@ -33,6 +33,8 @@ if (!entry) {
   process.stderr.write(`usage: node scripts/launch.mjs <entry.ts> [args…]\n       node scripts/launch.mjs ${PREPARE}   (bundles every command of package.json)\n`);
   process.exit(2);
 }
+// src/io/cache-dir.ts's commandsDir (this file is plain JavaScript and cannot import it;
+// test/cli/launch.test.ts finds the bundles where that says)
 const commandsDir = path.join(root, "node_modules", ".backprop-deck-commands");
 
 /** The entry points that src/io/worker-bundle.ts's bundleWorker() is asked for, by the name

@@ -8,7 +8,7 @@ import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import type { Browser } from "playwright-core";
 import { findChromium, launchChromium } from "../../src/chromium/find-chromium.ts";
-import { cacheDir } from "../../src/io/cache-dir.ts";
+import { cacheDir, commandsDir } from "../../src/io/cache-dir.ts";
 import { serveStatic } from "../../src/io/static-server.ts";
 import { FRAME, READY_DATASET_KEY, READY_EVENT, READY_SELECTOR } from "../../src/shared/constants.ts";
 import { singleFileOf } from "../../src/vite/dist-files.ts";
@@ -37,7 +37,7 @@ const forgetCaches = (root: string, andCommand = false): void => {
     const entries = existsSync(dir) ? readdirSync(dir) : [];
     for (const entry of entries) rmSync(path.join(dir, entry), { recursive: true, force: true });
   }
-  const commands = path.join(PACKAGE_ROOT, "node_modules", ".backprop-deck-commands");
+  const commands = commandsDir(PACKAGE_ROOT);
   const compiled = andCommand && existsSync(commands) ? readdirSync(commands) : [];
   for (const entry of compiled.filter((e) => e.startsWith("scripts__build"))) rmSync(path.join(commands, entry), { recursive: true, force: true });
 };

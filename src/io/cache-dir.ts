@@ -1,6 +1,8 @@
 // Where build caches live: node_modules/.cache/backprop-deck/ below a root (the deck's for
-// diagrams and fonts, the package's for bundled entry points and the snippet worker).
-// Deleting the folder is always safe; scripts/launch.mjs uses the same place.
+// diagrams and fonts, the package's for the workers' bundles when not launched with them).
+// Deleting the folder is always safe. The commands themselves, compiled by `npm install`,
+// are kept apart from what is made from a deck (scripts/launch.mjs, which is plain
+// JavaScript and names the same folder).
 import path from "node:path";
 
 export const CACHE_SUBDIR = path.join("node_modules", ".cache", "backprop-deck");
@@ -8,4 +10,10 @@ export const CACHE_SUBDIR = path.join("node_modules", ".cache", "backprop-deck")
 /** The cache folder below `root`, or a file or folder in it. */
 export function cacheDir(root: string, ...parts: string[]): string {
   return path.join(root, CACHE_SUBDIR, ...parts);
+}
+
+/** The folder of the package's compiled commands (scripts/launch.mjs's bundles and their
+ * records) below the package root `root`, or a file or folder in it. */
+export function commandsDir(root: string, ...parts: string[]): string {
+  return path.join(root, "node_modules", ".backprop-deck-commands", ...parts);
 }

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { commandsDir } from "../../src/io/cache-dir.ts";
 
 const LAUNCH = path.resolve("scripts/launch.mjs");
 const FIXTURE = path.resolve("test/fixtures/launch/worker-bundles.ts");
@@ -55,7 +56,7 @@ describe("scripts/launch.mjs --prepare", () => {
     expect(scripts.prepare).toBe("node scripts/launch.mjs --prepare");
     const commands = Object.values(scripts).flatMap((line) => [...line.matchAll(/launch\.mjs (scripts\/\S+)\.ts/g)].map(([, file]) => file.replace(/\//g, "__")));
     expect(commands).toEqual(expect.arrayContaining(["scripts__build", "scripts__pdf", "scripts__dev", "scripts__present"]));
-    const dir = path.resolve("node_modules/.backprop-deck-commands");
+    const dir = commandsDir(path.resolve("."));
     // one command's record gone (the benchmark's, which no test launches): --prepare must
     // bundle it again, not only find the others already there
     rmSync(path.join(dir, "scripts__bench.meta.json"), { force: true });
