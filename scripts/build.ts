@@ -3,7 +3,7 @@
 // leaving the previous dist/ as it was.
 import { performance } from "node:perf_hooks";
 import { startDiagramWorkerEarly } from "../src/chromium/early-diagrams.ts";
-import { RuntimeBundler } from "../src/vite/runtime-bundler.ts";
+import { startBundlerEarly } from "../src/vite/prepared-runtime.ts";
 import { reportFailure } from "./lib/report-failure.ts";
 
 const HELP = `usage: npm run build [-- --out DIR]
@@ -30,10 +30,10 @@ if (outIndex >= 0 && !outDir) {
 }
 
 const started = performance.now();
-// Chromium, and on a cold build the bundler's process, start while the compiler and the
-// build load (a chunk of their own)
+// Chromium, and on a cold build that will bundle the bundler's process, start while the
+// compiler and the build load (a chunk of their own)
 const diagramWorker = startDiagramWorkerEarly(process.cwd());
-const runtimeBundler = RuntimeBundler.startEarly(process.cwd());
+const runtimeBundler = startBundlerEarly(process.cwd());
 try {
   const { buildDeck } = await import("../src/vite/build.ts");
   const result = await buildDeck({ deckRoot: process.cwd(), outDir, log: (m) => console.log(m), diagramWorker, runtimeBundler });

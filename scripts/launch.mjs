@@ -5,7 +5,8 @@
 // of its inputs (recorded with esbuild's metafile) changes — content, not file times, so a
 // copied or restored tree never runs a stale bundle. `npm install` bundles every command
 // (`node scripts/launch.mjs --prepare`, the package's prepare script), as an installed tool
-// comes compiled: a deck's first build does not compile the tool's code first. They are
+// comes compiled: a deck's first build does not compile the tool's code first; it then
+// bundles the browser runtime of a plain deck (scripts/prepare-runtime.ts). They are
 // not in the decks' cache folder (node_modules/.cache/backprop-deck), which holds what is
 // made from a deck. Packages stay external. A dynamic
 // import() becomes a chunk of its own, loaded when it runs: an entry can start slow work
@@ -30,7 +31,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const PREPARE = "--prepare";
 const entry = process.argv[2];
 if (!entry) {
-  process.stderr.write(`usage: node scripts/launch.mjs <entry.ts> [args…]\n       node scripts/launch.mjs ${PREPARE}   (bundles every command of package.json)\n`);
+  process.stderr.write(`usage: node scripts/launch.mjs <entry.ts> [args…]\n       node scripts/launch.mjs ${PREPARE}   (bundles every command of package.json, then the browser runtime of a plain deck)\n`);
   process.exit(2);
 }
 // src/io/cache-dir.ts's commandsDir (this file is plain JavaScript and cannot import it;
@@ -176,13 +177,16 @@ async function commandEntries() {
   return [...new Set(entries)];
 }
 
+/** What --prepare runs once the commands are bundled: the browser runtime of a plain deck,
+ * bundled into the same folder (src/vite/prepared-runtime.ts). */
+const PREPARE_RUNTIME = path.join(root, "scripts", "prepare-runtime.ts");
+
 if (entry === PREPARE) {
   // one at a time: esbuild uses every core for each
   for (const entryPath of await commandEntries()) if (!(await freshBundle(entryPath))) await bundle(entryPath);
-  process.exit(0);
 }
 
-const entryPath = path.resolve(entry);
+const entryPath = entry === PREPARE ? PREPARE_RUNTIME : path.resolve(entry);
 const bundlePath = (await freshBundle(entryPath)) ?? (await bundle(entryPath));
 const bundleDir = path.dirname(bundlePath);
 process.env[WORKER_BUNDLES_VARIABLE] = JSON.stringify(Object.fromEntries(Object.entries(WORKER_ENTRIES).map(([name, file]) => [file, path.join(bundleDir, `${name}.mjs`)])));

@@ -3,6 +3,7 @@
 // Deleting the folder is always safe. The commands themselves, compiled by `npm install`,
 // are kept apart from what is made from a deck (scripts/launch.mjs, which is plain
 // JavaScript and names the same folder).
+import { readdirSync } from "node:fs";
 import path from "node:path";
 
 export const CACHE_SUBDIR = path.join("node_modules", ".cache", "backprop-deck");
@@ -16,4 +17,14 @@ export function cacheDir(root: string, ...parts: string[]): string {
  * records) below the package root `root`, or a file or folder in it. */
 export function commandsDir(root: string, ...parts: string[]): string {
   return path.join(root, "node_modules", ".backprop-deck-commands", ...parts);
+}
+
+/** Whether the folder `dir` is there and holds anything (a cache folder: a first or cold
+ * build finds it empty or missing). */
+export function keepsAnything(dir: string): boolean {
+  try {
+    return readdirSync(dir).length > 0;
+  } catch {
+    return false;
+  }
 }

@@ -1,22 +1,24 @@
 // The worker process for the build's WebAssembly tools — 7-Zip's LZMA encoder, for the
-// offline file (the fonts are cut in the runtime bundler's own process). A WebAssembly
+// offline file, and subset-font, which cuts KaTeX's fonts to a deck's characters. A WebAssembly
 // instance's memory only ever grows, and 7-Zip's grows to tens of MiB; in a process that
 // ends when its work is done (wasm-tools.ts), that memory goes back to the system instead of
 // staying with the build until it exits (a thread's would: the process keeps what its
 // threads' allocations grew to).
 import { rawLzmaOf7z } from "./seven-zip-archive.ts";
+import { subsetWoff2 } from "./subset-woff2.ts";
 import type { WasmToolReply, WasmToolRequest } from "./wasm-tools.ts";
 
 process.on("disconnect", () => process.exit(0)); // the build is gone
 
-// loaded as the process starts (the build may start it before it has anything to pack)
-const sevenZip = import("7z-wasm").then(({ default: load }) => load({ print: () => undefined, printErr: () => undefined }));
-sevenZip.catch(() => undefined); // the first request that needs it says so
+type SevenZip = Awaited<ReturnType<typeof import("7z-wasm").default>>;
+
+/** 7-Zip's module, loaded and instantiated. */
+const loadSevenZip = (): Promise<SevenZip> => import("7z-wasm").then(({ default: make }) => make({ print: () => undefined, printErr: () => undefined }));
 
 /** `data` packed by 7-Zip as a raw LZMA stream with the request's literal and position
  * parameters, at its best settings: the longest matches it looks for, the binary-tree
  * match finder, a dictionary as large as the data (7-Zip cuts 64 MiB to the data's size). */
-async function lzma({ id, data, properties }: WasmToolRequest): Promise<Uint8Array> {
+async function lzma(sevenZip: Promise<SevenZip>, { id, data, properties }: Extract<WasmToolRequest, { tool: "lzma" }>): Promise<Uint8Array> {
   const { FS, callMain } = await sevenZip;
   const { lc, lp, pb } = properties;
   const [input, archive] = [`/data-${id}`, `/data-${id}.7z`];
@@ -36,15 +38,26 @@ async function lzma({ id, data, properties }: WasmToolRequest): Promise<Uint8Arr
   }
 }
 
-async function answer(request: WasmToolRequest): Promise<Uint8Array> {
-  if (request.tool !== "lzma") throw new Error(`no tool named ${String(request.tool)}`);
-  return lzma(request);
+/** Answers each request with its tool. 7-Zip is loaded once: as the process starts when it
+ * is the tool the process was started for (`preload`: the build may start it before it has
+ * anything to pack), else on the first request that needs it; subset-font likewise. */
+function serve(preload: string | undefined): void {
+  let sevenZip: Promise<SevenZip> | undefined;
+  const sevenZipLoaded = (): Promise<SevenZip> => (sevenZip ??= loadSevenZip());
+  if (preload === "lzma") sevenZipLoaded().catch(() => undefined); // the first request says so
+  if (preload === "subset") import("subset-font").catch(() => undefined); // the same
+  const answer = async (request: WasmToolRequest): Promise<Uint8Array> => {
+    if (request.tool === "lzma") return lzma(sevenZipLoaded(), request);
+    if (request.tool === "subset") return subsetWoff2(request.data, request.text);
+    throw new Error(`no tool named ${String((request as { tool: unknown }).tool)}`);
+  };
+  const reply = (message: WasmToolReply): void => void process.send!(message);
+  process.on("message", (request: WasmToolRequest) => {
+    answer(request).then(
+      (bytes) => reply({ id: request.id, bytes }),
+      (error: unknown) => reply({ id: request.id, error: String((error as Error)?.message ?? error) }),
+    );
+  });
 }
 
-const reply = (message: WasmToolReply): void => void process.send!(message);
-process.on("message", (request: WasmToolRequest) => {
-  answer(request).then(
-    (bytes) => reply({ id: request.id, bytes }),
-    (error: unknown) => reply({ id: request.id, error: String((error as Error)?.message ?? error) }),
-  );
-});
+serve(process.argv[2]); // the tool it is for (wasm-tools.ts)

@@ -5,9 +5,19 @@ import { fork, type ChildProcess } from "node:child_process";
 import type { LzmaParameters } from "./seven-zip-archive.ts";
 import { bundleWorker } from "./worker-bundle.ts";
 
-export type WasmToolRequest = { id: number } & { tool: "lzma"; data: Uint8Array; properties: LzmaParameters };
+export type WasmToolRequest = { id: number } & ({ tool: "lzma"; data: Uint8Array; properties: LzmaParameters } | { tool: "subset"; data: Uint8Array; text: string });
+export type WasmToolName = WasmToolRequest["tool"];
 export type WasmToolReply = { id: number; bytes: Uint8Array } | { id: number; error: string };
-type Request = Omit<WasmToolRequest, "id">;
+/** A request as a caller makes it (the id is ours), each tool's kind kept apart. */
+type WithoutId<R> = R extends unknown ? Omit<R, "id"> : never;
+type Request = WithoutId<WasmToolRequest>;
+
+export interface WasmToolsOptions {
+  /** the tool the worker is for: it loads it as it starts (the others on first use) */
+  preload?: WasmToolName;
+  /** Node's flags for the worker */
+  execArgv?: readonly string[];
+}
 
 export class WasmTools {
   private worker: ChildProcess | undefined;
@@ -15,6 +25,8 @@ export class WasmTools {
   private readonly waiting = new Map<number, { resolve: (bytes: Buffer) => void; reject: (error: Error) => void }>();
   /** the worker on its way (its bundle being made) */
   private starting: Promise<ChildProcess> | undefined;
+
+  constructor(private readonly options: WasmToolsOptions = {}) {}
 
   /** Whether a worker process is running (it ends when the last request is answered). */
   get running(): boolean {
@@ -42,7 +54,7 @@ export class WasmTools {
     const answer = new Promise<Buffer>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
     try {
       const worker = await this.started();
-      worker.send({ ...request, id } as WasmToolRequest, (error) => error && this.settle(id, error));
+      worker.send({ ...request, id } satisfies WasmToolRequest, (error) => error && this.settle(id, error));
     } catch (error) {
       this.settle(id, error as Error);
     }
@@ -55,7 +67,8 @@ export class WasmTools {
     this.starting ??= bundleWorker("src/io/wasm-tools-worker.ts", "wasm-tools-worker").finally(() => (this.starting = undefined)).then((file) => {
       if (this.worker) return this.worker; // another request started it meanwhile
       // structured clone for messages: the bytes go as bytes, not JSON
-      const worker = fork(file, [], { serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
+      const { preload, execArgv = [] } = this.options;
+      const worker = fork(file, preload ? [preload] : [], { execArgv: [...execArgv], serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
       worker.on("message", (reply: WasmToolReply) => this.settle(reply.id, "error" in reply ? new Error(reply.error) : Buffer.from(reply.bytes.buffer, reply.bytes.byteOffset, reply.bytes.byteLength)));
       worker.on("error", (error) => {
         if (this.worker === worker) this.failAll(error);

@@ -9,7 +9,7 @@ import path from "node:path";
 import { DeckError, formatDiagnostic } from "../compile/diagnostics.ts";
 import { formulaSummaryLines, type BundleInputs, type CompiledDeck } from "../compile/state.ts";
 import { replaceDir, stagingDirFor } from "../io/atomic-write.ts";
-import { cacheDir } from "../io/cache-dir.ts";
+import { cacheDir, keepsAnything } from "../io/cache-dir.ts";
 import { WasmTools } from "../io/wasm-tools.ts";
 import { memoryFigures } from "../session/services.ts";
 import { DeckSession, type SessionOptions } from "../session/session.ts";
@@ -26,7 +26,7 @@ export interface BuildOptions {
   log?: (message: string) => void;
   /** a diagram worker already started (startDiagramWorkerEarly): the session takes it over */
   diagramWorker?: SessionOptions["diagramWorker"];
-  /** a bundler's process already started (RuntimeBundler.startEarly): the build gives it
+  /** a bundler's process already started (startBundlerEarly): the build gives it
    * the job, or ends it if the build fails first */
   runtimeBundler?: RuntimeBundler;
 }
@@ -67,18 +67,20 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
   const timing = (step: string): void => void (process.env.DECK_TIMINGS && log(`  ${step}: done, ${memoryFigures()}`));
   // the runtime is bundled while the compile checks formulas and draws diagrams
   let bundled: Promise<void> | undefined;
-  // A new bundle makes a new offline file: its packer starts while the bundler works, once
-  // the compile is done (Chromium, which drew the diagrams, has gone by then: the two
-  // together would raise the build's peak memory).
-  const packer = new WasmTools();
-  const packerWanted = { bundling: false, compiled: false };
-  const warmPacker = (): void => void (packerWanted.bundling && packerWanted.compiled && packer.warm());
+  // A new bundle, or a deck with no packed stream kept at all (a first or cold build), makes
+  // a new offline file: its packer starts while the bundle is made, once the compile is done
+  // (Chromium, which drew the diagrams, has gone by then: the two together would raise the
+  // build's peak memory).
+  const packer = new WasmTools({ preload: "lzma" });
+  const packerWanted = { newFile: !keepsAnything(cacheDir(deckRoot, "offline")), compiled: false };
+  const warmPacker = (): void => void (packerWanted.newFile && packerWanted.compiled && packer.warm());
   const startBundle = (inputs: BundleInputs): void => {
     log("bundling the browser runtime…");
-    bundled = bundleRuntime(inputs, deckRoot, staging, () => {
-      packerWanted.bundling = true;
+    const onBundling = (): void => {
+      packerWanted.newFile = true;
       warmPacker();
-    }, options.runtimeBundler);
+    };
+    bundled = bundleRuntime(inputs, deckRoot, staging, { onBundling, bundler: options.runtimeBundler });
     bundled.catch(() => undefined); // awaited below; a compile error must not leave it unhandled
   };
   try {

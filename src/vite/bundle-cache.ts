@@ -1,10 +1,11 @@
 // The browser runtime's bundle, kept between builds: a build whose bundle would come out the
 // same copies the last one instead of bundling again. "The same" is what the bundle is made
-// from: what the compile asks for (features, live examples' code, the fonts' characters),
-// the build tools (the lock file, this project's Vite plugins) — the key — and every file
-// the bundler read, by content — its content record, checked on the way in. Deleting the
-// folder is always safe.
-import { readdirSync } from "node:fs";
+// from: what the compile asks for (features, live examples' code), the build tools (the lock
+// file, this project's Vite plugins) — the key — and every file the bundler read, by
+// content — its content record, checked on the way in. A deck's bundles are kept in its
+// cache folder (deleting it is always safe); the one that serves every deck of the plainest
+// shape in the package's (prepared-runtime.ts).
+import { existsSync, readdirSync } from "node:fs";
 import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Plugin } from "vite";
@@ -33,26 +34,32 @@ async function filesOf(moduleIds: readonly string[]): Promise<string[]> {
 }
 
 /** Where a deck's bundles are kept, one folder each (a ".tmp" one being written). */
-const bundlesOf = (deckRoot: string): string => cacheDir(deckRoot, "bundles");
+export const bundlesOf = (deckRoot: string): string => cacheDir(deckRoot, "bundles");
 
 export class BundleCache {
   private readonly dir: string;
 
-  /** Whether the deck in `deckRoot` has no bundle kept at all: a first or cold build. */
-  static noneKept(deckRoot: string): boolean {
+  /** Whether `folder` keeps no bundle at all (a deck's: a first or cold build). */
+  static noneKept(folder: string): boolean {
     try {
-      return !readdirSync(bundlesOf(deckRoot)).some((entry) => !entry.endsWith(".tmp"));
+      return !readdirSync(folder).some((entry) => !entry.endsWith(".tmp"));
     } catch {
       return true; // no bundles folder
     }
   }
 
   constructor(
-    deckRoot: string,
+    /** where the bundles are kept: a deck's (bundlesOf), or the package's prepared ones */
+    folder: string,
     /** what the bundle is made from besides the files it reads */
     keyParts: unknown,
   ) {
-    this.dir = path.join(bundlesOf(deckRoot), sha256(JSON.stringify(keyParts)).slice(0, 32));
+    this.dir = path.join(folder, sha256(JSON.stringify(keyParts)).slice(0, 32));
+  }
+
+  /** Whether a bundle is kept for this key (not whether it is still good: restore says). */
+  get kept(): boolean {
+    return existsSync(path.join(this.dir, RECORD));
   }
 
   /** Copies the kept bundle into `outDir` if every file it was made from is unchanged;
@@ -66,8 +73,14 @@ export class BundleCache {
     }
     if (!(await recordHolds(record.files))) return false;
     await rm(outDir, { recursive: true, force: true });
-    await cp(path.join(this.dir, "out"), outDir, { recursive: true });
-    return true;
+    try {
+      await cp(path.join(this.dir, "out"), outDir, { recursive: true });
+      return true;
+    } catch {
+      // replaced under us by another build keeping a bundle of the same key: bundle again
+      await rm(outDir, { recursive: true, force: true });
+      return false;
+    }
   }
 
   /** Keeps the bundle just written to `outDir`, made from `moduleIds`. */
@@ -94,11 +107,10 @@ export class BundleCache {
 }
 
 /** What makes the bundle besides the deck: the packages (the lock file), this project's
- * Vite plugins and font subsetter (their source), Node. */
+ * Vite plugins (their source), Node. */
 export async function bundleToolsKey(packageRoot: string): Promise<string> {
   const pluginDir = path.join(packageRoot, "src", "vite");
-  const subsetter = [path.join(packageRoot, "src", "session", "font-subsets.ts"), path.join(packageRoot, "src", "io", "subset-woff2.ts")];
-  const sources = [path.join(packageRoot, "package-lock.json"), ...subsetter, ...(await readdir(pluginDir)).sort().map((f) => path.join(pluginDir, f))];
+  const sources = [path.join(packageRoot, "package-lock.json"), ...(await readdir(pluginDir)).sort().map((f) => path.join(pluginDir, f))];
   const hashes = Object.values(await contentRecord(sources));
   return sha256(JSON.stringify([process.version, process.platform, process.arch, hashes]));
 }

@@ -1,8 +1,10 @@
 // KaTeX's stylesheet lists every font in woff2, woff and ttf (≈1 MB). Every browser we
 // target reads woff2, so keep only that. For a build, go further: cut each face to the
-// characters the deck's formulas draw in it (katex-faces.ts; the bundler's FontSubsetter,
-// cached), drop the faces that draw none, and inline the rest — the offline file then
-// carries about 40 KB of fonts instead of ≈350 KB.
+// characters the deck's formulas draw in it (katex-faces.ts; a FontSubsetter, cached), drop
+// the faces that draw none, and inline the rest — the offline file then carries about 40 KB
+// of fonts instead of ≈350 KB. The bundle itself carries a placeholder for each face's
+// data (createKatexFontsPlugin), filled in once it is written (fillKatexFonts): the bundle
+// is then the same for every deck of the same shape, and is made once for all of them.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -19,9 +21,8 @@ export function woff2Only(css: string): string {
 
 /** What a build's fonts must cover, and who cuts them. */
 export interface FontSubset {
-  /** the characters each KaTeX face draws in the deck's formulas ("KaTeX_Main|700|normal"),
-   * which may arrive while the code is bundled */
-  byFace: Promise<ReadonlyMap<FaceKey, string>>;
+  /** the characters each KaTeX face draws in the deck's formulas ("KaTeX_Main|700|normal") */
+  byFace: ReadonlyMap<FaceKey, string>;
   subsetter: FontSubsetter;
 }
 
@@ -80,47 +81,60 @@ function declaredFace(wanted: FaceKey, declared: readonly FaceKey[]): FaceKey | 
 
 /** KaTeX's @font-face blocks, each with its woff2 file and the characters to keep of it
  * (no file: a face no formula draws, which is left out). */
-async function fontFaces(css: string, cssDir: string, subset: FontSubset): Promise<{ block: string; file: string | undefined; text: string }[]> {
+function fontFaces(css: string, cssDir: string, subset: FontSubset): { face: FaceKey; file: string | undefined; text: string }[] {
   const blocks = [...css.matchAll(/@font-face\s*\{[^}]*\}/g)].map(([block]) => ({ block, face: faceKeyOf(block) }));
   const text = new Map<FaceKey, string>();
-  for (const [face, chars] of await subset.byFace) {
+  for (const [face, chars] of subset.byFace) {
     const target = declaredFace(face, blocks.map((b) => b.face));
     if (target) text.set(target, [...new Set((text.get(target) ?? "") + chars)].sort().join(""));
   }
   return blocks.map(({ block, face }) => {
     const url = /url\(([^)]+\.woff2)\)/.exec(block)?.[1];
     const chars = text.get(face) ?? "";
-    return { block, file: chars && url ? path.join(cssDir, url) : undefined, text: chars };
+    return { face, file: chars && url ? path.join(cssDir, url) : undefined, text: chars };
   });
 }
 
-/** Start subsetting now (a cold build otherwise waits for it inside Vite's CSS step);
- * the plugin's transform later picks up the same work from the subsetter. */
-export async function prewarmKatexFonts(subset: FontSubset): Promise<void> {
-  const cssFile = katexCssFile();
-  const css = woff2Only(await readFile(cssFile, "utf8"));
-  await Promise.all((await fontFaces(css, path.dirname(cssFile), subset)).map(({ file, text }) => file && subset.subsetter.subset(file, text)));
+/** The placeholder a build's bundle carries for `face`'s font data: letters and digits
+ * only, so it is valid base64 in a data: URL that the bundler and its minifier leave as it is. */
+export function facePlaceholder(face: FaceKey): string {
+  return `DeckKatexFace${face.replace(/[^A-Za-z0-9]/g, "")}`;
 }
 
-export function createKatexFontsPlugin(subset?: FontSubset): Plugin {
+/** The woff2 file of each KaTeX face, cut to the characters the deck draws in it, by face:
+ * a face no formula draws has none. */
+export async function subsetKatexFonts(subset: FontSubset): Promise<Map<FaceKey, Buffer>> {
+  const cssFile = katexCssFile();
+  const css = woff2Only(await readFile(cssFile, "utf8"));
+  const faces = fontFaces(css, path.dirname(cssFile), subset);
+  const drawn = faces.filter((face): face is typeof face & { file: string } => face.file !== undefined);
+  return new Map(await Promise.all(drawn.map(async ({ face, file, text }) => [face, await subset.subsetter.subset(file, text)] as const)));
+}
+
+/** A bundled stylesheet with its KaTeX faces' placeholders filled in with `fonts` (woff2 in
+ * base64), and the @font-face rules of the faces without one left out. */
+export function fillKatexFonts(css: string, fonts: ReadonlyMap<FaceKey, Buffer>): string {
+  const data = new Map([...fonts].map(([face, font]) => [facePlaceholder(face), font.toString("base64")]));
+  return css.replace(/@font-face\s*\{[^}]*\}/g, (block) => {
+    const placeholder = /DeckKatexFace\w+/.exec(block)?.[0];
+    if (!placeholder) return block; // not one of KaTeX's faces
+    const font = data.get(placeholder);
+    return font === undefined ? "" : block.replace(placeholder, () => font);
+  });
+}
+
+/** KaTeX's stylesheet, woff2 only: as it is (the dev server serves its font files), or with
+ * `placeholders` for the fonts' data (a build: fillKatexFonts fills them in). */
+export function createKatexFontsPlugin(mode: "files" | "placeholders"): Plugin {
   return {
     name: "backprop-deck:katex-fonts",
     enforce: "pre",
-    async transform(code, id) {
+    transform(code, id) {
       if (!/[\\/]katex[\\/]dist[\\/]katex(\.min)?\.css($|\?)/.test(id)) return undefined;
       const css = woff2Only(code);
-      if (!subset) return { code: css, map: null };
-      const faces = await fontFaces(css, path.dirname(id.replace(/\?.*$/, "")), subset);
-      const replacements = await Promise.all(
-        faces.map(async ({ block, file, text }) => {
-          if (!file) return "";
-          const data = await subset.subsetter.subset(file, text);
-          return block.replace(/url\([^)]+\)/, `url(data:font/woff2;base64,${data.toString("base64")})`);
-        }),
-      );
-      let out = css;
-      faces.forEach(({ block }, k) => (out = out.replace(block, replacements[k])));
-      return { code: out, map: null };
+      if (mode === "files") return { code: css, map: null };
+      const withPlaceholders = css.replace(/@font-face\s*\{[^}]*\}/g, (block) => block.replace(/url\([^)]+\)/, `url(data:font/woff2;base64,${facePlaceholder(faceKeyOf(block))})`));
+      return { code: withPlaceholders, map: null };
     },
   };
 }

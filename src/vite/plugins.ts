@@ -4,7 +4,7 @@ import type { PluginOption } from "vite";
 import type { SnippetSource } from "../compile/snippets/types.ts";
 import type { CompiledDeck } from "../compile/state.ts";
 import { createDeckHtmlPlugin } from "./html-plugin.ts";
-import { createKatexFontsPlugin, type FontSubset } from "./katex-fonts-plugin.ts";
+import { createKatexFontsPlugin } from "./katex-fonts-plugin.ts";
 import { createLiveExamplesPlugin } from "./live-plugin.ts";
 import { createNotationPlugin } from "./notation-plugin.ts";
 import { createRevealCssPlugin } from "./reveal-css-plugin.ts";
@@ -17,15 +17,16 @@ export interface DeckPluginOptions {
   /** dev: the deck the page shows (the latest good one); a build leaves the page's
    * placeholders and fills them in once the deck is compiled (deckPageHtml) */
   page?: () => CompiledDeck;
-  /** a build's font subset; without it (dev), KaTeX's woff2 files as they are */
-  fonts?: FontSubset;
+  /** a build: KaTeX's fonts as placeholders, filled in with the deck's subsets once the
+   * bundle is written (fillKatexFonts); else (dev) KaTeX's woff2 files as they are */
+  build?: boolean;
   /** the dev server's live updates, last in line */
   dev?: PluginOption;
 }
 
 export function deckPlugins(options: DeckPluginOptions): PluginOption[] {
   return [
-    createKatexFontsPlugin(options.fonts), //                KaTeX CSS: woff2 only, subset, inlined
+    createKatexFontsPlugin(options.build ? "placeholders" : "files"), // KaTeX CSS: woff2 only
     ...(options.page ? [createDeckHtmlPlugin(options.page)] : []), // dev: the slides into index.html
     createLiveExamplesPlugin(options.deckRoot, options.liveSnippets), // live examples' code for the browser
     createNotationPlugin(options.deckRoot), //                    exercises: the deck's notation table

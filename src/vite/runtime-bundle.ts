@@ -1,17 +1,23 @@
-// Bundling the browser runtime for a build: the last bundle copied when it would come out
-// the same (bundle-cache.ts), else one Vite build in a process of its own
-// (runtime-bundler.ts), which ends when the bundle is written.
+// Bundling the browser runtime for a build: the deck's last bundle copied when it would come
+// out the same (bundle-cache.ts), or for a plain deck the package's prepared one
+// (prepared-runtime.ts), else one Vite build in a process of its own (runtime-bundler.ts),
+// which ends when the bundle is written; then KaTeX's fonts, cut to the deck's characters
+// meanwhile, are put into its stylesheet (site-fonts.ts).
 import type { SnippetSource } from "../compile/snippets/types.ts";
 import type { BundleInputs } from "../compile/state.ts";
-import { PACKAGE_ROOT } from "../io/package-root.ts";
-import { BundleCache, bundleToolsKey } from "./bundle-cache.ts";
-import type { RuntimeFeatures } from "./config.ts";
-import { fontCharactersKept } from "./katex-fonts-plugin.ts";
-import { RuntimeBundler } from "./runtime-bundler.ts";
 import { cacheDir } from "../io/cache-dir.ts";
+import { PACKAGE_ROOT } from "../io/package-root.ts";
+import { FontSubsetter } from "../session/font-subsets.ts";
+import { BundleCache, bundlesOf, bundleToolsKey } from "./bundle-cache.ts";
+import type { RuntimeFeatures } from "./config.ts";
+import type { FaceKey } from "./katex-faces.ts";
+import { fontCharactersKept, subsetKatexFonts } from "./katex-fonts-plugin.ts";
+import { isPlain, preparedRuntime, startBundlerEarly } from "./prepared-runtime.ts";
+import { RuntimeBundler } from "./runtime-bundler.ts";
+import { inlineSiteFonts } from "./site-fonts.ts";
+import { fontCutter } from "./font-cutter.ts";
 
-/** What the bundler's process is sent first: what the bundle is made from besides the
- * fonts' characters, which follow (RuntimeBundlerMessage). */
+/** What the bundler's process is sent: what the bundle is made from. */
 export interface RuntimeBundleJob {
   deckRoot: string;
   outDir: string;
@@ -19,27 +25,52 @@ export interface RuntimeBundleJob {
   liveSnippets: readonly SnippetSource[];
 }
 
+/** KaTeX's fonts cut to the characters the deck's formulas draw (`slides`: their HTML), by
+ * face: from the deck's cache, else cut in a process of their own (font-cutter.ts). */
+async function deckFonts(slides: readonly string[], deckRoot: string, tools: Promise<string>): Promise<Map<FaceKey, Buffer>> {
+  const cutter = fontCutter();
+  try {
+    const byFace = await fontCharactersKept(slides, cacheDir(deckRoot, "fonts", "characters.json"), await tools);
+    const subsetter = new FontSubsetter(cacheDir(deckRoot, "fonts"), (font, text) => cutter.run({ tool: "subset", data: font, text }));
+    return await subsetKatexFonts({ byFace, subsetter });
+  } finally {
+    await cutter.close();
+  }
+}
+
+/** What a build hands bundleRuntime besides what to bundle. */
+export interface BundleRuntimeOptions {
+  /** hears that the bundle was not kept and is being made (new code: so is everything made
+   * from it) */
+  onBundling?: () => void;
+  /** the bundler startBundlerEarly started for this build, if it did */
+  bundler?: RuntimeBundler;
+  /** the folder of the package's prepared bundles (prepared-runtime.ts's by default) */
+  preparedFolder?: string;
+}
+
 /** The browser runtime, bundled for `inputs` into `outDir`: index.html (its deck
- * placeholders left for deckPageHtml), its chunks and one stylesheet. `onBundling` hears
- * that the bundle was not kept and is being made (new code: so is everything made from it).
- * `started`: the bundler RuntimeBundler.startEarly started for this build, if it did. */
-export async function bundleRuntime(inputs: BundleInputs, deckRoot: string, outDir: string, onBundling?: () => void, started?: RuntimeBundler): Promise<void> {
+ * placeholders left for deckPageHtml), its chunks and one stylesheet with the deck's fonts. */
+export async function bundleRuntime(inputs: BundleInputs, deckRoot: string, outDir: string, options: BundleRuntimeOptions = {}): Promise<void> {
   const features = { mermaid: inputs.runtimeDiagrams, live: inputs.liveSnippets.length > 0, exercises: inputs.exercises };
   const job: RuntimeBundleJob = { deckRoot, outDir, features, liveSnippets: inputs.liveSnippets };
-  // With no bundle kept (a first or cold build) the bundler starts before the fonts'
-  // characters are worked out (≈0.1–0.3 s), and bundles the code meanwhile.
-  let bundler = started ?? RuntimeBundler.startEarly(deckRoot);
+  let bundler = options.bundler ?? startBundlerEarly(deckRoot);
   await bundler?.forked();
-  const made = (async () => {
-    const tools = await bundleToolsKey(PACKAGE_ROOT);
-    const fonts = await fontCharactersKept(inputs.slides, cacheDir(deckRoot, "fonts", "characters.json"), tools);
-    return { fonts, cache: new BundleCache(deckRoot, { features, live: inputs.liveSnippets, fonts: [...fonts].sort(), deckRoot, tools }) };
-  })();
-  if (!bundler) {
-    if (await (await made).cache.restore(outDir)) return; // the same bundle as last time
-    bundler = RuntimeBundler.start();
+  const tools = bundleToolsKey(PACKAGE_ROOT);
+  // cut while the bundle is made or copied (≈0.1–0.3 s on a cold build)
+  const fonts = deckFonts(inputs.slides, deckRoot, tools);
+  fonts.catch(() => undefined); // awaited below, after the bundle
+  const cache = new BundleCache(bundlesOf(deckRoot), { features, live: inputs.liveSnippets, deckRoot, tools: await tools });
+  const prepared = isPlain(features) ? preparedRuntime(await tools, options.preparedFolder) : undefined;
+  // a bundler started early means no bundle of the deck's is kept; a prepared one may be
+  const copied = (!bundler && (await cache.restore(outDir))) || (prepared?.kept === true && (await prepared.restore(outDir)));
+  if (copied) await bundler?.close(); // started for nothing: the slides looked otherwise
+  else {
+    bundler ??= RuntimeBundler.start();
+    options.onBundling?.();
+    const files = await bundler.bundle(job);
+    await cache.keep(outDir, files);
+    if (prepared) await prepared.keep(outDir, files); // for every plain deck's next build
   }
-  onBundling?.();
-  const files = await bundler.bundle(job, made.then(({ fonts }) => [...fonts]));
-  await (await made).cache.keep(outDir, files);
+  await inlineSiteFonts(outDir, await fonts);
 }

@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { subsetWoff2 } from "../../src/io/subset-woff2.ts";
-import { WasmTools, type WasmToolRequest } from "../../src/io/wasm-tools.ts";
+import { WasmTools } from "../../src/io/wasm-tools.ts";
 import { lzmaDecode } from "../../src/shared/lzma-decode.ts";
 import { OFFLINE_LZMA } from "../../src/shared/runtime-config.ts";
 import { childrenNaming } from "../support/processes.ts";
@@ -34,7 +34,7 @@ describe("the WebAssembly tools' worker", () => {
     const tools = new WasmTools();
     const [packed, bad] = await Promise.allSettled([
       tools.run({ tool: "lzma", data: Buffer.from("packed"), properties: OFFLINE_LZMA }),
-      tools.run({ tool: "no-such-tool" } as unknown as Omit<WasmToolRequest, "id">), // as a broken caller would send it
+      tools.run({ tool: "no-such-tool" } as unknown as Parameters<WasmTools["run"]>[0]), // as a broken caller would send it
     ]);
     if (packed.status !== "fulfilled") throw packed.reason;
     expect(unpacked(packed.value, "packed")).toBe("packed");
