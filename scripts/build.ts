@@ -3,7 +3,7 @@
 // leaving the previous dist/ as it was.
 import { performance } from "node:perf_hooks";
 import { startDiagramWorkerEarly } from "../src/chromium/early-diagrams.ts";
-import { startBundlerEarly } from "../src/vite/prepared-runtime.ts";
+import { startBundlerEarly } from "../src/vite/early-bundler.ts";
 import { reportFailure } from "./lib/report-failure.ts";
 
 const HELP = `usage: npm run build [-- --out DIR]

@@ -1,7 +1,8 @@
 // The offline file's one script of its own (a classic script at the end of its body,
-// bundled with its LZMA decoder by src/vite/offline-file.ts): it unpacks the deck — code,
-// stylesheet and slides, one LZMA stream in base64 (PACKED_ID), the slides' frequent tags
-// in codes of a byte or two (src/shared/markup-codes.ts) — and starts it. Every chunk of
+// bundled with its LZMA decoder by src/vite/offline-file.ts): it unpacks the deck — its code
+// (one LZMA stream in base64, PACKED_CODE_ID), its stylesheet and slides (another,
+// PACKED_ID, the slides' frequent tags in codes of a byte or two: src/shared/markup-codes.ts)
+// — and starts it. Every chunk of
 // the code becomes a module at a blob: URL of its own, made the first time it is needed —
 // the entry now, a chunk that only some slides use when the deck first imports it — with
 // the specifiers of its static imports replaced by their chunks' URLs; its dynamic imports
@@ -11,7 +12,7 @@
 // as markup: the deck's code finds them there.
 import { lzmaDecode } from "../shared/lzma-decode.ts";
 import { expandMarkup, markupEntries } from "../shared/markup-codes.ts";
-import { CHUNK_URL_KEY, OFFLINE_LZMA, PACKED_ID, PACKED_TABLE_ID, type PackedDeck } from "../shared/runtime-config.ts";
+import { CHUNK_URL_KEY, OFFLINE_LZMA, PACKED_CODE_ID, PACKED_ID, PACKED_TABLE_ID, type PackedDeck } from "../shared/runtime-config.ts";
 
 type BootWindow = Window & Record<string, unknown>;
 
@@ -23,19 +24,23 @@ function takeText(id: string): string {
   return element.textContent;
 }
 
-/** The LZMA stream in base64 in element `id`, unpacked (to `frame` bytes), its markup codes
- * expanded (their dictionary is its first `markup` bytes, `expanded` their length), read as
- * UTF-8. */
-function unpack(id: string, { frame: length, markup, expanded }: PackedDeck): string {
+/** The LZMA stream in base64 in element `id`, unpacked to its `length` bytes. */
+function unpack(id: string, length: number): Uint8Array {
   const binary = atob(takeText(id).trim());
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const frame = lzmaDecode(bytes, OFFLINE_LZMA, length);
+  return lzmaDecode(bytes, OFFLINE_LZMA, length);
+}
+
+/** The frame (PACKED_ID) unpacked, its markup codes expanded (their dictionary is its first
+ * `markup` bytes, `expanded` their length), read as UTF-8: the stylesheet, then the slides. */
+function unpackFrame({ frame: length, markup, expanded }: PackedDeck): string {
+  const frame = unpack(PACKED_ID, length);
   return new TextDecoder().decode(expandMarkup(frame.subarray(markup), markupEntries(frame.subarray(0, markup)), expanded));
 }
 
 /** Chunk `index`'s module URL, made (with those of its static imports) on first use. */
-function chunkUrls(text: string, table: PackedDeck): (index: number) => string {
+function chunkUrls(code: string, table: PackedDeck): (index: number) => string {
   const starts = table.lengths.map((_, k) => table.lengths.slice(0, k).reduce((a, b) => a + b, 0));
   const urls: string[] = [];
   const urlOf = (index: number): string => {
@@ -44,10 +49,10 @@ function chunkUrls(text: string, table: PackedDeck): (index: number) => string {
     let source = "";
     let at = 0;
     for (const [start, end, target] of table.links[index]) {
-      source += text.slice(base + at, base + start) + urlOf(target);
+      source += code.slice(base + at, base + start) + urlOf(target);
       at = end;
     }
-    source += text.slice(base + at, base + table.lengths[index]);
+    source += code.slice(base + at, base + table.lengths[index]);
     urls[index] = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
     return urls[index];
   };
@@ -63,16 +68,16 @@ function cannotStart(error: unknown): void {
 
 function boot(win: BootWindow): void {
   const table = JSON.parse(takeText(PACKED_TABLE_ID)) as PackedDeck;
-  const text = unpack(PACKED_ID, table);
-  const codeLength = table.lengths.reduce((a, b) => a + b, 0);
-  const urlOf = chunkUrls(text, table);
+  const code = new TextDecoder().decode(unpack(PACKED_CODE_ID, table.code));
+  const text = unpackFrame(table);
+  const urlOf = chunkUrls(code, table);
   win[CHUNK_URL_KEY] = (file: string): string => {
     const index = table.files.indexOf(file);
     if (index < 0) throw new Error(`no chunk ${file} in this file`);
     return urlOf(index);
   };
   const style = document.createElement("style");
-  style.textContent = text.slice(codeLength, codeLength + table.style);
+  style.textContent = text.slice(0, table.style);
   document.head.append(style);
   import(/* @vite-ignore */ urlOf(0))
     .catch((error: unknown) => {
@@ -82,7 +87,7 @@ function boot(win: BootWindow): void {
       return import(/* @vite-ignore */ new URL(`assets/${table.files[0]}`, location.href).href);
     })
     .catch(cannotStart);
-  document.querySelector(".reveal .slides")!.innerHTML = text.slice(codeLength + table.style, codeLength + table.style + table.slides);
+  document.querySelector(".reveal .slides")!.innerHTML = text.slice(table.style, table.style + table.slides);
 }
 
 try {

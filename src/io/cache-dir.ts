@@ -19,6 +19,13 @@ export function commandsDir(root: string, ...parts: string[]): string {
   return path.join(root, "node_modules", ".backprop-deck-commands", ...parts);
 }
 
+/** The package's prepared browser runtime (src/vite/prepared-runtime.ts), made by `npm
+ * install` beside the compiled commands below the package root `root`: its bundles, or the
+ * code streams of its offline file. */
+export function preparedRuntimeDir(root: string, part: "bundles" | "streams"): string {
+  return commandsDir(root, part === "bundles" ? "runtime" : "runtime-streams");
+}
+
 /** Whether the folder `dir` is there and holds anything (a cache folder: a first or cold
  * build finds it empty or missing). */
 export function keepsAnything(dir: string): boolean {

@@ -18,12 +18,15 @@ export interface DeckRuntimeConfig {
 
 export const RUNTIME_CONFIG_ID = "deck-config";
 export const CHAPTERS_ID = "deck-chapters";
-/** The offline file (src/vite/offline-file.ts) carries its code, its stylesheet and its
- * slides as one raw LZMA stream in base64, in a script element of this id, and what is where
- * in it as JSON (PACKED_TABLE_ID): the slides' markup is KaTeX's, very repetitive, and the
- * file is for carrying around. Its one classic script (src/deck/offline-boot.ts) unpacks
- * them. */
+/** The offline file (src/vite/offline-file.ts) carries its stylesheet and its slides as one
+ * raw LZMA stream in base64, in a script element of this id, its code as another
+ * (PACKED_CODE_ID), and what is where in them as JSON (PACKED_TABLE_ID): the slides' markup
+ * is KaTeX's, very repetitive, and the file is for carrying around. The code is packed apart
+ * so that a build whose code did not change (or is the package's prepared runtime's) packs
+ * only the slides and the stylesheet. Its one classic script (src/deck/offline-boot.ts)
+ * unpacks them. */
 export const PACKED_ID = "deck-packed";
+export const PACKED_CODE_ID = "deck-packed-code";
 export const PACKED_TABLE_ID = "deck-packed-table";
 
 /** The LZMA stream's literal and position parameters: literals coded under the previous
@@ -35,10 +38,13 @@ export const OFFLINE_LZMA: Readonly<LzmaProperties> = { lc: 2, lp: 0, pb: 0 };
  * name (a property of window): its chunks' dynamic imports call it. */
 export const CHUNK_URL_KEY = "deckChunkUrl";
 
-/** What the offline file's frame holds, one after another: the dictionary of the slides'
- * markup codes (src/shared/markup-codes.ts), then — their codes expanded, lengths in UTF-16
- * code units of that text — the code's chunks (the entry first), the stylesheet, the slides. */
+/** What the offline file's streams hold. The code's: the chunks one after another (the entry
+ * first), in UTF-8. The frame: the dictionary of the slides' markup codes
+ * (src/shared/markup-codes.ts), then — their codes expanded — the stylesheet and the slides.
+ * Lengths of text are in UTF-16 code units. */
 export interface PackedDeck {
+  /** the code stream's length in bytes */
+  code: number;
   /** the frame's length in bytes as it is packed (its markup codes not expanded) */
   frame: number;
   /** the markup codes' dictionary's length in bytes, at the frame's start */

@@ -15,6 +15,7 @@ import { memoryFigures } from "../session/services.ts";
 import { DeckSession, type SessionOptions } from "../session/session.ts";
 import { deckPageHtml } from "./html-plugin.ts";
 import { offlineFile, offlineSlidesOf, type OfflineSlides } from "./offline-file.ts";
+import { preparedStreamsFolder } from "./prepared-runtime.ts";
 import { bundleRuntime } from "./runtime-bundle.ts";
 import type { RuntimeBundler } from "./runtime-bundler.ts";
 
@@ -103,7 +104,8 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
     const template = await readFile(path.join(staging, "index.html"), "utf8");
     await writeFile(path.join(staging, "index.html"), deckPageHtml(template, deck));
     const singleName = `${deck.options.name}.html`;
-    const single = await offlineFile(staging, deckPageHtml(template, deck, true), slides, cacheDir(deckRoot, "offline"), packer);
+    const streams = { cacheFolder: cacheDir(deckRoot, "offline"), prepared: preparedStreamsFolder() };
+    const single = await offlineFile(staging, deckPageHtml(template, deck, true), slides, streams, packer);
     await writeFile(path.join(staging, singleName), single);
     timing("offline file");
     await replaceDir(staging, dist); // dist/ swaps in only now that all of it exists

@@ -19,14 +19,16 @@ function encoderVersion(): string {
   return (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
 }
 
-/** `data` as a raw LZMA stream (OFFLINE_LZMA's parameters), from `cacheFolder` when it was
- * packed before; packed by `tools` (a worker process: 7-Zip's WebAssembly memory is given
- * back when it ends). */
-export async function lzmaPacked(data: Buffer, cacheFolder: string, tools: WasmTools): Promise<Buffer> {
+/** `data` as a raw LZMA stream (OFFLINE_LZMA's parameters), from `cacheFolder` (or one of
+ * `alsoIn`, which are only read: the package's prepared streams) when it was packed before;
+ * packed by `tools` (a worker process: 7-Zip's WebAssembly memory is given back when it
+ * ends) and kept in `cacheFolder`. */
+export async function lzmaPacked(data: Buffer, cacheFolder: string, tools: WasmTools, alsoIn: readonly string[] = []): Promise<Buffer> {
   const settings = `7z-wasm ${encoderVersion()} ${JSON.stringify(OFFLINE_LZMA)}\0`;
-  const key = createHash("sha256").update(settings).update(data).digest("hex").slice(0, 32);
-  const cached = path.join(cacheFolder, `${key}.lzma`);
-  if (existsSync(cached)) return readFile(cached);
+  const name = `${createHash("sha256").update(settings).update(data).digest("hex").slice(0, 32)}.lzma`;
+  const found = [cacheFolder, ...alsoIn].map((folder) => path.join(folder, name)).find((file) => existsSync(file));
+  if (found) return readFile(found);
+  const cached = path.join(cacheFolder, name);
   const packed = await tools.run({ tool: "lzma", data, properties: OFFLINE_LZMA });
   await writeFileAtomic(cached, packed);
   return packed;

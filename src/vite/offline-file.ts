@@ -1,9 +1,11 @@
 // The offline file: one HTML file that works from file:// with no network, made from the
 // site the build staged (its page, assets/: the chunks Vite split the code into and one
 // stylesheet, KaTeX's fonts inlined in it). The code (every chunk, the lazy ones too:
-// offline-chunks.ts), the stylesheet and the slides (offline-slides.ts, their most frequent
-// tags coded in a byte or two: offline-markup.ts) go in as one LZMA stream in base64
-// (lzma-pack.ts), less than half of what deflate makes of them; one classic script,
+// offline-chunks.ts) goes in as one LZMA stream in base64 (lzma-pack.ts), the stylesheet and
+// the slides (offline-slides.ts, their most frequent tags coded in a byte or two:
+// offline-markup.ts) as another — less than half of what deflate makes of them; the code's
+// stream is packed apart so that a build whose code did not change packs only the other,
+// and a plain deck's is packed once, by `npm install` (packedCodeStream). One classic script,
 // src/deck/offline-boot.ts bundled here with its decoder, unpacks them and starts the deck,
 // making each lazy chunk a module only when the deck first imports it.
 import { readFile, readdir } from "node:fs/promises";
@@ -12,8 +14,8 @@ import { build } from "esbuild";
 import { PACKAGE_ROOT } from "../io/package-root.ts";
 import { scriptJson } from "../shared/html.ts";
 import type { WasmTools } from "../io/wasm-tools.ts";
-import { PACKED_ID, PACKED_TABLE_ID, type PackedDeck } from "../shared/runtime-config.ts";
-import { packChunks } from "./offline-chunks.ts";
+import { PACKED_CODE_ID, PACKED_ID, PACKED_TABLE_ID, type PackedDeck } from "../shared/runtime-config.ts";
+import { packChunks, type PackedChunks } from "./offline-chunks.ts";
 import { codeMarkup, type CodedMarkup } from "./offline-markup.ts";
 import { offlineSlides } from "./offline-slides.ts";
 import { lzmaPacked } from "./lzma-pack.ts";
@@ -62,20 +64,45 @@ export function offlineSlidesOf(slidesHtml: string): OfflineSlides {
   return { length: slides.length, bytes: Buffer.byteLength(slides, "utf8"), markup: codeMarkup(slides) };
 }
 
-/** The offline file for the site staged in `siteDir`, whose page without its slides is
- * `page` (deckPageHtml(…, withoutSlides)) and whose slides are `slides`; the LZMA stream
- * is cached in `cacheFolder`, else packed by `packer`. */
-export async function offlineFile(siteDir: string, page: string, slides: OfflineSlides, cacheFolder: string, packer: WasmTools): Promise<string> {
-  const site = await readSite(siteDir, page);
+/** The code of a staged site (readSite), as the offline file carries it: the chunks' table,
+ * and their code in UTF-8. */
+async function offlineCode(site: Awaited<ReturnType<typeof readSite>>): Promise<{ chunks: PackedChunks; bytes: Buffer }> {
   const { code, chunks } = await packChunks(site.sources, site.entry);
+  return { chunks, bytes: Buffer.from(code, "utf8") };
+}
+
+/** Packs the code stream of the site in `siteDir` (its index.html as the bundler wrote it)
+ * into `cacheFolder`: what prepared-runtime.ts keeps for every plain deck's offline file. */
+export async function packedCodeStream(siteDir: string, cacheFolder: string, packer: WasmTools): Promise<void> {
+  const site = await readSite(siteDir, await readFile(path.join(siteDir, "index.html"), "utf8"));
+  await lzmaPacked((await offlineCode(site)).bytes, cacheFolder, packer);
+}
+
+/** Where the offline file's streams are kept: `cacheFolder` (the deck's, written), and
+ * `prepared` (the package's prepared code streams, only read). */
+export interface OfflineStreams {
+  cacheFolder: string;
+  prepared?: string;
+}
+
+/** The offline file for the site staged in `siteDir`, whose page without its slides is
+ * `page` (deckPageHtml(…, withoutSlides)) and whose slides are `slides`; its streams are
+ * found where `streams` says, else packed by `packer`. */
+export async function offlineFile(siteDir: string, page: string, slides: OfflineSlides, streams: OfflineStreams, packer: WasmTools): Promise<string> {
+  const site = await readSite(siteDir, page);
+  const code = await offlineCode(site);
   const { markup } = slides;
-  const codeAndStyle = Buffer.from(code + site.style, "utf8");
-  const expanded = codeAndStyle.length + slides.bytes;
-  const frame = Buffer.concat([markup.dictionary, codeAndStyle, markup.coded]);
-  const table: PackedDeck = { ...chunks, style: site.style.length, slides: slides.length, frame: frame.length, markup: markup.dictionary.length, expanded };
-  const [packed, boot] = await Promise.all([lzmaPacked(frame, cacheFolder, packer), bootScript()]);
+  const style = Buffer.from(site.style, "utf8");
+  const frame = Buffer.concat([markup.dictionary, style, markup.coded]);
+  const table: PackedDeck = { ...code.chunks, code: code.bytes.length, style: site.style.length, slides: slides.length, frame: frame.length, markup: markup.dictionary.length, expanded: style.length + slides.bytes };
+  const [packedCode, packed, boot] = await Promise.all([
+    lzmaPacked(code.bytes, streams.cacheFolder, packer, streams.prepared ? [streams.prepared] : []),
+    lzmaPacked(frame, streams.cacheFolder, packer),
+    bootScript(),
+  ]);
   const tail = [
     `<script type="application/json" id="${PACKED_TABLE_ID}">${scriptJson(table)}</script>`,
+    `<script type="application/octet-stream" id="${PACKED_CODE_ID}">${packedCode.toString("base64")}</script>`,
     `<script type="application/octet-stream" id="${PACKED_ID}">${packed.toString("base64")}</script>`,
     `<script>${boot}</script>`,
   ].join("\n    ");

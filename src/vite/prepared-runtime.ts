@@ -5,14 +5,15 @@
 // copies it instead of starting Vite (runtime-bundle.ts). Kept by the same rules as a deck's
 // bundles (bundle-cache.ts): after an edit to the runtime's code it is made again, by the
 // next plain build or install.
-import { readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { commandsDir } from "../io/cache-dir.ts";
+import { preparedRuntimeDir } from "../io/cache-dir.ts";
 import { PACKAGE_ROOT } from "../io/package-root.ts";
-import { BundleCache, bundlesOf, bundleToolsKey } from "./bundle-cache.ts";
+import { BundleCache, bundleToolsKey } from "./bundle-cache.ts";
 import type { RuntimeFeatures } from "./config.ts";
+import { WasmTools } from "../io/wasm-tools.ts";
+import { packedCodeStream } from "./offline-file.ts";
 import { RuntimeBundler } from "./runtime-bundler.ts";
 
 /** The features of a plain deck's runtime. */
@@ -21,44 +22,33 @@ export const PLAIN_FEATURES: Readonly<RuntimeFeatures> = { mermaid: false, live:
 export const isPlain = (features: RuntimeFeatures): boolean => !features.mermaid && !features.live && !features.exercises;
 
 /** The package's folder of prepared bundles. */
-export const preparedFolder = (): string => commandsDir(PACKAGE_ROOT, "runtime");
+export const preparedFolder = (): string => preparedRuntimeDir(PACKAGE_ROOT, "bundles");
+
+/** The package's folder of the prepared bundle's code stream for the offline file
+ * (offline-file.ts: packedCodeStream). */
+export const preparedStreamsFolder = (): string => preparedRuntimeDir(PACKAGE_ROOT, "streams");
 
 /** The prepared plain runtime in `folder`, made with the build tools `tools`
  * (bundleToolsKey). */
 export const preparedRuntime = (tools: string, folder = preparedFolder()): BundleCache => new BundleCache(folder, { features: PLAIN_FEATURES, tools });
 
-/** Bundles the plain runtime into `folder` unless a good one is there; whether it bundled. */
-export async function prepareRuntime(folder = preparedFolder()): Promise<boolean> {
+/** Bundles the plain runtime into `folder` unless a good one is there, and packs its code
+ * for the offline file into `streams` (the one stream there: a new bundle replaces it);
+ * whether it bundled. */
+export async function prepareRuntime(folder = preparedFolder(), streams = preparedStreamsFolder()): Promise<boolean> {
   const prepared = preparedRuntime(await bundleToolsKey(PACKAGE_ROOT), folder);
   const outDir = await mkdtemp(path.join(tmpdir(), "prepared-runtime-"));
+  const packer = new WasmTools({ preload: "lzma" });
   try {
-    if (await prepared.restore(outDir)) return false;
-    const job = { deckRoot: PACKAGE_ROOT, outDir, features: { ...PLAIN_FEATURES }, liveSnippets: [] };
-    await prepared.keep(outDir, await RuntimeBundler.start().bundle(job));
-    return true;
+    const bundling = !(await prepared.restore(outDir));
+    if (bundling) {
+      const job = { deckRoot: PACKAGE_ROOT, outDir, features: { ...PLAIN_FEATURES }, liveSnippets: [] };
+      await prepared.keep(outDir, await RuntimeBundler.start().bundle(job));
+      await rm(streams, { recursive: true, force: true });
+    }
+    await packedCodeStream(outDir, streams, packer);
+    return bundling;
   } finally {
-    await rm(outDir, { recursive: true, force: true });
+    await Promise.all([rm(outDir, { recursive: true, force: true }), packer.close()]);
   }
-}
-
-/** Whether the slides in `slidesDir` may make a runtime that is not plain — a live example,
- * an exercise — by a look at their text, before they are compiled. */
-function mayNeedBundler(slidesDir: string): boolean {
-  try {
-    const chapters = readdirSync(slidesDir).filter((name) => name.endsWith(".md"));
-    return chapters.some((name) => /\blive\s*\(|exercise/.test(readFileSync(path.join(slidesDir, name), "utf8")));
-  } catch {
-    return true; // no slides folder to read: the compile will say what is wrong
-  }
-}
-
-/** A bundler's process, started now when the build will bundle for certain — no bundle is
- * kept for the deck, nor (when its slides look plain) a prepared one — so that its entry is
- * bundled and Vite loaded while the compile runs, not after it (`npm run build` calls this
- * before it loads the compiler). Should the compile find otherwise, the build starts one
- * late, or ends this one unused. */
-export function startBundlerEarly(deckRoot: string, slidesDir = path.join(deckRoot, "slides")): RuntimeBundler | undefined {
-  if (!BundleCache.noneKept(bundlesOf(deckRoot))) return undefined;
-  if (!BundleCache.noneKept(preparedFolder()) && !mayNeedBundler(slidesDir)) return undefined;
-  return RuntimeBundler.start();
 }

@@ -1,13 +1,13 @@
-// The offline file as the browser ends up with it: its code, stylesheet and slides are one
-// LZMA stream in a script element (src/vite/offline-file.ts) that its boot script unpacks at
-// load (src/deck/offline-boot.ts), expanding the slides' markup codes; tests that read the
+// The offline file as the browser ends up with it: its code is one LZMA stream in a script
+// element, its stylesheet and slides another (src/vite/offline-file.ts), which its boot
+// script unpacks at load (src/deck/offline-boot.ts), expanding the slides' markup codes; tests that read the
 // file's markup read it with the stylesheet and the slides put back, the same way (with the
 // boot's decoder: test/shared/lzma-decode.test.ts checks it against 7-Zip's encoder).
 import { readFileSync } from "node:fs";
 import { parseHTML } from "linkedom";
 import { lzmaDecode } from "../../src/shared/lzma-decode.ts";
 import { expandMarkup, markupEntries } from "../../src/shared/markup-codes.ts";
-import { OFFLINE_LZMA, PACKED_ID, PACKED_TABLE_ID, type PackedDeck } from "../../src/shared/runtime-config.ts";
+import { OFFLINE_LZMA, PACKED_CODE_ID, PACKED_ID, PACKED_TABLE_ID, type PackedDeck } from "../../src/shared/runtime-config.ts";
 
 export interface UnpackedDeck {
   table: PackedDeck;
@@ -21,18 +21,20 @@ export interface UnpackedDeck {
 export function unpackOffline(html: string): UnpackedDeck | undefined {
   const { document } = parseHTML(html);
   const packed = document.getElementById(PACKED_ID)?.textContent;
+  const packedCode = document.getElementById(PACKED_CODE_ID)?.textContent;
   const tableText = document.getElementById(PACKED_TABLE_ID)?.textContent;
-  if (!packed || !tableText) return undefined;
+  if (!packed || !packedCode || !tableText) return undefined;
   const table = JSON.parse(tableText) as PackedDeck;
+  const code = Buffer.from(lzmaDecode(Buffer.from(packedCode.trim(), "base64"), OFFLINE_LZMA, table.code)).toString("utf8");
   const frame = lzmaDecode(Buffer.from(packed.trim(), "base64"), OFFLINE_LZMA, table.frame);
   const text = Buffer.from(expandMarkup(frame.subarray(table.markup), markupEntries(frame.subarray(0, table.markup)))).toString("utf8");
   const sources = new Map<string, string>();
   let at = 0;
   table.files.forEach((file, k) => {
-    sources.set(file, text.slice(at, at + table.lengths[k]));
+    sources.set(file, code.slice(at, at + table.lengths[k]));
     at += table.lengths[k];
   });
-  return { table, sources, style: text.slice(at, at + table.style), slides: text.slice(at + table.style, at + table.style + table.slides) };
+  return { table, sources, style: text.slice(0, table.style), slides: text.slice(table.style, table.style + table.slides) };
 }
 
 /** The packed slides' markup, or undefined when the page carries its slides as markup. */
@@ -46,7 +48,7 @@ export function readOfflinePage(file: string): string {
   const unpacked = unpackOffline(html);
   if (!unpacked) return html;
   return html
-    .replace(new RegExp(`<script type="application/octet-stream" id="${PACKED_ID}">[^<]*</script>`), "")
+    .replace(new RegExp(`<script type="application/octet-stream" id="(${PACKED_ID}|${PACKED_CODE_ID})">[^<]*</script>`, "g"), "")
     .replace("</head>", () => `<style>${unpacked.style}</style></head>`)
     .replace('<div class="slides"></div>', () => `<div class="slides">${unpacked.slides}</div>`);
 }

@@ -1,15 +1,19 @@
 // The browser runtime of a plain deck (no live example, no exercise, every diagram drawn at
 // build time) is bundled once into the package's prepared folder, and a plain deck's build
 // copies it instead of running Vite: what it copies is, file for file, what Vite would have
-// made for that deck; a deck that is not plain never gets it.
-import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+// made for that deck; a deck that is not plain never gets it. The code's stream for the
+// offline file is packed with it, once: a plain deck's offline file takes it from there.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import katex from "katex";
 import { describe, expect, it } from "vitest";
 import type { BundleInputs } from "../../src/compile/state.ts";
+import { WasmTools } from "../../src/io/wasm-tools.ts";
+import { offlineFile, offlineSlidesOf } from "../../src/vite/offline-file.ts";
 import { prepareRuntime } from "../../src/vite/prepared-runtime.ts";
 import { bundleRuntime } from "../../src/vite/runtime-bundle.ts";
+import { unpackOffline } from "../support/offline-page.ts";
 import { copySampleDeck } from "../support/sample-deck.ts";
 
 const scratch = (name: string): string => mkdtempSync(path.join(tmpdir(), `${name}-`));
@@ -47,8 +51,8 @@ async function bundled(inputs: BundleInputs, preparedFolder: string): Promise<{ 
 describe("the prepared runtime", () => {
   it("is bundled once; a plain deck's build copies it, and gets what Vite makes for it", async () => {
     const prepared = scratch("prepared");
-    expect(await prepareRuntime(prepared)).toBe(true);
-    expect(await prepareRuntime(prepared)).toBe(false); // kept, and still good
+    expect(await prepareRuntime(prepared, scratch("streams"))).toBe(true);
+    expect(await prepareRuntime(prepared, scratch("streams"))).toBe(false); // kept, and still good
 
     const viaVite = await bundled(plainInputs, scratch("prepared-none"));
     const copied = await bundled(plainInputs, prepared);
@@ -66,8 +70,28 @@ describe("the prepared runtime", () => {
 
   it("is not what a deck with live examples or exercises gets", async () => {
     const prepared = scratch("prepared");
-    await prepareRuntime(prepared);
+    await prepareRuntime(prepared, scratch("streams"));
     const snippet = { key: "slides/01-intro.md:9", file: "slides/01-intro.md", line: 9, code: "export default 1;\n" };
     expect((await bundled({ ...plainInputs, liveSnippets: [snippet] }, prepared)).bundling).toBe(true);
+  }, 120_000);
+
+  it("packs its code for the offline file once: a plain deck's offline file takes that stream", async () => {
+    const [prepared, streams] = [scratch("prepared"), scratch("streams")];
+    await prepareRuntime(prepared, streams);
+    expect(readdirSync(streams).filter((f) => f.endsWith(".lzma"))).toHaveLength(1);
+
+    const site = scratch("prepared-site");
+    await bundleRuntime(plainInputs, copySampleDeck(), site, { preparedFolder: prepared });
+    const tools = new WasmTools();
+    const asked: number[] = [];
+    // the packer as the build has it, counting what it is asked to pack
+    const packer = { run: (request: Parameters<WasmTools["run"]>[0]) => (asked.push(request.data.length), tools.run(request)) } as unknown as WasmTools;
+    const slides = "<section><p>one slide</p></section>";
+    const html = await offlineFile(site, readFileSync(path.join(site, "index.html"), "utf8"), offlineSlidesOf(slides), { cacheFolder: scratch("offline"), prepared: streams }, packer);
+    const unpacked = unpackOffline(html)!;
+    expect(asked).toEqual([unpacked.table.frame]); // the slides' stream only: the code's was there
+    expect(unpacked.slides).toBe(slides);
+    for (const [file, code] of unpacked.sources) expect(code.length, file).toBeGreaterThan(0);
+    expect(unpacked.table.files.every((file) => existsSync(path.join(site, "assets", file)))).toBe(true);
   }, 120_000);
 });
