@@ -64,7 +64,7 @@ function benchBuild(root: string): BenchRow[] {
   const warm = [timeScript(root, "build.ts"), timeScript(root, "build.ts"), timeScript(root, "build.ts")];
   const single = readFileSync(singleFileOf(path.join(root, "dist")));
   return [
-    { name: "build: cold npm run build (nothing of the deck cached)", value: seconds(cold), detail: "Node start, compile, Chromium for diagrams, one Vite build" },
+    { name: "build: cold npm run build (nothing of the deck cached)", value: seconds(cold), detail: "Node start, compile, Chromium for diagrams, the runtime bundled (or copied: a deck without live examples or exercises)" },
     { name: "build: cold, the build command compiled first too", value: seconds(coldCompiling), detail: "the first build after an edit to the tool's code (npm install compiles the commands)" },
     { name: "build: warm npm run build (the same deck again)", value: seconds(median(warm)), detail: "median of 3" },
     { name: "offline file: raw size", value: `${(single.length / 1024).toFixed(0)} KB` },
