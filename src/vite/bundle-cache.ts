@@ -93,7 +93,14 @@ export class BundleCache {
     await cp(outDir, path.join(fresh, "out"), { recursive: true });
     await writeFile(path.join(fresh, RECORD), JSON.stringify(record));
     await rm(this.dir, { recursive: true, force: true });
-    await rename(fresh, this.dir);
+    try {
+      await rename(fresh, this.dir);
+    } catch {
+      // another build kept a bundle of the same key meanwhile (the package's prepared one
+      // serves many decks): theirs stays, ours goes
+      await rm(fresh, { recursive: true, force: true });
+      return;
+    }
     await this.forgetOld();
   }
 

@@ -10,9 +10,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { preparedRuntimeDir } from "../io/cache-dir.ts";
 import { PACKAGE_ROOT } from "../io/package-root.ts";
+import { WasmTools } from "../io/wasm-tools.ts";
 import { BundleCache, bundleToolsKey } from "./bundle-cache.ts";
 import type { RuntimeFeatures } from "./config.ts";
-import { WasmTools } from "../io/wasm-tools.ts";
 import { packedCodeStream } from "./offline-file.ts";
 import { RuntimeBundler } from "./runtime-bundler.ts";
 

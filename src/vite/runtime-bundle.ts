@@ -13,10 +13,10 @@ import type { RuntimeFeatures } from "./config.ts";
 import type { FaceKey } from "./katex-faces.ts";
 import { fontCharactersKept, subsetKatexFonts } from "./katex-fonts-plugin.ts";
 import { startBundlerEarly } from "./early-bundler.ts";
+import { fontCutter } from "./font-cutter.ts";
 import { isPlain, preparedRuntime } from "./prepared-runtime.ts";
 import { RuntimeBundler } from "./runtime-bundler.ts";
 import { inlineSiteFonts } from "./site-fonts.ts";
-import { fontCutter } from "./font-cutter.ts";
 
 /** What the bundler's process is sent: what the bundle is made from. */
 export interface RuntimeBundleJob {
