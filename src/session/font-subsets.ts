@@ -1,6 +1,5 @@
 // KaTeX's fonts cut down to the characters a deck's formulas use (subset-font, woff2),
-// cached on disk by content, and within the bundler's process by request, so that the
-// prewarm before Vite's CSS step and the step itself share each subsetting.
+// cached on disk by content.
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -17,26 +16,14 @@ const SUBSET_OPTIONS_KEY = "\0woff2,no-hinting";
 export type SubsetWoff2 = (font: Uint8Array, text: string) => Promise<Buffer>;
 
 export class FontSubsetter {
-  private readonly pending = new Map<string, Promise<Buffer>>();
-
-  /** `cut` runs subset-font (src/io/subset-woff2.ts, in the runtime bundler's process). */
+  /** `cut` runs subset-font (src/io/subset-woff2.ts, in src/vite/font-cutter.ts's process). */
   constructor(
     private readonly cacheDir: string,
     private readonly cut: SubsetWoff2,
   ) {}
 
   /** The woff2 font `file` subset to the characters of `text`. */
-  subset(file: string, text: string): Promise<Buffer> {
-    const key = `${file}\0${text}`;
-    let result = this.pending.get(key);
-    if (!result) {
-      result = this.subsetCached(file, text);
-      this.pending.set(key, result);
-    }
-    return result;
-  }
-
-  private async subsetCached(file: string, text: string): Promise<Buffer> {
+  async subset(file: string, text: string): Promise<Buffer> {
     const source = await readFile(file);
     const key = createHash("sha256").update(source).update("\0").update(text).update(SUBSET_OPTIONS_KEY).digest("hex").slice(0, 24);
     const cached = path.join(this.cacheDir, `${key}.woff2`);

@@ -95,10 +95,14 @@ function fontFaces(css: string, cssDir: string, subset: FontSubset): { face: Fac
   });
 }
 
+const PLACEHOLDER_PREFIX = "DeckKatexFace";
+/** A placeholder in a bundled stylesheet (facePlaceholder's). */
+const PLACEHOLDER = new RegExp(`${PLACEHOLDER_PREFIX}\\w+`);
+
 /** The placeholder a build's bundle carries for `face`'s font data: letters and digits
  * only, so it is valid base64 in a data: URL that the bundler and its minifier leave as it is. */
 export function facePlaceholder(face: FaceKey): string {
-  return `DeckKatexFace${face.replace(/[^A-Za-z0-9]/g, "")}`;
+  return `${PLACEHOLDER_PREFIX}${face.replace(/[^A-Za-z0-9]/g, "")}`;
 }
 
 /** The woff2 file of each KaTeX face, cut to the characters the deck draws in it, by face:
@@ -116,7 +120,7 @@ export async function subsetKatexFonts(subset: FontSubset): Promise<Map<FaceKey,
 export function fillKatexFonts(css: string, fonts: ReadonlyMap<FaceKey, Buffer>): string {
   const data = new Map([...fonts].map(([face, font]) => [facePlaceholder(face), font.toString("base64")]));
   return css.replace(/@font-face\s*\{[^}]*\}/g, (block) => {
-    const placeholder = /DeckKatexFace\w+/.exec(block)?.[0];
+    const placeholder = PLACEHOLDER.exec(block)?.[0];
     if (!placeholder) return block; // not one of KaTeX's faces
     const font = data.get(placeholder);
     return font === undefined ? "" : block.replace(placeholder, () => font);

@@ -1,7 +1,7 @@
 // The build's WebAssembly tools: 7-Zip's LZMA encoder, in a process of its own that ends
 // when nothing is asked of it — its stream unpacks (with the page's own decoder) to what was packed, and a
-// bad request is an error for that request, not a crash of the build; subset-font (run in
-// the runtime bundler's process) cuts a font to a woff2 of the characters asked for.
+// bad request is an error for that request, not a crash of the build; subset-font (its
+// other tool) cuts a font to a woff2 of the characters asked for.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
