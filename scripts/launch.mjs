@@ -22,10 +22,12 @@ import { EVENT_TARGET_FILE, withLazyListenerMaps } from "./linkedom-listeners.mj
 
 // V8 optimises a function once it has run for a while; our commands are short and load a
 // great deal of code that runs a few times each (the compiler, Vite, svgo), so at V8's
-// default much of it was optimised for nothing — in background threads, on two cores. Four
-// times the default: a cold build of the benchmark deck ≈ 10 % faster, a warm build of the
-// real deck as fast (npm run bench; set before the entry's code is loaded, below).
-setFlagsFromString("--interrupt-budget=270336");
+// default much of it was optimised for nothing — in background threads, on two cores.
+// Sixteen times the default (whole-process times, alternated pairs): four times the default
+// made a cold build of the benchmark deck ≈ 10 % faster; sixteen, another 6 % (0.94×), and
+// the real deck's cold build 0.93×; its warm build and the dev server's edits as fast
+// (npm run bench); sixty-four times gained nothing more. Set before the entry's code loads.
+setFlagsFromString("--interrupt-budget=1081344");
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const PREPARE = "--prepare";
