@@ -7,10 +7,8 @@
 // again as base64 JSON (data-points). Ids, classes and the other data attributes stay: the
 // diagram's steps and routes find their nodes and edges by them. Only the diagram worker
 // loads svgo; the cache key needs only its version.
-import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
 import type { Config, CustomPlugin, XastElement, XastParent } from "svgo";
+import { readPackageJson } from "../io/package-json.ts";
 
 /** Drops <marker>s nothing refers to and data-points attributes. */
 const dropUnreadParts: Readonly<CustomPlugin> = {
@@ -51,12 +49,6 @@ const OWN_PLUGINS_VERSION = 2;
 
 /** What the optimised SVG depends on besides its input: part of the diagram cache's key. */
 export function svgOptimizerKey(): string {
-  // svgo does not export its package.json: find it above its entry point
-  let dir = path.dirname(createRequire(import.meta.url).resolve("svgo"));
-  while (!existsSync(path.join(dir, "package.json")) || (JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as { name?: string }).name !== "svgo") {
-    if (path.dirname(dir) === dir) throw new Error("cannot find svgo's package.json");
-    dir = path.dirname(dir);
-  }
-  const version = (JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as { version: string }).version;
+  const { version } = readPackageJson("svgo");
   return `svgo ${version} ${JSON.stringify(SVG_OPTIMIZER_CONFIG)} ${OWN_PLUGINS_VERSION}`;
 }
