@@ -134,6 +134,30 @@ describe.runIf(hasChromium)("the reading view on a phone", () => {
     await page.context().close();
   });
 
+  it("is styled as the reading view before reveal.js first lays out its pages (the page is laid out once, not twice)", async () => {
+    const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    // in the order they happened: the scroll view's pages put in, and each change to <html>'s
+    // classes, as "off" while the reading view's class was not among them before the change
+    await page.addInitScript(() => {
+      const order: string[] = [];
+      (window as unknown as { readingOrder: string[] }).readingOrder = order;
+      new MutationObserver((records) => {
+        for (const r of records) {
+          if (r.type === "attributes" && r.target === document.documentElement) order.push((r.oldValue ?? "").split(/\s+/).includes("reading-view") ? "on" : "off");
+          else if ([...r.addedNodes].some((n) => n instanceof Element && (n.matches(".scroll-page") || n.querySelector(".scroll-page") !== null))) order.push("pages");
+        }
+      }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["class"], attributeOldValue: true });
+    });
+    await page.goto(pathToFileURL(singleFile).href + "?view=scroll");
+    await waitForReady(page);
+    const order = await page.evaluate(() => (window as unknown as { readingOrder: string[] }).readingOrder);
+    expect(order).toContain("pages");
+    expect(order.slice(order.indexOf("pages")), order.join(" ")).not.toContain("off");
+    expect(await page.evaluate(() => document.documentElement.classList.contains("reading-view"))).toBe(true);
+    await context.close();
+  });
+
   it("shows no drawing toolbar and no strokes layer", async () => {
     const page = shared;
     expect(await page.locator(".drawing-toolbar").isVisible()).toBe(false);
