@@ -98,21 +98,7 @@ export function createReadingPlugin(): { id: "reading"; init(deck: RevealApi): v
         if (!reading() || !page) return scrollToSlide(slide);
         viewport.scrollTop += page.getBoundingClientRect().top - viewport.getBoundingClientRect().top;
       };
-      // the reading view's styles in place before reveal.js first measures the scroll
-      // view's pages: set only when it lays them out (setTriggerRanges, above), they changed
-      // every element's style after that first measure, and the page was styled and laid
-      // out twice (on a phone, ≈ 1.1 s of the ≈ 5.5 s before it was ready)
-      const activate = scroll.activate.bind(scroll);
-      scroll.activate = () => {
-        if (narrow.matches) document.documentElement.classList.add(READING_CLASS);
-        activate();
-      };
-      const deactivate = scroll.deactivate.bind(scroll);
-      scroll.deactivate = () => {
-        deactivate();
-        document.documentElement.classList.remove(READING_CLASS);
-        steps.pages = [];
-      };
+      wrapActivation(scroll, narrow, () => (steps.pages = []));
       const onScroll = (): void => {
         if (steps.frame || steps.pages.length === 0) return;
         steps.frame = requestAnimationFrame(() => {
@@ -130,6 +116,25 @@ export function createReadingPlugin(): { id: "reading"; init(deck: RevealApi): v
     destroy() {
       cleanups.forEach((c) => c());
     },
+  };
+}
+
+/** The reading view's class on as the scroll view activates on a narrow screen, and off
+ * (`onOff` told) as it deactivates. On before reveal.js first measures the scroll view's
+ * pages: set only when it lays them out (setTriggerRanges), it changed every element's style
+ * after that first measure, and the page was styled and laid out twice (on a phone, ≈ 1.1 s
+ * of the ≈ 5.5 s before it was ready). */
+function wrapActivation(scroll: ScrollView, narrow: MediaQueryList, onOff: () => void): void {
+  const activate = scroll.activate.bind(scroll);
+  scroll.activate = () => {
+    if (narrow.matches) document.documentElement.classList.add(READING_CLASS);
+    activate();
+  };
+  const deactivate = scroll.deactivate.bind(scroll);
+  scroll.deactivate = () => {
+    deactivate();
+    document.documentElement.classList.remove(READING_CLASS);
+    onOff();
   };
 }
 
