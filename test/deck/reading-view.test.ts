@@ -73,6 +73,20 @@ describe.runIf(hasChromium)("the reading view on a phone", () => {
     }
   }, 60_000);
 
+  it("an equation number follows its formula, never over it, also where the formula scrolls", async () => {
+    const covered = await shared.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>(".reveal .slides .katex-display .katex-tag")].flatMap((tag) => {
+        const bases = [...tag.parentElement!.querySelectorAll<HTMLElement>(":scope > .katex-base")];
+        if (bases.length === 0) return [`#${tag.closest("section")!.id}: ${tag.textContent} beside no formula`];
+        const end = Math.max(...bases.map((b) => b.getBoundingClientRect().right));
+        const left = tag.getBoundingClientRect().left;
+        return left < end - 1 ? [`#${tag.closest("section")!.id}: ${tag.textContent} starts at ${left.toFixed(0)} px, its formula ends at ${end.toFixed(0)} px`] : [];
+      }),
+    );
+    expect(covered).toEqual([]);
+    expect(await shared.evaluate(() => document.querySelectorAll(".reveal .slides .katex-display .katex-tag").length)).toBeGreaterThan(10);
+  });
+
   it("steps appear as they scroll into view, and the current slide follows the scrolling", async () => {
     const page = await open("?view=scroll");
     // the first slide whose steps are apart on the screen
