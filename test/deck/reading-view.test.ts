@@ -2,8 +2,10 @@
 // reflowed for the screen — body text of 16 px or more, at most 2 % of text nodes under
 // 14 px, no page scrolling sideways and nothing cut off at the right edge (what is wider
 // scrolls inside its own box: a display formula, a code block, a table), diagrams and plots
-// as wide as the screen at most; steps appear as they scroll into view and the current slide
-// follows; no drawing toolbar; axe-core clean in both themes. The projector is untouched.
+// as wide as the screen at most, equation numbers beside their formulas, not over them; steps
+// appear as they scroll into view and the current slide follows; styled as the reading view
+// before its first layout (laid out once); no drawing toolbar; axe-core clean in both
+// themes. The projector is untouched.
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";

@@ -120,11 +120,11 @@ export function createReadingPlugin(): { id: "reading"; init(deck: RevealApi): v
 }
 
 /** The reading view's class on as the scroll view activates on a narrow screen, and off
- * (`onOff` told) as it deactivates. On before reveal.js first measures the scroll view's
- * pages: set only when it lays them out (setTriggerRanges), it changed every element's style
- * after that first measure, and the page was styled and laid out twice (on a phone, ≈ 1.1 s
- * of the ≈ 5.5 s before it was ready). */
-function wrapActivation(scroll: ScrollView, narrow: MediaQueryList, onOff: () => void): void {
+ * (`onDeactivated` told) as it deactivates. On before reveal.js first measures the scroll
+ * view's pages: set only when it lays them out (setTriggerRanges), it changed every
+ * element's style after that first measure, and the page was styled and laid out twice (on
+ * a phone, ≈ 1.1 s of the ≈ 5.5 s before it was ready). */
+function wrapActivation(scroll: ScrollView, narrow: MediaQueryList, onDeactivated: () => void): void {
   const activate = scroll.activate.bind(scroll);
   scroll.activate = () => {
     if (narrow.matches) document.documentElement.classList.add(READING_CLASS);
@@ -134,7 +134,7 @@ function wrapActivation(scroll: ScrollView, narrow: MediaQueryList, onOff: () =>
   scroll.deactivate = () => {
     deactivate();
     document.documentElement.classList.remove(READING_CLASS);
-    onOff();
+    onDeactivated();
   };
 }
 
