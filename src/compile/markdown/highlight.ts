@@ -36,7 +36,7 @@ type Shiki = Awaited<ReturnType<typeof import("shiki/core")["createHighlighterCo
 interface LoadedShiki {
   shiki: Shiki;
   knows(lang: string): boolean;
-  /** loads the grammars of `langs` (names it knows) */
+  /** loads the grammars of those of `langs` that shiki has (by id or alias) */
   load(langs: readonly string[]): Promise<void>;
 }
 
@@ -57,12 +57,23 @@ async function loadShiki(): Promise<LoadedShiki> {
   const shiki = await createHighlighterCore({ themes: [light.default, dark.default], langs: [], engine: createJavaScriptRawEngine() });
   // the package's exports name every language by its id and its aliases ("./ts", "./typescript")
   const exported = readPackageJson(PRECOMPILED).exports ?? {};
-  const knows = (lang: string): boolean => /^[\w+#-]+$/.test(lang) && Object.hasOwn(exported, `./${lang}`);
+  const moduleNamed = (name: string): boolean => /^[\w+#-]+$/.test(name) && Object.hasOwn(exported, `./${name}`);
+  // all but the aliases a module's name cannot be ("c++", "c#", "f#"): those by shiki's list
+  const byAlias = new Map<string, string>();
+  const moduleOf = async (lang: string): Promise<string | undefined> => {
+    if (moduleNamed(lang)) return lang;
+    const { bundledLanguagesInfo } = await import("shiki/langs");
+    const id = bundledLanguagesInfo.find((info) => info.aliases?.includes(lang))?.id;
+    if (id === undefined || !moduleNamed(id)) return undefined;
+    byAlias.set(lang, id);
+    return id;
+  };
   return {
     shiki,
-    knows,
+    knows: (lang) => moduleNamed(lang) || byAlias.has(lang),
     async load(langs) {
-      const grammars = await Promise.all(langs.map(async (lang) => ((await import(`${PRECOMPILED}/${lang}`)) as { default: Parameters<Shiki["loadLanguage"]>[0] }).default));
+      const modules = (await Promise.all(langs.map(moduleOf))).filter((name) => name !== undefined);
+      const grammars = await Promise.all(modules.map(async (name) => ((await import(`${PRECOMPILED}/${name}`)) as { default: Parameters<Shiki["loadLanguage"]>[0] }).default));
       await shiki.loadLanguage(...grammars);
     },
   };
@@ -104,7 +115,7 @@ export function createCodeHighlighter(cacheDir: string): Highlighter {
       if (missing.length === 0) return;
       const loadedShiki = (shiki ??= await (loading ??= loadShiki()));
       const loaded = loadedShiki.shiki.getLoadedLanguages();
-      await loadedShiki.load([...new Set(missing.map((b) => b.lang))].filter((lang) => loadedShiki.knows(lang) && !loaded.includes(lang)));
+      await loadedShiki.load([...new Set(missing.map((b) => b.lang))].filter((lang) => !loaded.includes(lang)));
       for (const { code, lang } of missing) {
         const key = keyOf(code, lang);
         const html = highlight(loadedShiki, code, lang);
