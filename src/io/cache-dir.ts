@@ -26,11 +26,12 @@ export function preparedRuntimeDir(root: string, part: "bundles" | "streams"): s
   return commandsDir(root, part === "bundles" ? "runtime" : "runtime-streams");
 }
 
-/** Whether the folder `dir` is there and holds anything (a cache folder: a first or cold
- * build finds it empty or missing). */
+/** Whether the folder `dir` is there and holds anything but entries on their way in
+ * (".tmp": atomic-write.ts's and the bundle cache's) — a cache folder: a first or cold build
+ * finds it empty or missing. */
 export function keepsAnything(dir: string): boolean {
   try {
-    return readdirSync(dir).length > 0;
+    return readdirSync(dir).some((entry) => !entry.endsWith(".tmp"));
   } catch {
     return false;
   }

@@ -5,7 +5,7 @@
 // content — its content record, checked on the way in. A deck's bundles are kept in its
 // cache folder (deleting it is always safe); the one that serves every deck of the plainest
 // shape in the package's (prepared-runtime.ts).
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Plugin } from "vite";
@@ -38,15 +38,6 @@ export const bundlesOf = (deckRoot: string): string => cacheDir(deckRoot, "bundl
 
 export class BundleCache {
   private readonly dir: string;
-
-  /** Whether `folder` keeps no bundle at all (a deck's: a first or cold build). */
-  static noneKept(folder: string): boolean {
-    try {
-      return !readdirSync(folder).some((entry) => !entry.endsWith(".tmp"));
-    } catch {
-      return true; // no bundles folder
-    }
-  }
 
   constructor(
     /** where the bundles are kept: a deck's (bundlesOf), or the package's prepared ones */

@@ -3,9 +3,9 @@
 // apart from the rest of the bundling code, which that early start must not wait to load.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { preparedRuntimeDir } from "../io/cache-dir.ts";
+import { keepsAnything, preparedRuntimeDir } from "../io/cache-dir.ts";
 import { PACKAGE_ROOT } from "../io/package-root.ts";
-import { BundleCache, bundlesOf } from "./bundle-cache.ts";
+import { bundlesOf } from "./bundle-cache.ts";
 import { RuntimeBundler } from "./runtime-bundler.ts";
 
 /** Whether the slides in `slidesDir` may make a runtime that is not plain — a live example,
@@ -25,7 +25,7 @@ function mayNeedBundler(slidesDir: string): boolean {
  * before it loads the compiler). Should the compile find otherwise, the build starts one
  * late, or ends this one unused. */
 export function startBundlerEarly(deckRoot: string, slidesDir = path.join(deckRoot, "slides")): RuntimeBundler | undefined {
-  if (!BundleCache.noneKept(bundlesOf(deckRoot))) return undefined;
-  if (!BundleCache.noneKept(preparedRuntimeDir(PACKAGE_ROOT, "bundles")) && !mayNeedBundler(slidesDir)) return undefined;
+  if (keepsAnything(bundlesOf(deckRoot))) return undefined;
+  if (keepsAnything(preparedRuntimeDir(PACKAGE_ROOT, "bundles")) && !mayNeedBundler(slidesDir)) return undefined;
   return RuntimeBundler.start();
 }
