@@ -3,6 +3,7 @@
 // leaving the previous dist/ as it was.
 import { performance } from "node:perf_hooks";
 import { startDiagramWorkerEarly } from "../src/chromium/early-diagrams.ts";
+import { startHighlighterEarly } from "../src/compile/markdown/early-highlight.ts";
 import { startBundlerEarly } from "../src/vite/early-bundler.ts";
 import { reportFailure } from "./lib/report-failure.ts";
 
@@ -30,13 +31,14 @@ if (outIndex >= 0 && !outDir) {
 }
 
 const started = performance.now();
-// Chromium, and on a cold build that will bundle the bundler's process, start while the
-// compiler and the build load (a chunk of their own)
+// Chromium, shiki, and on a cold build that will bundle the bundler's process, start while
+// the compiler and the build load (a chunk of their own)
 const diagramWorker = startDiagramWorkerEarly(process.cwd());
+const highlightWorker = startHighlighterEarly(process.cwd());
 const runtimeBundler = startBundlerEarly(process.cwd());
 try {
   const { buildDeck } = await import("../src/vite/build.ts");
-  const result = await buildDeck({ deckRoot: process.cwd(), outDir, log: (m) => console.log(m), diagramWorker, runtimeBundler });
+  const result = await buildDeck({ deckRoot: process.cwd(), outDir, log: (m) => console.log(m), diagramWorker, highlightWorker, runtimeBundler });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`built ${result.deck.slideCount} slides in ${seconds} s → ${result.siteIndex} and ${result.singleFile}`);
   if (process.env.DECK_TIMINGS) console.log(`  at the end: ${(await import("../src/session/services.ts")).memoryFigures()}`);
@@ -44,5 +46,6 @@ try {
   process.exitCode = reportFailure("build", error, `; ${outDir ?? "dist"}/ was left as it was`);
 } finally {
   await diagramWorker?.close(); // the session closed it unless the build failed before one
+  await highlightWorker?.close(); // likewise
   await runtimeBundler?.close(); // the build ended it unless it failed before it began
 }

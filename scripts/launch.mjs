@@ -47,6 +47,7 @@ const WORKER_ENTRIES = {
   "runtime-bundle-worker": "src/vite/runtime-bundle-worker.ts",
   "wasm-tools-worker": "src/io/wasm-tools-worker.ts",
   "snippet-worker": "src/compile/snippets/worker.ts",
+  "highlight-worker": "src/compile/markdown/highlight-worker.ts",
 };
 /** Where worker-bundle.ts looks for them: this variable names a JSON object of entry point
  * (package-relative) → bundled file. */

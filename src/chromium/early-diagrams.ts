@@ -5,20 +5,17 @@
 // compile still decides what is drawn, and the session owns (and closes) the worker.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { rawFences } from "../shared/raw-fences.ts";
 import { cacheDir } from "../io/cache-dir.ts";
 import { findBuildChromium } from "./find-chromium.ts";
 import { diagramCacheFiles } from "./mermaid-renderer.ts";
 import { MermaidWorkerClient } from "./mermaid-worker-client.ts";
 
-/** A fence as markdown-it reads it: up to three spaces in, ``` or ~~~ and the info string
- * "mermaid…", its lines, and a closing fence of the same kind. */
-const MERMAID_FENCE = /^( {0,3})(`{3,}|~{3,})[ \t]*mermaid\b[^\n]*\n([\s\S]*?)^ {0,3}\2[`~]*[ \t]*$/gm;
-
 /** The bodies of the mermaid fences in `markdown`, as the compiler passes them on. */
 export function mermaidFenceSources(markdown: string): string[] {
-  return [...markdown.matchAll(MERMAID_FENCE)].map(([, indent, , body]) =>
-    indent ? body.replace(new RegExp(`^ {0,${indent.length}}`, "gm"), "") : body,
-  );
+  return rawFences(markdown)
+    .filter(({ info }) => /^mermaid\b/.test(info))
+    .map(({ body }) => body);
 }
 
 /** A started diagram worker when the deck in `deckRoot` looks like it needs one. */

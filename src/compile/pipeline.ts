@@ -37,7 +37,7 @@ export interface Stage {
 export const COMPILE_STAGES: readonly Stage[] = [
   { name: "parse", run: parseStage }, //               front matter, slides, Markdown tokens (pure)
   { name: "snippets", run: snippetsStage, uses: ["snippet-worker"] }, //        ```ts run, one at a time in a worker
-  { name: "code", run: codeStage }, //                code blocks: highlighted from the cache, or by shiki
+  { name: "code", run: codeStage }, //                code blocks: from the cache, or by shiki in its worker meanwhile
   { name: "labels", run: labelsStage }, //            equation numbers, in deck order
   { name: "bibliography", run: bibliographyStage }, // references.bib read; each cited work placed
   { name: "render", run: renderStage }, //            Markdown → HTML, slide by slide
@@ -95,6 +95,7 @@ export async function compileDeck(chapters: readonly ChapterFile[], givenService
     liveSnippets: [],
     labels: new Map(),
     madeIds: new Map(),
+    highlighting: { slides: new Set(), done: Promise.resolve() },
     rendered: [],
     slides: [],
     formulas: { formulas: 0, relations: 0, unchecked: [] },

@@ -115,6 +115,9 @@ export interface DeckState {
   madeIds: Map<number, string>;
   /** bibliography: the deck's references and where each cited work is listed */
   citations?: Citations;
+  /** code: the slides (by index) whose code the highlighter is still working on, and when it
+   * is done (the render stage waits for it before the first of them) */
+  highlighting: { slides: ReadonlySet<number>; done: Promise<void> };
   /** render */
   rendered: RenderedSlide[];
   /** slide-passes */

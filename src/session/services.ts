@@ -10,6 +10,7 @@ import { MermaidWorkerClient } from "../chromium/mermaid-worker-client.ts";
 import type { CompileCache } from "../compile/cache.ts";
 import { DEFAULT_OPTIONS } from "../compile/deck-options.ts";
 import { createCodeHighlighter, type Highlighter } from "../compile/markdown/highlight.ts";
+import type { HighlightWorkerClient } from "../compile/markdown/highlight-worker-client.ts";
 import { bundleSnippetWorker, SnippetRunner } from "../compile/snippets/runner.ts";
 import type { CompileServices } from "../compile/state.ts";
 import { cacheDir } from "../io/cache-dir.ts";
@@ -25,6 +26,9 @@ export interface ServiceOptions {
   /** a diagram worker started before the session (see early-diagrams.ts): the services
    * take it over, and close it with the rest */
   diagramWorker?: MermaidWorkerClient;
+  /** the highlighter's worker started before the session (see early-highlight.ts), at work
+   * on the deck's code: the services take it over likewise */
+  highlightWorker?: HighlightWorkerClient;
   /** a session that compiles once (a build, a check): the snippet worker and Chromium are
    * closed as soon as the compile is past the last stage that uses them, so that their
    * memory is given back while the rest goes on (the bundler, the last stages) */
@@ -154,9 +158,10 @@ export class DeckServices {
 
   /** Services, none of them started yet: the snippet worker starts when a compile finds
    * snippets (prewarmSnippets), Chromium when a diagram is not cached, and the highlighter
-   * loads shiki when a compile first shows code its cache lacks. */
+   * starts shiki's worker when a compile first shows code its cache lacks (or takes over
+   * one started early). */
   static create(options: ServiceOptions): DeckServices {
-    return new DeckServices(options, createCodeHighlighter(cacheDir(options.deckRoot, "code")));
+    return new DeckServices(options, createCodeHighlighter(cacheDir(options.deckRoot, "code"), options.highlightWorker));
   }
 
   /** What one compile gets: these services, and `cache` when compiles should share one. */
@@ -227,8 +232,6 @@ export class DeckServices {
   }
 
   async close(): Promise<void> {
-    await this.snippets.close();
-    await this.closeDiagrams();
-    this.highlighter.dispose();
+    await Promise.all([this.snippets.close(), this.closeDiagrams(), this.highlighter.close()]);
   }
 }

@@ -27,6 +27,8 @@ export interface BuildOptions {
   log?: (message: string) => void;
   /** a diagram worker already started (startDiagramWorkerEarly): the session takes it over */
   diagramWorker?: SessionOptions["diagramWorker"];
+  /** a highlighter's worker already started (startHighlighterEarly): the session takes it over */
+  highlightWorker?: SessionOptions["highlightWorker"];
   /** a bundler's process already started (startBundlerEarly): the build gives it
    * the job, or ends it if the build fails first */
   runtimeBundler?: RuntimeBundler;
@@ -57,7 +59,7 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
   const outName = options.outDir ?? "dist";
   const dist = path.resolve(deckRoot, outName);
 
-  const session = DeckSession.create({ deckRoot, slidesDir: options.slidesDir, diagrams: "chromium", log, diagramWorker: options.diagramWorker, compilesOnce: true });
+  const session = DeckSession.create({ deckRoot, slidesDir: options.slidesDir, diagrams: "chromium", log, diagramWorker: options.diagramWorker, highlightWorker: options.highlightWorker, compilesOnce: true });
   let staging: string;
   try {
     staging = await stagingDirFor(dist);

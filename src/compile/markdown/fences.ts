@@ -8,20 +8,7 @@ import { renderSnippetValue } from "./snippet-value.ts";
 import { snippetKey } from "../snippets/identity.ts";
 import { envOf, locate } from "./env.ts";
 import { mergeIntoFirstTag, openTag } from "./fence-attributes.ts";
-
-export interface FenceInfo {
-  lang: string;
-  /** ```ts run: a snippet; `show` also shows its code */
-  run: boolean;
-  show: boolean;
-}
-
-export function parseFenceInfo(info: string): FenceInfo {
-  const words = info.replace(/\{.*\}\s*$/, "").trim().split(/\s+/);
-  const lang = words[0] ?? "";
-  const run = (lang === "ts" || lang === "typescript") && words.includes("run");
-  return { lang, run, show: run && words.includes("show") };
-}
+import { parseFenceInfo } from "./fence-info.ts";
 
 export function isDiagramFence(token: Token): boolean {
   return token.type === "fence" && parseFenceInfo(token.info).lang === "mermaid";

@@ -13,7 +13,7 @@ import { movedRendering } from "../moved-slide.ts";
 import type { DeckState, ParsedSlide, RenderedSlide } from "../state.ts";
 import { slideSnippets } from "./snippets.ts";
 
-export function renderStage(state: DeckState): void {
+export async function renderStage(state: DeckState): Promise<void> {
   // asked only of a deck with diagrams (the services say once when there is no Chromium)
   const runtimeDiagrams = state.parsed.some((s) => s.tokens.some(isDiagramFence)) && state.services.diagrams(state.options.theme) === undefined;
   const envFor = (slide: ParsedSlide, facts: SlideFacts, firstLine: number, inNotes: boolean): DeckEnv => ({
@@ -37,7 +37,7 @@ export function renderStage(state: DeckState): void {
   // line added above it)
   const labels = [...state.labels].map(([name, label]) => [name, label.n, label.slide]);
   const shared = JSON.stringify([state.options.macros, labels, [...(state.citations?.slideOf ?? [])], runtimeDiagrams]);
-  state.rendered = state.parsed.map((slide, k) => {
+  const renderOne = (slide: ParsedSlide, k: number): RenderedSlide => {
     const made = state.madeIds.get(k); // a slide that holds a label gets an id for \eqref links
     const inputs = renderInputs(state, slide, `${shared}\0${made ?? ""}`);
     const same = (kept: KeptRender | undefined): kept is KeptRender => kept !== undefined && kept.key === inputs.key && kept.outcomes.every((o, n) => o === inputs.outcomes[n]);
@@ -66,7 +66,16 @@ export function renderStage(state: DeckState): void {
     // a slide that reported a problem is rendered again next time, so that it is reported again
     if (state.diagnostics.reports !== reports) return rendered;
     return keep({ ...inputs, rendered, markupKeys, line, textKey });
-  });
+  };
+  // in deck order (the diagnostics come in it); the slides before the first whose code
+  // shiki is still highlighting are rendered meanwhile
+  const rendered: RenderedSlide[] = [];
+  for (const [k, slide] of state.parsed.entries()) {
+    if (state.highlighting.slides.has(k)) await state.highlighting.done;
+    rendered.push(renderOne(slide, k));
+  }
+  await state.highlighting.done; // its failure is the compile's, and its cache files are written
+  state.rendered = rendered;
 }
 
 /** A slide's file and text (its notes' too, and where they start in it), not where it is. */
