@@ -5,7 +5,7 @@
 // meanwhile, are put into its stylesheet (site-fonts.ts).
 import type { SnippetSource } from "../compile/snippets/types.ts";
 import type { BundleInputs } from "../compile/state.ts";
-import { cacheDir } from "../io/cache-dir.ts";
+import { cacheDir, keepsAnything } from "../io/cache-dir.ts";
 import { PACKAGE_ROOT } from "../io/package-root.ts";
 import { FontSubsetter } from "../session/font-subsets.ts";
 import { BundleCache, bundlesOf, bundleToolsKey } from "./bundle-cache.ts";
@@ -30,6 +30,9 @@ export interface RuntimeBundleJob {
  * face: from the deck's cache, else cut in a process of their own (font-cutter.ts). */
 async function deckFonts(slides: readonly string[], deckRoot: string, tools: Promise<string>): Promise<Map<FaceKey, Buffer>> {
   const cutter = fontCutter();
+  // a deck with no fonts kept (a first or cold build) will cut some: the process starts
+  // (≈ 0.15 s to load its WebAssembly) while the characters are read from the slides
+  if (!keepsAnything(cacheDir(deckRoot, "fonts"))) cutter.warm();
   try {
     const byFace = await fontCharactersKept(slides, cacheDir(deckRoot, "fonts", "characters.json"), await tools);
     const subsetter = new FontSubsetter(cacheDir(deckRoot, "fonts"), (font, text) => cutter.run({ tool: "subset", data: font, text }));
