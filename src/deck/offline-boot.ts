@@ -1,8 +1,8 @@
 // The offline file's one script of its own (a classic script at the end of its body,
 // bundled with its LZMA decoder by src/vite/offline-file.ts): it unpacks the deck — its code
 // (one LZMA stream in base64, PACKED_CODE_ID), its stylesheet and slides (another,
-// PACKED_ID, the slides' frequent tags in codes of a byte or two: src/shared/markup-codes.ts)
-// — and starts it. Every chunk of
+// PACKED_ID, the slides' frequent tags in codes of a byte or two: src/shared/markup-codes.ts),
+// the stylesheet's fonts filled in from the table — and starts it. Every chunk of
 // the code becomes a module at a blob: URL of its own, made the first time it is needed —
 // the entry now, a chunk that only some slides use when the deck first imports it — with
 // the specifiers of its static imports replaced by their chunks' URLs; its dynamic imports
@@ -10,6 +10,7 @@
 // file://, but not modules made here. The boot puts the slides into the page while the
 // entry loads (the browser fetches and compiles it meanwhile), as the site's page has them
 // as markup: the deck's code finds them there.
+import { fillFontData } from "../shared/font-data.ts";
 import { lzmaDecode } from "../shared/lzma-decode.ts";
 import { expandMarkup, markupEntries } from "../shared/markup-codes.ts";
 import { CHUNK_URL_KEY, OFFLINE_LZMA, PACKED_CODE_ID, PACKED_ID, PACKED_TABLE_ID, type PackedDeck } from "../shared/runtime-config.ts";
@@ -77,7 +78,7 @@ function boot(win: BootWindow): void {
     return urlOf(index);
   };
   const style = document.createElement("style");
-  style.textContent = text.slice(0, table.style);
+  style.textContent = fillFontData(text.slice(0, table.style), table.fonts);
   document.head.append(style);
   import(/* @vite-ignore */ urlOf(0))
     .catch((error: unknown) => {

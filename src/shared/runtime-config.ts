@@ -58,8 +58,10 @@ export interface PackedDeck {
   /** per chunk, its static imports of other chunks: [start, end, chunk] — where, in the
    * chunk, the specifier's text is (between its quotes), and which chunk it names */
   links: readonly (readonly (readonly [number, number, number])[])[];
-  /** the stylesheet's length */
+  /** the stylesheet's length (its fonts' placeholders not filled in) */
   style: number;
   /** the slides' length */
   slides: number;
+  /** KaTeX's fonts in base64 by their placeholders in the stylesheet (src/shared/font-data.ts) */
+  fonts: Readonly<Record<string, string>>;
 }

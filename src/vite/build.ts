@@ -14,7 +14,9 @@ import { WasmTools } from "../io/wasm-tools.ts";
 import { memoryFigures } from "../session/services.ts";
 import { DeckSession, type SessionOptions } from "../session/session.ts";
 import { deckPageHtml } from "./html-plugin.ts";
-import { offlineFile, offlineSlidesOf, type OfflineSlides } from "./offline-file.ts";
+import { fontData } from "./katex-fonts-plugin.ts";
+import type { FaceKey } from "./katex-faces.ts";
+import { linkedStylesheet, offlineFile, offlineSlidesOf, packFrame, type PackedFrame } from "./offline-file.ts";
 import { preparedStreamsFolder } from "./prepared-runtime.ts";
 import { bundleRuntime } from "./runtime-bundle.ts";
 import type { RuntimeBundler } from "./runtime-bundler.ts";
@@ -69,7 +71,12 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
   }
   const timing = (step: string): void => void (process.env.DECK_TIMINGS && log(`  ${step}: done, ${memoryFigures()}`));
   // the runtime is bundled while the compile checks formulas and draws diagrams
-  let bundled: Promise<void> | undefined;
+  let bundled: Promise<Map<FaceKey, Buffer>> | undefined;
+  // the offline file's stylesheet, read once the bundle is staged and before its fonts are
+  // filled in: it is packed with the slides while the fonts are cut (offline-file.ts)
+  let styleRead: (style: string) => void = () => undefined;
+  const unfilledStyle = new Promise<string>((resolve) => (styleRead = resolve));
+  const onBundled = async (): Promise<void> => styleRead(await linkedStylesheet(staging, await readFile(path.join(staging, "index.html"), "utf8")));
   // A new bundle, or a deck with no packed stream kept at all (a first or cold build), makes
   // a new offline file: its packer starts while the bundle is made, once the compile is done
   // (Chromium, which drew the diagrams, has gone by then: the two together would raise the
@@ -83,17 +90,19 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
       packerWanted.newFile = true;
       warmPacker();
     };
-    bundled = bundleRuntime(inputs, deckRoot, staging, { onBundling, bundler: options.runtimeBundler });
+    bundled = bundleRuntime(inputs, deckRoot, staging, { onBundling, onBundled, bundler: options.runtimeBundler });
     bundled.catch(() => undefined); // awaited below; a compile error must not leave it unhandled
   };
+  const streams = { cacheFolder: cacheDir(deckRoot, "offline"), prepared: preparedStreamsFolder() };
   try {
     let deck: CompiledDeck;
-    let slides: OfflineSlides;
+    let frame: Promise<PackedFrame>;
     try {
       deck = await compileForBuild(session, log, startBundle);
       packerWanted.compiled = true;
       warmPacker();
-      slides = offlineSlidesOf(deck.slidesHtml); // while the runtime is still being bundled
+      const slides = offlineSlidesOf(deck.slidesHtml); // while the runtime is still being bundled
+      frame = unfilledStyle.then((style) => packFrame(style, slides, streams, packer));
       await session.keep(); // for the next build, check or dev server of this deck
     } finally {
       await session.close(); // the worker, Chromium and the highlighter are done
@@ -101,13 +110,12 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
       if (!bundled) await options.runtimeBundler?.close(); // given no job: the compile failed
     }
     if (!bundled) throw new Error("the compile never said what to bundle");
-    await bundled;
+    const fonts = await bundled;
     timing("bundle");
     const template = await readFile(path.join(staging, "index.html"), "utf8");
     await writeFile(path.join(staging, "index.html"), deckPageHtml(template, deck));
     const singleName = `${deck.options.name}.html`;
-    const streams = { cacheFolder: cacheDir(deckRoot, "offline"), prepared: preparedStreamsFolder() };
-    const single = await offlineFile(staging, deckPageHtml(template, deck, true), slides, streams, packer);
+    const single = await offlineFile(staging, deckPageHtml(template, deck, true), await frame, fontData(fonts), streams, packer);
     await writeFile(path.join(staging, singleName), single);
     timing("offline file");
     await replaceDir(staging, dist); // dist/ swaps in only now that all of it exists

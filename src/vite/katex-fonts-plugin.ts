@@ -13,6 +13,7 @@ import path from "node:path";
 import type { Plugin } from "vite";
 import { writeFileAtomic } from "../io/atomic-write.ts";
 import type { FontSubsetter } from "../session/font-subsets.ts";
+import { FONT_PLACEHOLDER_PREFIX, fillFontData } from "../shared/font-data.ts";
 import { KatexFaces, type FaceKey } from "./katex-faces.ts";
 
 export function woff2Only(css: string): string {
@@ -95,14 +96,9 @@ function fontFaces(css: string, cssDir: string, subset: FontSubset): { face: Fac
   });
 }
 
-const PLACEHOLDER_PREFIX = "DeckKatexFace";
-/** A placeholder in a bundled stylesheet (facePlaceholder's). */
-const PLACEHOLDER = new RegExp(`${PLACEHOLDER_PREFIX}\\w+`);
-
-/** The placeholder a build's bundle carries for `face`'s font data: letters and digits
- * only, so it is valid base64 in a data: URL that the bundler and its minifier leave as it is. */
+/** The placeholder a build's bundle carries for `face`'s font data (src/shared/font-data.ts). */
 export function facePlaceholder(face: FaceKey): string {
-  return `${PLACEHOLDER_PREFIX}${face.replace(/[^A-Za-z0-9]/g, "")}`;
+  return `${FONT_PLACEHOLDER_PREFIX}${face.replace(/[^A-Za-z0-9]/g, "")}`;
 }
 
 /** The woff2 file of each KaTeX face, cut to the characters the deck draws in it, by face:
@@ -115,16 +111,15 @@ export async function subsetKatexFonts(subset: FontSubset): Promise<Map<FaceKey,
   return new Map(await Promise.all(drawn.map(async ({ face, file, text }) => [face, await subset.subsetter.subset(file, text)] as const)));
 }
 
-/** A bundled stylesheet with its KaTeX faces' placeholders filled in with `fonts` (woff2 in
- * base64), and the @font-face rules of the faces without one left out. */
+/** `fonts` (woff2) in base64 by their faces' placeholders: what fillFontData fills in. */
+export function fontData(fonts: ReadonlyMap<FaceKey, Buffer>): Record<string, string> {
+  return Object.fromEntries([...fonts].map(([face, font]) => [facePlaceholder(face), font.toString("base64")]));
+}
+
+/** A bundled stylesheet with its KaTeX faces' placeholders filled in with `fonts`, and the
+ * @font-face rules of the faces without one left out. */
 export function fillKatexFonts(css: string, fonts: ReadonlyMap<FaceKey, Buffer>): string {
-  const data = new Map([...fonts].map(([face, font]) => [facePlaceholder(face), font.toString("base64")]));
-  return css.replace(/@font-face\s*\{[^}]*\}/g, (block) => {
-    const placeholder = PLACEHOLDER.exec(block)?.[0];
-    if (!placeholder) return block; // not one of KaTeX's faces
-    const font = data.get(placeholder);
-    return font === undefined ? "" : block.replace(placeholder, () => font);
-  });
+  return fillFontData(css, fontData(fonts));
 }
 
 /** KaTeX's stylesheet, woff2 only: as it is (the dev server serves its font files), or with

@@ -1,9 +1,10 @@
 // The offline file: one HTML file that works from file:// with no network, made from the
 // site the build staged (its page, assets/: the chunks Vite split the code into and one
-// stylesheet, KaTeX's fonts inlined in it). The code (every chunk, the lazy ones too:
-// offline-chunks.ts) goes in as one LZMA stream in base64 (lzma-pack.ts), the stylesheet and
-// the slides (offline-slides.ts, their most frequent tags coded in a byte or two:
-// offline-markup.ts) as another — less than half of what deflate makes of them; the code's
+// stylesheet). The code (every chunk, the lazy ones too: offline-chunks.ts) goes in as one
+// LZMA stream in base64 (lzma-pack.ts), the stylesheet and the slides (offline-slides.ts,
+// their most frequent tags coded in a byte or two: offline-markup.ts) as another — less than
+// half of what deflate makes of them — and KaTeX's fonts, cut to the deck, in base64 beside
+// them in the table (src/shared/font-data.ts: packing cannot make woff2 smaller); the code's
 // stream is packed apart so that a build whose code did not change packs only the other,
 // and a plain deck's is packed once, by `npm install` (packedCodeStream). One classic script,
 // src/deck/offline-boot.ts bundled here with its decoder, unpacks them and starts the deck,
@@ -32,21 +33,25 @@ async function bootScript(): Promise<string> {
   return code;
 }
 
-/** JSON that cannot end its script element early. */
-
-/** The site's page without its script and stylesheet, their file names, and the code of
- * every chunk in assets/. */
-async function readSite(siteDir: string, page: string): Promise<{ html: string; entry: string; style: string; sources: Map<string, string> }> {
-  const entry = ENTRY_SCRIPT.exec(page)?.[1];
+/** The stylesheet in assets/ that `page` (a staged site's) links. */
+export async function linkedStylesheet(siteDir: string, page: string): Promise<string> {
   const sheet = STYLESHEET.exec(page)?.[1];
-  if (!entry || !sheet) throw new Error("offline file: the site's page has no module script or stylesheet in assets/");
+  if (!sheet) throw new Error("offline file: the site's page links no stylesheet in assets/");
+  return readFile(path.join(siteDir, "assets", sheet), "utf8");
+}
+
+/** The site's page without its script and stylesheet, its entry's file name, and the code
+ * of every chunk in assets/. */
+async function readSite(siteDir: string, page: string): Promise<{ html: string; entry: string; sources: Map<string, string> }> {
+  const entry = ENTRY_SCRIPT.exec(page)?.[1];
+  if (!entry || !STYLESHEET.test(page)) throw new Error("offline file: the site's page has no module script or stylesheet in assets/");
   const html = page.replace(ENTRY_SCRIPT, "").replace(STYLESHEET, "");
   if (/<(script|link)[^>]+(src|href)="\.\/assets\//.test(html)) throw new Error("the offline file still refers to assets/");
   const sources = new Map<string, string>();
   for (const file of (await readdir(path.join(siteDir, "assets"))).sort()) {
     if (file.endsWith(".js")) sources.set(file, await readFile(path.join(siteDir, "assets", file), "utf8"));
   }
-  return { html, entry, style: await readFile(path.join(siteDir, "assets", sheet), "utf8"), sources };
+  return { html, entry, sources };
 }
 
 /** The slides as the offline file carries them: their markup coded (offline-markup.ts). */
@@ -85,19 +90,36 @@ export interface OfflineStreams {
   prepared?: string;
 }
 
+/** The offline file's frame — the markup codes' dictionary, the stylesheet with its fonts'
+ * placeholders (the fonts go beside it: fillFontData) and the slides — as the table
+ * describes it, and its packing. */
+export interface PackedFrame {
+  table: Pick<PackedDeck, "style" | "slides" | "frame" | "markup" | "expanded">;
+  packed: Promise<Buffer>;
+}
+
+/** The frame of `style` (a staged stylesheet, its fonts not filled in) and `slides`, its
+ * packing begun: a build starts it while KaTeX's fonts are still being cut. */
+export function packFrame(style: string, slides: OfflineSlides, streams: OfflineStreams, packer: WasmTools): PackedFrame {
+  const { markup } = slides;
+  const styleBytes = Buffer.from(style, "utf8");
+  const frame = Buffer.concat([markup.dictionary, styleBytes, markup.coded]);
+  const packed = lzmaPacked(frame, streams.cacheFolder, packer);
+  packed.catch(() => undefined); // awaited by offlineFile
+  return { table: { style: style.length, slides: slides.length, frame: frame.length, markup: markup.dictionary.length, expanded: styleBytes.length + slides.bytes }, packed };
+}
+
 /** The offline file for the site staged in `siteDir`, whose page without its slides is
- * `page` (deckPageHtml(…, withoutSlides)) and whose slides are `slides`; its streams are
- * found where `streams` says, else packed by `packer`. */
-export async function offlineFile(siteDir: string, page: string, slides: OfflineSlides, streams: OfflineStreams, packer: WasmTools): Promise<string> {
+ * `page` (deckPageHtml(…, withoutSlides)), whose stylesheet and slides are `frame` and
+ * whose fonts are `fonts` (fontData's); its code's stream is found where `streams` says,
+ * else packed by `packer`. */
+export async function offlineFile(siteDir: string, page: string, frame: PackedFrame, fonts: Readonly<Record<string, string>>, streams: OfflineStreams, packer: WasmTools): Promise<string> {
   const site = await readSite(siteDir, page);
   const code = await offlineCode(site);
-  const { markup } = slides;
-  const style = Buffer.from(site.style, "utf8");
-  const frame = Buffer.concat([markup.dictionary, style, markup.coded]);
-  const table: PackedDeck = { ...code.chunks, code: code.bytes.length, style: site.style.length, slides: slides.length, frame: frame.length, markup: markup.dictionary.length, expanded: style.length + slides.bytes };
+  const table: PackedDeck = { ...code.chunks, code: code.bytes.length, ...frame.table, fonts };
   const [packedCode, packed, boot] = await Promise.all([
     lzmaPacked(code.bytes, streams.cacheFolder, packer, streams.prepared ? [streams.prepared] : []),
-    lzmaPacked(frame, streams.cacheFolder, packer),
+    frame.packed,
     bootScript(),
   ]);
   const tail = [

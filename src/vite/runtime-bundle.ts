@@ -51,11 +51,15 @@ export interface BundleRuntimeOptions {
   bundler?: RuntimeBundler;
   /** the folder of the package's prepared bundles (prepared-runtime.ts's by default) */
   preparedFolder?: string;
+  /** hears that the bundle is in its folder, its stylesheet's fonts not yet filled in (a
+   * build packs the offline file's stylesheet and slides meanwhile); awaited first */
+  onBundled?: () => Promise<void>;
 }
 
 /** The browser runtime, bundled for `inputs` into `outDir`: index.html (its deck
- * placeholders left for deckPageHtml), its chunks and one stylesheet with the deck's fonts. */
-export async function bundleRuntime(inputs: BundleInputs, deckRoot: string, outDir: string, options: BundleRuntimeOptions = {}): Promise<void> {
+ * placeholders left for deckPageHtml), its chunks and one stylesheet with the deck's fonts,
+ * which it resolves to. */
+export async function bundleRuntime(inputs: BundleInputs, deckRoot: string, outDir: string, options: BundleRuntimeOptions = {}): Promise<Map<FaceKey, Buffer>> {
   const features = { mermaid: inputs.runtimeDiagrams, live: inputs.liveSnippets.length > 0, exercises: inputs.exercises };
   const job: RuntimeBundleJob = { deckRoot, outDir, features, liveSnippets: inputs.liveSnippets };
   let bundler = options.bundler ?? startBundlerEarly(deckRoot);
@@ -76,5 +80,8 @@ export async function bundleRuntime(inputs: BundleInputs, deckRoot: string, outD
     await cache.keep(outDir, files);
     if (prepared) await prepared.keep(outDir, files); // for every plain deck's next build
   }
-  await inlineSiteFonts(outDir, await fonts);
+  await options.onBundled?.();
+  const faces = await fonts;
+  await inlineSiteFonts(outDir, faces);
+  return faces;
 }

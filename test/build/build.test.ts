@@ -7,6 +7,7 @@ import path from "node:path";
 import { parseHTML } from "linkedom";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { hasChromium } from "../support/browser.ts";
+import { FONT_PLACEHOLDER_PREFIX } from "../../src/shared/font-data.ts";
 import { preparedFolder } from "../../src/vite/prepared-runtime.ts";
 import { packedSlides, readOfflinePage, unpackOffline } from "../support/offline-page.ts";
 
@@ -100,6 +101,10 @@ describe("npm run build", () => {
     }
     const style = readFileSync(path.join(root, "dist", "assets", assets.find((a) => a.endsWith(".css"))!), "utf8");
     expect(unpacked.style).toBe(style);
+    // KaTeX's fonts beside the packed stylesheet, not in it: woff2 ("wOF2") by placeholder
+    const fonts = Object.entries(unpacked.table.fonts);
+    expect(fonts.length).toBeGreaterThan(2);
+    for (const [placeholder, font] of fonts) expect([placeholder.startsWith(FONT_PLACEHOLDER_PREFIX), font.startsWith("d09GMg")]).toEqual([true, true]);
   });
 
   it("bundles reveal.js's speaker view without a Markdown parser, its page minified", () => {

@@ -1,10 +1,12 @@
 // The offline file as the browser ends up with it: its code is one LZMA stream in a script
 // element, its stylesheet and slides another (src/vite/offline-file.ts), which its boot
-// script unpacks at load (src/deck/offline-boot.ts), expanding the slides' markup codes; tests that read the
+// script unpacks at load (src/deck/offline-boot.ts), expanding the slides' markup codes and
+// filling the stylesheet's fonts in from the table; tests that read the
 // file's markup read it with the stylesheet and the slides put back, the same way (with the
 // boot's decoder: test/shared/lzma-decode.test.ts checks it against 7-Zip's encoder).
 import { readFileSync } from "node:fs";
 import { parseHTML } from "linkedom";
+import { fillFontData } from "../../src/shared/font-data.ts";
 import { lzmaDecode } from "../../src/shared/lzma-decode.ts";
 import { expandMarkup, markupEntries } from "../../src/shared/markup-codes.ts";
 import { OFFLINE_LZMA, PACKED_CODE_ID, PACKED_ID, PACKED_TABLE_ID, type PackedDeck } from "../../src/shared/runtime-config.ts";
@@ -34,7 +36,7 @@ export function unpackOffline(html: string): UnpackedDeck | undefined {
     sources.set(file, code.slice(at, at + table.lengths[k]));
     at += table.lengths[k];
   });
-  return { table, sources, style: text.slice(0, table.style), slides: text.slice(table.style, table.style + table.slides) };
+  return { table, sources, style: fillFontData(text.slice(0, table.style), table.fonts), slides: text.slice(table.style, table.style + table.slides) };
 }
 
 /** The packed slides' markup, or undefined when the page carries its slides as markup. */

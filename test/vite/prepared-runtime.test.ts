@@ -10,7 +10,8 @@ import katex from "katex";
 import { describe, expect, it } from "vitest";
 import type { BundleInputs } from "../../src/compile/state.ts";
 import { WasmTools } from "../../src/io/wasm-tools.ts";
-import { offlineFile, offlineSlidesOf } from "../../src/vite/offline-file.ts";
+import { fontData } from "../../src/vite/katex-fonts-plugin.ts";
+import { linkedStylesheet, offlineFile, offlineSlidesOf, packFrame } from "../../src/vite/offline-file.ts";
 import { prepareRuntime } from "../../src/vite/prepared-runtime.ts";
 import { bundleRuntime } from "../../src/vite/runtime-bundle.ts";
 import { unpackOffline } from "../support/offline-page.ts";
@@ -81,16 +82,25 @@ describe("the prepared runtime", () => {
     expect(readdirSync(streams).filter((f) => f.endsWith(".lzma"))).toHaveLength(1);
 
     const site = scratch("prepared-site");
-    await bundleRuntime(plainInputs, copySampleDeck(), site, { preparedFolder: prepared });
+    // the stylesheet as the build packs it: read before its fonts are filled in
+    let style = "";
+    const onBundled = async (): Promise<void> => void (style = await linkedStylesheet(site, readFileSync(path.join(site, "index.html"), "utf8")));
+    const fonts = await bundleRuntime(plainInputs, copySampleDeck(), site, { preparedFolder: prepared, onBundled });
     const tools = new WasmTools();
     const asked: number[] = [];
     // the packer as the build has it, counting what it is asked to pack
     const packer = { run: (request: Parameters<WasmTools["run"]>[0]) => (asked.push(request.data.length), tools.run(request)) } as unknown as WasmTools;
     const slides = "<section><p>one slide</p></section>";
-    const html = await offlineFile(site, readFileSync(path.join(site, "index.html"), "utf8"), offlineSlidesOf(slides), { cacheFolder: scratch("offline"), prepared: streams }, packer);
+    const offlineStreams = { cacheFolder: scratch("offline"), prepared: streams };
+    const frame = packFrame(style, offlineSlidesOf(slides), offlineStreams, packer);
+    const html = await offlineFile(site, readFileSync(path.join(site, "index.html"), "utf8"), frame, fontData(fonts), offlineStreams, packer);
     const unpacked = unpackOffline(html)!;
     expect(asked).toEqual([unpacked.table.frame]); // the slides' stream only: the code's was there
     expect(unpacked.slides).toBe(slides);
+    // the stylesheet with its fonts, as the site has it
+    const siteStyle = await linkedStylesheet(site, readFileSync(path.join(site, "index.html"), "utf8"));
+    expect(siteStyle).toMatch(/@font-face\{font-family:KaTeX_Main;[^}]*url\(data:font\/woff2;base64,d09GMg/); // "wOF2"
+    expect(unpacked.style).toBe(siteStyle);
     for (const [file, code] of unpacked.sources) expect(code.length, file).toBeGreaterThan(0);
     expect(unpacked.table.files.every((file) => existsSync(path.join(site, "assets", file)))).toBe(true);
   }, 120_000);
