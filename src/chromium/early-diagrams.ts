@@ -3,10 +3,10 @@
 // need it: a ```mermaid fence in the slides whose SVG neither theme's cache holds. A guess
 // from the raw Markdown: a wrong guess starts Chromium for nothing, or not early; the
 // compile still decides what is drawn, and the session owns (and closes) the worker.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { existsSync } from "node:fs";
 import { rawFences } from "../shared/raw-fences.ts";
 import { cacheDir } from "../io/cache-dir.ts";
+import { rawChapters } from "../io/raw-chapters.ts";
 import { findBuildChromium } from "./find-chromium.ts";
 import { diagramCacheFiles } from "./mermaid-renderer.ts";
 import { MermaidWorkerClient } from "./mermaid-worker-client.ts";
@@ -22,15 +22,7 @@ export function mermaidFenceSources(markdown: string): string[] {
 export function startDiagramWorkerEarly(deckRoot: string, slidesDir = "slides"): MermaidWorkerClient | undefined {
   const executablePath = findBuildChromium();
   if (!executablePath) return undefined;
-  let sources: string[];
-  try {
-    const dir = path.join(deckRoot, slidesDir);
-    sources = readdirSync(dir)
-      .filter((f) => f.endsWith(".md"))
-      .flatMap((f) => mermaidFenceSources(readFileSync(path.join(dir, f), "utf8")));
-  } catch {
-    return undefined; // no slides folder: the compile says so
-  }
+  const sources = rawChapters(deckRoot, slidesDir)?.flatMap(mermaidFenceSources) ?? [];
   const cache = cacheDir(deckRoot, "diagrams");
   const light = diagramCacheFiles(cache, "light");
   const dark = diagramCacheFiles(cache, "dark");

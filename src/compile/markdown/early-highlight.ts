@@ -4,9 +4,10 @@
 // compile's highlighter, taking the worker over, finds them done. A guess from the raw
 // Markdown (src/shared/raw-fences.ts): a wrong guess highlights for nothing, or not early; the compile
 // still decides what is shown, and the session owns (and closes) the worker.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { cacheDir } from "../../io/cache-dir.ts";
+import { rawChapters } from "../../io/raw-chapters.ts";
 import { parseFenceInfo } from "./fence-info.ts";
 import { codeCacheFile, type CodeBlock } from "./highlight.ts";
 import { HighlightWorkerClient } from "./highlight-worker-client.ts";
@@ -25,15 +26,7 @@ export function shownCode(markdown: string): CodeBlock[] {
 /** A started highlighter's worker, at work on the deck's code, when the deck in `deckRoot`
  * looks like it has code its cache lacks. */
 export function startHighlighterEarly(deckRoot: string, slidesDir = "slides"): HighlightWorkerClient | undefined {
-  let blocks: CodeBlock[];
-  try {
-    const dir = path.join(deckRoot, slidesDir);
-    blocks = readdirSync(dir)
-      .filter((f) => f.endsWith(".md"))
-      .flatMap((f) => shownCode(readFileSync(path.join(dir, f), "utf8")));
-  } catch {
-    return undefined; // no slides folder: the compile says so
-  }
+  const blocks = rawChapters(deckRoot, slidesDir)?.flatMap(shownCode) ?? [];
   const cache = cacheDir(deckRoot, "code");
   const version = shikiVersion();
   const missing = blocks.filter((block) => !existsSync(path.join(cache, codeCacheFile(block, version))));
