@@ -9,6 +9,7 @@ import { Worker } from "node:worker_threads";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { shownCode, startHighlighterEarly } from "../../src/compile/markdown/early-highlight.ts";
 import { createCodeHighlighter } from "../../src/compile/markdown/highlight.ts";
+import { HighlightWorkerClient } from "../../src/compile/markdown/highlight-worker-client.ts";
 import { createMarkdown } from "../../src/compile/markdown/index.ts";
 import { blocksOf } from "../../src/compile/stages/code.ts";
 import { cacheDir } from "../../src/io/cache-dir.ts";
@@ -99,5 +100,20 @@ describe("a highlighter's worker started early", () => {
     await alone.close();
     // the deck's code is in its cache now: a build would start no worker
     expect(startHighlighterEarly(root)).toBeUndefined();
+  }, 60_000);
+
+  it("a guess whose worker fails is heard only by who asks; the highlighter then starts another", async () => {
+    const root = mkdtempSync(path.join(tmpdir(), "early-highlight-"));
+    dirs.push(root);
+    const block = { code: "let x = 1;\n", lang: "ts" };
+    const worker = new HighlightWorkerClient();
+    worker.prefetch([block]);
+    await worker.close(); // the guess's answer never comes: no unhandled rejection
+    await expect(worker.highlight([block])).rejects.toThrow(/worker stopped/);
+    const highlighter = createCodeHighlighter(cacheDir(root, "code"), worker);
+    await expect(highlighter.prepare([block])).rejects.toThrow(/worker stopped/);
+    await highlighter.prepare([block]); // with a worker of its own
+    expect(highlighter.html(block.code, "ts")).toContain("<pre");
+    await highlighter.close();
   }, 60_000);
 });

@@ -32,6 +32,6 @@ export function startHighlighterEarly(deckRoot: string, slidesDir = "slides"): H
   const missing = blocks.filter((block) => !existsSync(path.join(cache, codeCacheFile(block, version))));
   if (missing.length === 0) return undefined;
   const worker = new HighlightWorkerClient();
-  worker.highlight(missing).catch(() => undefined); // the compile asks again, and hears why
+  worker.prefetch(missing); // a failure: the compile asks again, and hears why
   return worker;
 }

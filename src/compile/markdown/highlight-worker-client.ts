@@ -5,10 +5,14 @@ import { Worker } from "node:worker_threads";
 import { bundleWorker } from "../../io/worker-bundle.ts";
 import type { CodeBlock, HighlightReply, HighlightRequest } from "./highlight.ts";
 
+/** A block's key among those asked for: its language and its code. */
+const keyOf = ({ lang, code }: CodeBlock): string => `${lang}\0${code}`;
+
 export class HighlightWorkerClient {
   private readonly pending = new Map<number, { resolve(html: string[]): void; reject(e: Error): void }>();
   private nextRequest = 1;
-  /** each block's answer by its language and code, once asked for */
+  /** each block's answer under way (or come) by its language and code, until a highlight()
+   * call takes it */
   private readonly asked = new Map<string, Promise<string>>();
   private readonly worker: Promise<Worker>;
   /** why the worker can answer nothing more (it stopped, or failed) */
@@ -42,16 +46,28 @@ export class HighlightWorkerClient {
     worker.once("exit", () => failAll(new Error("the highlighter's worker stopped")));
   }
 
-  /** Each block's highlighted <pre>, in order: a block asked for before (by an early
-   * guess, startHighlighterEarly) is not highlighted again. */
-  async highlight(blocks: readonly CodeBlock[]): Promise<string[]> {
-    const keyOf = ({ lang, code }: CodeBlock): string => `${lang}\0${code}`;
+  /** Starts highlighting those of `blocks` not under way already: an early guess
+   * (startHighlighterEarly), which highlight() then finds under way or done. */
+  prefetch(blocks: readonly CodeBlock[]): void {
     const fresh = [...new Map(blocks.filter((b) => !this.asked.has(keyOf(b))).map((b) => [keyOf(b), b])).values()];
-    if (fresh.length > 0) {
-      const answer = this.request(fresh);
-      fresh.forEach((block, k) => this.asked.set(keyOf(block), answer.then((html) => html[k])));
+    if (fresh.length === 0) return;
+    const answer = this.request(fresh);
+    fresh.forEach((block, k) => {
+      const html = answer.then((all) => all[k]);
+      html.catch(() => undefined); // a guess no one takes may fail unheard; highlight() hears it
+      this.asked.set(keyOf(block), html);
+    });
+  }
+
+  /** Each block's highlighted <pre>, in order; a block prefetched is not highlighted again.
+   * What it returns (or fails with) is forgotten: a later call asks again. */
+  async highlight(blocks: readonly CodeBlock[]): Promise<string[]> {
+    this.prefetch(blocks);
+    try {
+      return await Promise.all(blocks.map((b) => this.asked.get(keyOf(b))!));
+    } finally {
+      for (const block of blocks) this.asked.delete(keyOf(block));
     }
-    return Promise.all(blocks.map((b) => this.asked.get(keyOf(b))!));
   }
 
   private async request(blocks: readonly CodeBlock[]): Promise<string[]> {

@@ -64,7 +64,13 @@ export function createCodeHighlighter(cacheDir: string, worker?: HighlightWorker
     async prepare(blocks) {
       const missing = [...new Map(blocks.map((b) => [keyOf(b), b])).entries()].filter(([key]) => cached(key) === undefined);
       if (missing.length === 0) return;
-      const html = await (worker ??= new HighlightWorkerClient()).highlight(missing.map(([, block]) => block));
+      const client = (worker ??= new HighlightWorkerClient());
+      const html = await client.highlight(missing.map(([, block]) => block)).catch(async (error: unknown) => {
+        // a worker that failed answers nothing more: the next compile starts another
+        if (worker === client) worker = undefined;
+        await client.close();
+        throw error;
+      });
       await Promise.all(
         missing.map(([key], k) => {
           memory.set(key, html[k]);
