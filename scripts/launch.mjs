@@ -29,14 +29,16 @@ import { STYLE_ELEMENT_FILE, withoutStyleSheetParser } from "./linkedom-style-sh
 // the real deck's cold build 0.93×; its warm build and the dev server's edits as fast
 // (npm run bench); sixty-four times gained nothing more. Set before the entry's code loads.
 setFlagsFromString("--interrupt-budget=1081344");
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const PREPARE = "--prepare";
 const entry = process.argv[2];
 
 // V8 runs a regular expression's first match in its interpreter and compiles it to machine
 // code for the second: most of ours run many times (markdown-it's, KaTeX's, shiki's
-// grammars), so each was compiled twice. Straight to machine code: the benchmark deck's
-// TypeScript block highlighted in ≈ 0.21 s instead of ≈ 0.30 s, its cold build 0.97× and
+// grammars), so each was compiled twice. Straight to machine code: shiki loaded and the
+// benchmark deck's TypeScript block highlighted in ≈ 0.21 s instead of ≈ 0.30 s (its
+// tokenizing alone ≈ 0.12 s instead of ≈ 0.2 s), the deck's cold build 0.97× and
 // this deck's 0.98× (alternated pairs). Only in the commands that compile once and end: a
 // dev server kept the machine code of every edit's new expressions — its heap after 100
 // edits grew ≈ 9 MiB (14 %) in most runs of `npm run bench -- dev`, against ≈ 2 MiB.
