@@ -61,7 +61,8 @@ async function loadShiki(): Promise<LoadedShiki> {
   };
 }
 
-/** Highlights blocks of code, loading shiki at once and each grammar when first needed. */
+/** Highlights blocks of code, loading shiki at once and each grammar when first needed (its
+ * thread's end frees it: the worker is terminated). */
 export class ShikiHighlighting {
   private readonly loading = loadShiki();
 
@@ -84,9 +85,5 @@ export class ShikiHighlighting {
         tokenizeTimeLimit: 0,
       }),
     );
-  }
-
-  async dispose(): Promise<void> {
-    (await this.loading.catch(() => undefined))?.shiki.dispose();
   }
 }
