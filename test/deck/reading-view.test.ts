@@ -174,6 +174,42 @@ describe.runIf(hasChromium)("the reading view on a phone", () => {
     await context.close();
   });
 
+  it("lays out a page only as it comes near the screen, and then gives the focus only to its boxes that scroll", async () => {
+    const page = await open("?view=scroll");
+    /** the boxes that may scroll sideways on the pages the browser skips (content-visibility)
+     * and on those it laid out, and how many of each take the focus */
+    const boxes = (): Promise<{ skipped: number; skippedFocusable: number; laidOutStill: number; laidOutScrolling: number; lastSkipped: boolean }> =>
+      page.evaluate(() => {
+        const pages = [...document.querySelectorAll(".scroll-page")];
+        const skipped = (p: Element): boolean => !p.firstElementChild!.checkVisibility({ contentVisibilityAuto: true });
+        const sideways = (ps: Element[]): HTMLElement[] => ps.flatMap((p) => [...p.querySelectorAll<HTMLElement>(".katex-display, table, pre")]).filter((b) => !b.closest("aside.notes"));
+        const far = sideways(pages.filter(skipped));
+        // measured after the skipped ones are counted: measuring lays a page out
+        const near = sideways(pages.filter((p) => !skipped(p))).filter((b) => b.tabIndex === 0);
+        const scrolls = (b: HTMLElement): boolean => b.scrollWidth > b.clientWidth + 1;
+        return {
+          skipped: far.length,
+          skippedFocusable: far.filter((b) => b.tabIndex === 0).length,
+          laidOutStill: near.filter((b) => !scrolls(b)).length,
+          laidOutScrolling: near.filter(scrolls).length,
+          lastSkipped: skipped(pages.at(-1)!),
+        };
+      });
+    const first = await boxes();
+    expect(first.lastSkipped).toBe(true);
+    // far down, every box that may scroll takes the focus until its page is laid out
+    expect(first.skipped).toBeGreaterThan(50);
+    expect(first.skippedFocusable).toBe(first.skipped);
+    // near the screen, only those that scroll
+    expect(first.laidOutStill).toBe(0);
+    await page.evaluate(() => document.querySelector<HTMLElement>(".reveal-viewport")!.scrollTo(0, 1e9));
+    await page.waitForFunction(() => [...document.querySelectorAll(".scroll-page")].at(-1)!.firstElementChild!.checkVisibility({ contentVisibilityAuto: true }));
+    const last = await boxes();
+    expect(last.lastSkipped).toBe(false);
+    expect(last.laidOutStill).toBe(0);
+    await page.context().close();
+  });
+
   it("shows no drawing toolbar and no strokes layer", async () => {
     const page = shared;
     expect(await page.locator(".drawing-toolbar").isVisible()).toBe(false);

@@ -43,13 +43,21 @@ interface InternalDeck extends RevealApi {
   fragments?: { sort(fragments: Iterable<Element>, grouped?: boolean): HTMLElement[] & HTMLElement[][]; update(index: number, fragments: HTMLElement[], slide: HTMLElement): void };
 }
 
-/** A page's steps: its fragments in order, and where each group starts (scroll coordinates). */
+/** A page's steps: its fragments in order, and where each group starts below the page's
+ * top, once the page has been laid out (a page the browser has skipped so far has none). */
 interface PageSteps {
+  page: HTMLElement;
   slide: HTMLElement;
+  groups: HTMLElement[][];
   fragments: HTMLElement[];
-  tops: number[];
+  offsets?: number[];
   shown: number;
 }
+
+/** The class on <html> while pages off the screen are left unrendered (reading.css): only
+ * where the browser says when a page comes to be rendered, so that its steps are measured. */
+export const LAZY_PAGES_CLASS = "reading-lazy";
+const RENDER_STATE_EVENT = "contentvisibilityautostatechange";
 
 export function createReadingPlugin(): { id: "reading"; init(deck: RevealApi): void; destroy(): void } {
   const cleanups: (() => void)[] = [];
@@ -66,14 +74,25 @@ export function createReadingPlugin(): { id: "reading"; init(deck: RevealApi): v
       // below makes them stale again cost a phone-sized page 0.8 s each time here
       const narrow = window.matchMedia(NARROWER_THAN_FRAME);
       const reading = (): boolean => scroll.isActive() && narrow.matches;
+      // Pages off the screen are not styled or laid out until they come near it: on a phone,
+      // the whole deck laid out as one column was most of the 3 s before it was ready.
+      const lazy = typeof window.ContentVisibilityAutoStateChangeEvent === "function";
+      document.documentElement.classList.toggle(LAZY_PAGES_CLASS, lazy);
       const measuredFormulas = new WeakSet<Element>();
+      const position = scrollPosition(viewport);
       const showSteps = (): void => {
         const line = viewport.scrollTop + viewport.clientHeight * REVEAL_LINE;
         for (const page of steps.pages) {
-          const shown = page.tops.filter((top) => top < line).length - 1;
+          const shown = stepsAbove(page, position(page.page), line);
           if (shown !== page.shown) fragments.update(shown, page.fragments, page.slide);
           page.shown = shown;
         }
+      };
+      /** a page the browser lays out: its wide boxes focusable, its steps measured */
+      const laidOut = (pageElement: Element): void => {
+        focusableScrollers(pageElement);
+        const page = steps.pages.find((p) => p.page === pageElement);
+        if (page) page.offsets = stepOffsets(page, position);
       };
       const ranges = scroll.setTriggerRanges.bind(scroll);
       // reveal.js calls this at every layout of the scroll view, once its pages exist
@@ -84,34 +103,27 @@ export function createReadingPlugin(): { id: "reading"; init(deck: RevealApi): v
         // marks of the slide view on the sections it moves into the scroll view)
         deck.getSlidesElement()?.querySelectorAll("section[aria-hidden]").forEach((s) => s.removeAttribute("aria-hidden"));
         if (!on) return ranges();
-        const slides = deck.getSlidesElement()!;
-        liftSmallScripts(slides, measuredFormulas);
-        steps.pages = readingRanges(scroll, viewport, fragments);
-        focusableScrollers(slides);
+        // formulas' sizes are styles only: every page's, while the browser skips their layout
+        liftSmallScripts(deck.getSlidesElement()!, measuredFormulas);
+        steps.pages = readingPages(scroll, fragments);
+        if (lazy) focusableUntilMeasured(deck.getSlidesElement()!);
+        // a page whose content the browser skips says so through its first child
+        for (const { page } of scroll.slideTriggers) if (!lazy || page.pageElement.firstElementChild?.checkVisibility({ contentVisibilityAuto: true })) laidOut(page.pageElement);
+        pageRanges(scroll, viewport, position);
         showSteps();
       };
-      // a slide reached by a link or the address lands at the top of the screen, inside its
-      // own range (reveal.js lands on the range's edge, which rounding can miss)
-      const scrollToSlide = scroll.scrollToSlide.bind(scroll);
-      scroll.scrollToSlide = (slide: HTMLElement) => {
-        const page = slide.closest<HTMLElement>(".scroll-page");
-        if (!reading() || !page) return scrollToSlide(slide);
-        viewport.scrollTop += page.getBoundingClientRect().top - viewport.getBoundingClientRect().top;
+      // a page comes near the screen: measured, and the ranges follow its real height
+      const onRendered = (event: Event): void => {
+        if ((event as ContentVisibilityAutoStateChangeEvent).skipped || !reading() || !(event.target as Element).matches(".scroll-page")) return;
+        laidOut(event.target as Element);
+        pageRanges(scroll, viewport, position);
+        showSteps();
       };
-      wrapActivation(scroll, narrow, () => (steps.pages = []));
-      const onScroll = (): void => {
-        if (steps.frame || steps.pages.length === 0) return;
-        steps.frame = requestAnimationFrame(() => {
-          steps.frame = 0;
-          showSteps();
-        });
-        // the address follows the slide at the top once reveal.js has found it (a reload or a
-        // shared link lands there); only on scrolling, never over the address opened
-        clearTimeout(steps.url);
-        steps.url = setTimeout(() => internal.location?.writeURL(), 200);
-      };
-      viewport.addEventListener("scroll", onScroll, { passive: true });
-      cleanups.push(() => viewport.removeEventListener("scroll", onScroll));
+      viewport.addEventListener(RENDER_STATE_EVENT, onRendered, { capture: true });
+      cleanups.push(() => viewport.removeEventListener(RENDER_STATE_EVENT, onRendered, { capture: true }));
+      landAtTop(scroll, viewport, reading);
+      wrapActivation(scroll, deck.getConfig(), narrow, () => (steps.pages = []));
+      cleanups.push(followScrolling(viewport, steps, showSteps, () => internal.location?.writeURL()));
     },
     destroy() {
       cleanups.forEach((c) => c());
@@ -119,54 +131,136 @@ export function createReadingPlugin(): { id: "reading"; init(deck: RevealApi): v
   };
 }
 
+/** A slide reached by a link or the address lands at the top of the screen, inside its own
+ * range (reveal.js lands on the range's edge, which rounding can miss). */
+function landAtTop(scroll: ScrollView, viewport: HTMLElement, reading: () => boolean): void {
+  const scrollToSlide = scroll.scrollToSlide.bind(scroll);
+  scroll.scrollToSlide = (slide: HTMLElement) => {
+    const page = slide.closest<HTMLElement>(".scroll-page");
+    if (!reading() || !page) return scrollToSlide(slide);
+    viewport.scrollTop += page.getBoundingClientRect().top - viewport.getBoundingClientRect().top;
+  };
+}
+
+/** On scrolling: the steps shown once a frame, and the address written once it stops. Returns
+ * what stops following. */
+function followScrolling(viewport: HTMLElement, steps: { pages: PageSteps[]; frame: number; url: ReturnType<typeof setTimeout> | 0 }, showSteps: () => void, writeURL: () => void): () => void {
+  const onScroll = (): void => {
+    if (steps.frame || steps.pages.length === 0) return;
+    steps.frame = requestAnimationFrame(() => {
+      steps.frame = 0;
+      showSteps();
+    });
+    // the address follows the slide at the top once reveal.js has found it (a reload or a
+    // shared link lands there); only on scrolling, never over the address opened
+    clearTimeout(steps.url);
+    steps.url = setTimeout(writeURL, 200);
+  };
+  viewport.addEventListener("scroll", onScroll, { passive: true });
+  return () => viewport.removeEventListener("scroll", onScroll);
+}
+
 /** The reading view's class on as the scroll view activates on a narrow screen, and off
  * (`onDeactivated` told) as it deactivates. On before reveal.js first measures the scroll
  * view's pages: set only when it lays them out (setTriggerRanges), it changed every
  * element's style after that first measure, and the page was styled and laid out twice (on
- * a phone, ≈ 1.1 s of the ≈ 5.5 s before it was ready). */
-function wrapActivation(scroll: ScrollView, narrow: MediaQueryList, onDeactivated: () => void): void {
+ * a phone, ≈ 1.1 s of the ≈ 5.5 s before it was ready).
+ * While it is on, reveal.js does not centre slides (`center` off in its configuration, read at
+ * each layout): the reading view sets no slide's top, and reveal.js measured every slide's
+ * height for it, laying out the pages off the screen that the browser would have skipped. */
+function wrapActivation(scroll: ScrollView, config: { center?: boolean }, narrow: MediaQueryList, onDeactivated: () => void): void {
+  const centred = config.center;
   const activate = scroll.activate.bind(scroll);
   scroll.activate = () => {
-    if (narrow.matches) document.documentElement.classList.add(READING_CLASS);
+    if (narrow.matches) {
+      document.documentElement.classList.add(READING_CLASS);
+      config.center = false;
+    }
     activate();
   };
   const deactivate = scroll.deactivate.bind(scroll);
   scroll.deactivate = () => {
+    config.center = centred;
     deactivate();
     document.documentElement.classList.remove(READING_CLASS);
     onDeactivated();
   };
 }
 
-/** The scroll view's ranges for pages of their own heights — a slide is the current one
- * while it is at the top of the screen — with its per-step triggers taken over (steps
- * appear as they come into view, on every page on the screen, see showSteps). Returns the
- * pages' steps. */
-function readingRanges(scroll: ScrollView, viewport: HTMLElement, fragments: NonNullable<InternalDeck["fragments"]>): PageSteps[] {
-  const scrollable = Math.max(viewport.scrollHeight - viewport.clientHeight, 1);
-  const origin = viewport.getBoundingClientRect().top - viewport.scrollTop;
-  const top = (el: Element): number => el.getBoundingClientRect().top - origin;
-  const pages: PageSteps[] = [];
-  scroll.slideTriggers.forEach((trigger, k) => {
-    const { pageElement, slideElement } = trigger.page;
-    trigger.page.scrollTriggers = [];
-    const start = k === 0 ? 0 : Math.min(1, (top(pageElement) - TOP_SLACK) / scrollable);
-    const end = k === scroll.slideTriggers.length - 1 ? 1 : Math.min(1, (top(pageElement) + pageElement.offsetHeight - TOP_SLACK) / scrollable);
-    trigger.range = [start, Math.max(start, end)];
-    const groups = fragments.sort(slideElement.querySelectorAll(".fragment"), true) as unknown as HTMLElement[][];
-    if (groups.length === 0) return;
-    // a step never appears before the one it follows
-    const tops = groups.map((group) => Math.min(...group.map(top)));
-    for (let g = 1; g < tops.length; g++) tops[g] = Math.max(tops[g], tops[g - 1]);
-    pages.push({ slide: slideElement, fragments: fragments.sort(slideElement.querySelectorAll(".fragment:not(.disabled)")), tops, shown: NaN });
-  });
-  return pages;
+/** Where an element's top is in the viewport's scroll coordinates. */
+function scrollPosition(viewport: HTMLElement): (el: Element) => number {
+  return (el) => el.getBoundingClientRect().top - viewport.getBoundingClientRect().top + viewport.scrollTop;
 }
 
-/** A box that scrolls sideways (a wide formula, table or code block) can be scrolled from
- * the keyboard: it takes the focus. */
-function focusableScrollers(slides: HTMLElement): void {
-  const boxes = [...slides.querySelectorAll<HTMLElement>(".katex-display, table, pre")].filter((box) => !box.closest("aside.notes"));
-  const scrolling = boxes.filter((box) => box.scrollWidth > box.clientWidth + 1);
-  for (const box of scrolling) if (!box.hasAttribute("tabindex")) box.tabIndex = 0;
+/** The scroll view's pages with their steps (what reveal.js would step through), not measured. */
+function readingPages(scroll: ScrollView, fragments: NonNullable<InternalDeck["fragments"]>): PageSteps[] {
+  return scroll.slideTriggers.flatMap((trigger) => {
+    const { pageElement: page, slideElement: slide } = trigger.page;
+    // the steps appear as they scroll into view (showSteps), not by reveal.js's triggers
+    trigger.page.scrollTriggers = [];
+    const groups = fragments.sort(slide.querySelectorAll(".fragment"), true) as unknown as HTMLElement[][];
+    return groups.length === 0 ? [] : [{ page, slide, groups, fragments: fragments.sort(slide.querySelectorAll(".fragment:not(.disabled)")), shown: NaN }];
+  });
+}
+
+/** Each step's top below its page's top; a step never appears before the one it follows. */
+function stepOffsets(page: PageSteps, position: (el: Element) => number): number[] {
+  const pageTop = position(page.page);
+  const offsets = page.groups.map((group) => Math.min(...group.map(position)) - pageTop);
+  for (let g = 1; g < offsets.length; g++) offsets[g] = Math.max(offsets[g], offsets[g - 1]);
+  return offsets;
+}
+
+/** The last step shown on a page whose top is at `top`, with the reveal line at `line`. A
+ * page not laid out yet is away from the screen: all of it above the line or none. */
+function stepsAbove(page: PageSteps, top: number, line: number): number {
+  if (page.offsets) return page.offsets.filter((offset) => top + offset < line).length - 1;
+  return top + page.page.offsetHeight < line ? page.groups.length - 1 : -1;
+}
+
+/** The scroll view's ranges for pages of their own heights: a slide is the current one while
+ * it is at the top of the screen. A page not laid out yet counts at its estimated height
+ * (reading.css) until it is. */
+function pageRanges(scroll: ScrollView, viewport: HTMLElement, position: (el: Element) => number): void {
+  const scrollable = Math.max(viewport.scrollHeight - viewport.clientHeight, 1);
+  const last = scroll.slideTriggers.length - 1;
+  scroll.slideTriggers.forEach((trigger, k) => {
+    const { pageElement } = trigger.page;
+    const top = position(pageElement);
+    const start = k === 0 ? 0 : Math.min(1, (top - TOP_SLACK) / scrollable);
+    const end = k === last ? 1 : Math.min(1, (top + pageElement.offsetHeight - TOP_SLACK) / scrollable);
+    trigger.range = [start, Math.max(start, end)];
+  });
+}
+
+/** The boxes that may scroll sideways: a wide formula, table or code block. */
+const sideways = (root: Element): HTMLElement[] => [...root.querySelectorAll<HTMLElement>(".katex-display, table, pre")].filter((box) => !box.closest("aside.notes"));
+/** marks a tabindex the reading view gave (and may take back) */
+const GIVEN_FOCUS = "readingFocus";
+
+/** Until its page is laid out, every box that may scroll sideways takes the focus: whether it
+ * does is known only then (focusableScrollers), and one that does must be reachable from the
+ * keyboard at any time, also on a page the reader has not come near yet. */
+function focusableUntilMeasured(slides: Element): void {
+  for (const box of sideways(slides)) {
+    if (box.hasAttribute("tabindex")) continue;
+    box.tabIndex = 0;
+    box.dataset[GIVEN_FOCUS] = "";
+  }
+}
+
+/** On a laid-out page, a box that scrolls sideways can be scrolled from the keyboard: it takes
+ * the focus; one that does not scroll gives back a focus the reading view gave it. */
+function focusableScrollers(page: Element): void {
+  // every width read before anything is written: one layout
+  const boxes = sideways(page).map((box) => ({ box, scrolls: box.scrollWidth > box.clientWidth + 1 }));
+  for (const { box, scrolls } of boxes) {
+    if (scrolls && !box.hasAttribute("tabindex")) {
+      box.tabIndex = 0;
+      box.dataset[GIVEN_FOCUS] = "";
+    } else if (!scrolls && box.dataset[GIVEN_FOCUS] !== undefined && box !== document.activeElement) {
+      box.removeAttribute("tabindex");
+      delete box.dataset[GIVEN_FOCUS];
+    }
+  }
 }
