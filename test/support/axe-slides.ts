@@ -1,29 +1,44 @@
 // axe-core on every slide of the real deck at every step, in one theme: the serious and
 // critical violations it finds. One file per theme calls it (test/deck/axe-*.test.ts), so
 // the two themes' minute of axe runs each can run side by side.
+// - The themes differ only in colours (a class on <html>, src/deck/theme.css): the same
+//   markup, shown and hidden alike. One theme runs every rule, the other the rules that
+//   read colours (COLOUR_RULES).
+// - A step changes only what it touches (reveal.js's classes on fragments and its controls,
+//   our plugins' answers to the step), and no style in the deck reaches a sibling or a
+//   parent (no sibling combinator, no :has()). After the first step of a slide, axe looks
+//   at what changed: every element written to since the last run, with what is inside it.
 import { pathToFileURL } from "node:url";
 import type { Browser } from "playwright-core";
 import { FRAME } from "../../src/shared/constants.ts";
 import { installAloneInDocument, type AloneInDocument } from "./alone-in-document.ts";
 import { waitForReady } from "./browser.ts";
-import { axeSource } from "./axe-source.ts";
+import { axeSource, COLOUR_RULES } from "./axe-source.ts";
 
-export async function seriousViolationsOnEverySlide(browser: Browser, singleFile: string, theme: "light" | "dark"): Promise<string[]> {
+export async function seriousViolationsOnEverySlide(browser: Browser, singleFile: string, theme: "light" | "dark", rules: "all" | "colour"): Promise<string[]> {
   const page = await browser.newPage({ viewport: { ...FRAME } });
   try {
     await page.goto(`${pathToFileURL(singleFile).href}?theme=${theme}`);
     await waitForReady(page);
     await page.addScriptTag({ content: axeSource });
     await installAloneInDocument(page);
-    return await page.evaluate(async () => {
+    return await page.evaluate(async (only) => {
       type Deck = { getSlides(): HTMLElement[]; getIndices(s: HTMLElement): { h: number; v: number }; slide(h: number, v: number, f?: number): void; nextFragment(): boolean; configure(o: object): void };
-      type Axe = { run(context: Node, options: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+      type Axe = { run(context: Node | { include: Element[] }, options: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
       const { Reveal: deck, axe, aloneInDocument } = window as unknown as { Reveal: Deck; axe: Axe; aloneInDocument: AloneInDocument };
       // Going to a slide with the whole deck in the document is most of the time a walk
       // takes: reveal.js lays out every slide it keeps displayed near the present one (three
       // each way by default). One each way here: while axe looks, every slide but the present
       // one is out of the document anyway, so what axe sees is the same.
       deck.configure({ viewDistance: 1 });
+      const options = { resultTypes: ["violations"], ...(only ? { runOnly: { type: "rule", values: only } } : {}) };
+      // what a step wrote to: the outermost elements, each with what is inside it
+      const written = new MutationObserver(() => undefined);
+      written.observe(document.body, { subtree: true, attributes: true, childList: true, characterData: true });
+      const changedSinceLastRun = (): Element[] => {
+        const targets = new Set(written.takeRecords().map((r) => (r.target instanceof Element ? r.target : r.target.parentElement!)));
+        return [...targets].filter((el) => el.isConnected && ![...targets].some((other) => other !== el && other.contains(el)));
+      };
       // the deck's own transitions stay on, and axe looks at once: a slide or a step on its
       // way in must not be a blend of its colours and the background's (a tool that steps
       // through the deck and checks without waiting sees it so)
@@ -36,16 +51,20 @@ export async function seriousViolationsOnEverySlide(browser: Browser, singleFile
         // reads the whole document on every run, and 76 slides of KaTeX make that slow.
         const putBack = aloneInDocument(slide);
         for (let k = 0; k <= steps; k++) {
+          changedSinceLastRun();
           if (k > 0) deck.nextFragment(); // every step: each route's highlight is checked
-          const result = await axe.run(document, { resultTypes: ["violations"] });
+          const changed = changedSinceLastRun();
+          if (k > 0 && changed.length === 0) throw new Error(`#${slide.id} at step ${k}: the step changed nothing`);
+          const result = await axe.run(k === 0 ? document : { include: changed }, options);
           for (const v of result.violations.filter((x) => x.impact === "serious" || x.impact === "critical")) {
             found.push(`#${slide.id} at step ${k}: ${v.id} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
           }
         }
         putBack();
       }
+      written.disconnect();
       return found;
-    });
+    }, rules === "colour" ? COLOUR_RULES : undefined);
   } finally {
     await page.close();
   }

@@ -12,3 +12,6 @@ import { createRequire } from "node:module";
 const noPreload = "{ const run = axe.run; axe.run = (context, options) => run(context, { preload: false, ...options }); }";
 
 export const axeSource = `${readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8")}\n;axe.configure({ noHtml: true });\n${noPreload}\n`;
+
+/** The rules that read colours: all a theme changes (test/support/axe-slides.ts). */
+export const COLOUR_RULES: readonly string[] = ["color-contrast", "link-in-text-block"];
