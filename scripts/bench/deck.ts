@@ -108,7 +108,7 @@ async function benchBrowser(root: string, browser: Browser): Promise<BenchRow[]>
   const pdf = median([timeScript(root, "pdf.ts"), timeScript(root, "pdf.ts"), timeScript(root, "pdf.ts")]);
   return [
     { name: "offline file: navigation → ready (file://)", value: `${fileNav.toFixed(0)} ms`, detail: "median of 5" },
-    { name: "offline file on a phone: navigation → ready", value: `${phoneNav.toFixed(0)} ms`, detail: "390 × 844, the reading view (every slide laid out); median of 3" },
+    { name: "offline file on a phone: navigation → ready", value: `${phoneNav.toFixed(0)} ms`, detail: "390 × 844, the reading view (each page laid out as it comes near the screen); median of 3" },
     { name: "site: navigation → ready (served on loopback)", value: `${servedNav.toFixed(0)} ms`, detail: "median of 5" },
     { name: "pdf: npm run pdf, whole deck", value: seconds(pdf), detail: "median of 3" },
     ...(await benchDevEdits(root, browser)),
