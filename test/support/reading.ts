@@ -63,3 +63,22 @@ export function sticksOut(page: Page): Promise<string[]> {
     return out.slice(0, 20);
   });
 }
+
+/** Scrolls the reading view from its top to its end a screen at a time, as a reader does, and
+ * back: every page is laid out once (and set for reading: formula-floor.ts), as the browser
+ * lays a page out only as it comes near the screen. */
+export async function readThrough(page: Page): Promise<void> {
+  // a frame at each place: the browser finds the pages near the screen as it draws one
+  await page.evaluate(async () => {
+    const viewport = document.querySelector<HTMLElement>(".reveal-viewport")!;
+    const frame = (): Promise<unknown> => new Promise((r) => requestAnimationFrame(r));
+    for (let k = 0; k < 1000 && viewport.scrollTop + viewport.clientHeight < viewport.scrollHeight - 1; k++) {
+      viewport.scrollTop += viewport.clientHeight * 0.8;
+      await frame();
+    }
+    await frame();
+    viewport.scrollTo(0, 0);
+    await frame();
+    await frame();
+  });
+}
