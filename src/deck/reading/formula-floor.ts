@@ -12,7 +12,7 @@ const drawsGlyphs = (node: Node): boolean => node.nodeType === Node.TEXT_NODE &&
 /** Lifts the formulas of `slides` not in `measured` yet (and adds them to it). Only a formula
  * that needs it is written to: a write makes the browser work out the styles of everything
  * under it again, and the deck's thousands of formulas are most of the page. */
-export function liftSmallScripts(slides: HTMLElement, measured: WeakSet<Element>): void {
+export function liftSmallScripts(slides: Element, measured: WeakSet<Element>): void {
   // every measurement read before anything is written: one layout in all
   const lifts: { katex: HTMLElement; factor: number }[] = [];
   for (const katex of slides.querySelectorAll<HTMLElement>(".katex")) {

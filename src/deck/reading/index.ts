@@ -88,8 +88,13 @@ export function createReadingPlugin(): { id: "reading"; init(deck: RevealApi): v
           page.shown = shown;
         }
       };
-      /** a page the browser lays out: its wide boxes focusable, its steps measured */
+      /** a page's formulas set for reading: before it is drawn where it can be (near the
+       * screen, or landed at), else as the browser lays it out */
+      const lift = (pageElement: Element): void => liftSmallScripts(pageElement, measuredFormulas);
+      /** a page the browser lays out: its formulas lifted, its wide boxes focusable, its
+       * steps measured */
       const laidOut = (pageElement: Element): void => {
+        lift(pageElement);
         focusableScrollers(pageElement);
         const page = steps.pages.find((p) => p.page === pageElement);
         if (page) page.offsets = stepOffsets(page, position);
@@ -103,9 +108,8 @@ export function createReadingPlugin(): { id: "reading"; init(deck: RevealApi): v
         // marks of the slide view on the sections it moves into the scroll view)
         deck.getSlidesElement()?.querySelectorAll("section[aria-hidden]").forEach((s) => s.removeAttribute("aria-hidden"));
         if (!on) return ranges();
-        // formulas' sizes are styles only: every page's, while the browser skips their layout
-        liftSmallScripts(deck.getSlidesElement()!, measuredFormulas);
         steps.pages = readingPages(scroll, fragments);
+        if (lazy) nearTheScreen(scroll, viewport, position).forEach(lift);
         if (lazy) focusableUntilMeasured(deck.getSlidesElement()!);
         // a page whose content the browser skips says so through its first child
         for (const { page } of scroll.slideTriggers) if (!lazy || page.pageElement.firstElementChild?.checkVisibility({ contentVisibilityAuto: true })) laidOut(page.pageElement);
@@ -121,7 +125,7 @@ export function createReadingPlugin(): { id: "reading"; init(deck: RevealApi): v
       };
       viewport.addEventListener(RENDER_STATE_EVENT, onRendered, { capture: true });
       cleanups.push(() => viewport.removeEventListener(RENDER_STATE_EVENT, onRendered, { capture: true }));
-      landAtTop(scroll, viewport, reading);
+      landAtTop(scroll, viewport, reading, (page) => [page, page.nextElementSibling].forEach((p) => p && lift(p)));
       wrapActivation(scroll, deck.getConfig(), narrow, () => (steps.pages = []));
       cleanups.push(followScrolling(viewport, steps, showSteps, () => internal.location?.writeURL()));
     },
@@ -133,11 +137,12 @@ export function createReadingPlugin(): { id: "reading"; init(deck: RevealApi): v
 
 /** A slide reached by a link or the address lands at the top of the screen, inside its own
  * range (reveal.js lands on the range's edge, which rounding can miss). */
-function landAtTop(scroll: ScrollView, viewport: HTMLElement, reading: () => boolean): void {
+function landAtTop(scroll: ScrollView, viewport: HTMLElement, reading: () => boolean, beforeLanding: (page: HTMLElement) => void): void {
   const scrollToSlide = scroll.scrollToSlide.bind(scroll);
   scroll.scrollToSlide = (slide: HTMLElement) => {
     const page = slide.closest<HTMLElement>(".scroll-page");
     if (!reading() || !page) return scrollToSlide(slide);
+    beforeLanding(page);
     viewport.scrollTop += page.getBoundingClientRect().top - viewport.getBoundingClientRect().top;
   };
 }
@@ -200,6 +205,17 @@ function readingPages(scroll: ScrollView, fragments: NonNullable<InternalDeck["f
     trigger.page.scrollTriggers = [];
     const groups = fragments.sort(slide.querySelectorAll(".fragment"), true) as unknown as HTMLElement[][];
     return groups.length === 0 ? [] : [{ page, slide, groups, fragments: fragments.sort(slide.querySelectorAll(".fragment:not(.disabled)")), shown: NaN }];
+  });
+}
+
+/** The pages on the screen, a screen above it and two below (at their estimated heights
+ * where the browser has not laid them out): those it is about to draw. */
+function nearTheScreen(scroll: ScrollView, viewport: HTMLElement, position: (el: Element) => number): HTMLElement[] {
+  const screen = viewport.clientHeight;
+  const [from, to] = [viewport.scrollTop - screen, viewport.scrollTop + 3 * screen];
+  return scroll.slideTriggers.map((t) => t.page.pageElement).filter((page) => {
+    const top = position(page);
+    return top < to && top + page.offsetHeight > from;
   });
 }
 
