@@ -219,8 +219,15 @@ describe.runIf(hasChromium)("the reading view on a phone", () => {
   });
 
   it("axe-core finds no serious or critical violation in the reading view: every rule in the dark theme, the rules that read colours in the light one (the themes differ only in colours)", async () => {
-    const page = await open("?view=scroll&theme=dark");
-    await readThrough(page);
+    // the page read through (beforeAll), in the deck's light theme; the last test of it, as it
+    // changes it: every step shown, the pages laid out at the document's height, both themes
+    const page = shared;
+    /** the reader's own switch (T), its colours' change finished (a fade from one theme to the other) */
+    const switchTheme = async (to: "light" | "dark"): Promise<void> => {
+      await page.keyboard.press("t");
+      expect(await page.evaluate(() => document.documentElement.className)).toContain(`theme-${to}`);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)).then(() => Promise.all(document.getAnimations().map((a) => a.finished))));
+    };
     // axe checks a text's contrast only where its scroll container shows it: the reading
     // view scrolls inside reveal.js's viewport, and axe saw the first screen's 44 texts.
     // The pages laid out one after another at the document's own height instead (every
@@ -241,14 +248,10 @@ describe.runIf(hasChromium)("the reading view on a phone", () => {
           contrastChecked: [...result.violations, ...result.passes].filter((r) => r.id === "color-contrast").reduce((n, r) => n + r.nodes.length, 0),
         };
       }, only);
+    await switchTheme("dark");
     const dark = await check(undefined);
-    // the reader's own switch (T): the same page in the light theme
-    await page.keyboard.press("t");
-    expect(await page.evaluate(() => document.documentElement.className)).toContain("theme-light");
-    // once its colours have finished their change (the title's fade from one theme to the other)
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)).then(() => Promise.all(document.getAnimations().map((a) => a.finished))));
+    await switchTheme("light");
     const light = await check(COLOUR_RULES);
-    await page.context().close();
     expect(dark.contrastChecked).toBeGreaterThan(3000);
     expect(light.contrastChecked).toBeGreaterThan(3000);
     expect({ dark: dark.violations, light: light.violations }).toEqual({ dark: [], light: [] });
