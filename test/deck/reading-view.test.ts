@@ -209,6 +209,10 @@ describe.runIf(hasChromium)("the reading view on a phone", () => {
     const last = await boxes();
     expect(last.lastSkipped).toBe(false);
     expect(last.laidOutStill).toBe(0);
+    // as wide as the frame: no reading view, and no box a stop of the keyboard's because of it
+    await page.setViewportSize({ width: FRAME.width, height: FRAME.height });
+    await page.waitForFunction(() => !document.documentElement.classList.contains("reading-view"));
+    expect(await page.evaluate(() => document.querySelectorAll("[data-reading-focus]").length)).toBe(0);
     await page.context().close();
   });
 

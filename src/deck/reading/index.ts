@@ -107,7 +107,10 @@ export function createReadingPlugin(): { id: "reading"; init(deck: RevealApi): v
         // every slide is on the page: none hidden from screen readers (reveal.js leaves the
         // marks of the slide view on the sections it moves into the scroll view)
         deck.getSlidesElement()?.querySelectorAll("section[aria-hidden]").forEach((s) => s.removeAttribute("aria-hidden"));
-        if (!on) return ranges();
+        if (!on) {
+          takeBackFocus(deck.getSlidesElement()!);
+          return ranges();
+        }
         steps.pages = readingPages(scroll, fragments);
         if (lazy) nearTheScreen(scroll, viewport, position).forEach(lift);
         if (lazy) focusableUntilMeasured(deck.getSlidesElement()!);
@@ -126,7 +129,10 @@ export function createReadingPlugin(): { id: "reading"; init(deck: RevealApi): v
       viewport.addEventListener(RENDER_STATE_EVENT, onRendered, { capture: true });
       cleanups.push(() => viewport.removeEventListener(RENDER_STATE_EVENT, onRendered, { capture: true }));
       landAtTop(scroll, viewport, reading, (page) => [page, page.nextElementSibling].forEach((p) => p && lift(p)));
-      wrapActivation(scroll, deck.getConfig(), narrow, () => (steps.pages = []));
+      wrapActivation(scroll, deck.getConfig(), narrow, () => {
+        steps.pages = [];
+        takeBackFocus(deck.getSlidesElement()!);
+      });
       cleanups.push(followScrolling(viewport, steps, showSteps, () => internal.location?.writeURL()));
     },
     destroy() {
@@ -262,6 +268,15 @@ function focusableUntilMeasured(slides: Element): void {
     if (box.hasAttribute("tabindex")) continue;
     box.tabIndex = 0;
     box.dataset[GIVEN_FOCUS] = "";
+  }
+}
+
+/** Out of the reading view, a box is no stop of the keyboard's because the reading view made it one. */
+function takeBackFocus(slides: Element): void {
+  for (const box of sideways(slides)) {
+    if (box.dataset[GIVEN_FOCUS] === undefined) continue;
+    box.removeAttribute("tabindex");
+    delete box.dataset[GIVEN_FOCUS];
   }
 }
 
