@@ -91,14 +91,7 @@ export function createReadingPlugin(): { id: "reading"; init(deck: RevealApi): v
       /** a page's formulas set for reading: before it is drawn where it can be (near the
        * screen, or landed at), else as the browser lays it out */
       const lift = (pageElement: Element): void => liftSmallScripts(pageElement, measuredFormulas);
-      /** a page the browser lays out: its formulas lifted, its wide boxes focusable, its
-       * steps measured */
-      const laidOut = (pageElement: Element): void => {
-        lift(pageElement);
-        focusableScrollers(pageElement);
-        const page = steps.pages.find((p) => p.page === pageElement);
-        if (page) page.offsets = stepOffsets(page, position);
-      };
+      const laidOut = (pageElement: Element): void => measurePage(pageElement, steps.pages, measuredFormulas, position);
       const ranges = scroll.setTriggerRanges.bind(scroll);
       // reveal.js calls this at every layout of the scroll view, once its pages exist
       scroll.setTriggerRanges = function (this: ScrollView) {
@@ -120,14 +113,14 @@ export function createReadingPlugin(): { id: "reading"; init(deck: RevealApi): v
         showSteps();
       };
       // a page comes near the screen: measured, and the ranges follow its real height
-      const onRendered = (event: Event): void => {
-        if ((event as ContentVisibilityAutoStateChangeEvent).skipped || !reading() || !(event.target as Element).matches(".scroll-page")) return;
-        laidOut(event.target as Element);
-        pageRanges(scroll, viewport, position);
-        showSteps();
-      };
-      viewport.addEventListener(RENDER_STATE_EVENT, onRendered, { capture: true });
-      cleanups.push(() => viewport.removeEventListener(RENDER_STATE_EVENT, onRendered, { capture: true }));
+      cleanups.push(
+        whenLaidOut(viewport, (page) => {
+          if (!reading()) return;
+          laidOut(page);
+          pageRanges(scroll, viewport, position);
+          showSteps();
+        }),
+      );
       landAtTop(scroll, viewport, reading, (page) => [page, page.nextElementSibling].forEach((p) => p && lift(p)));
       wrapActivation(scroll, deck.getConfig(), narrow, () => {
         steps.pages = [];
@@ -139,6 +132,17 @@ export function createReadingPlugin(): { id: "reading"; init(deck: RevealApi): v
       cleanups.forEach((c) => c());
     },
   };
+}
+
+/** Tells `laidOut` of each page the browser lays out as it comes near the screen. Returns
+ * what stops telling. */
+function whenLaidOut(viewport: HTMLElement, laidOut: (page: Element) => void): () => void {
+  const listener = (event: Event): void => {
+    const page = event.target as Element;
+    if (!(event as ContentVisibilityAutoStateChangeEvent).skipped && page.matches(".scroll-page")) laidOut(page);
+  };
+  viewport.addEventListener(RENDER_STATE_EVENT, listener, { capture: true });
+  return () => viewport.removeEventListener(RENDER_STATE_EVENT, listener, { capture: true });
 }
 
 /** A slide reached by a link or the address lands at the top of the screen, inside its own
@@ -223,6 +227,15 @@ function nearTheScreen(scroll: ScrollView, viewport: HTMLElement, position: (el:
     const top = position(page);
     return top < to && top + page.offsetHeight > from;
   });
+}
+
+/** A page the browser lays out: its formulas lifted, its wide boxes focusable, its steps
+ * measured. */
+function measurePage(pageElement: Element, pages: PageSteps[], measured: WeakSet<Element>, position: (el: Element) => number): void {
+  liftSmallScripts(pageElement, measured);
+  focusableScrollers(pageElement);
+  const page = pages.find((p) => p.page === pageElement);
+  if (page) page.offsets = stepOffsets(page, position);
 }
 
 /** Each step's top below its page's top; a step never appears before the one it follows. */
