@@ -56,7 +56,7 @@ interface PageSteps {
 
 /** The class on <html> while pages off the screen are left unrendered (reading.css): only
  * where the browser says when a page comes to be rendered, so that its steps are measured. */
-export const LAZY_PAGES_CLASS = "reading-lazy";
+const LAZY_PAGES_CLASS = "reading-lazy";
 const RENDER_STATE_EVENT = "contentvisibilityautostatechange";
 
 export function createReadingPlugin(): { id: "reading"; init(deck: RevealApi): void; destroy(): void } {
