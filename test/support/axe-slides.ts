@@ -7,7 +7,8 @@
 // - A step changes only what it touches (reveal.js's classes on fragments and its controls,
 //   our plugins' answers to the step), and no style in the deck reaches a sibling or a
 //   parent (no sibling combinator, no :has()). After the first step of a slide, axe looks
-//   at what changed: every element written to since the last run, with what is inside it.
+//   at what changed: every element written to since the last run, with what is inside it
+//   (an attribute written that no stylesheet selects by and axe does not read is no change).
 import { pathToFileURL } from "node:url";
 import type { Browser } from "playwright-core";
 import { FRAME } from "../../src/shared/constants.ts";
@@ -35,8 +36,22 @@ export async function seriousViolationsOnEverySlide(browser: Browser, singleFile
       // what a step wrote to: the outermost elements, each with what is inside it
       const written = new MutationObserver(() => undefined);
       written.observe(document.body, { subtree: true, attributes: true, childList: true, characterData: true });
+      // An attribute no selector of the page's stylesheets names restyles nothing, and axe
+      // reads no data-* attribute: reveal.js writes the present slide's data-fragment at
+      // every step, which counted as a change made axe look at the whole slide again at each
+      // step. Read from the page's own stylesheets: a rule that selects by it counts it again.
+      const styledAttributes = new Set<string>();
+      const collect = (rules: CSSRuleList): void => {
+        for (const rule of rules) {
+          if (rule instanceof CSSStyleRule) for (const m of rule.selectorText.matchAll(/\[\s*([\w-]+)/g)) styledAttributes.add(m[1].toLowerCase());
+          if ("cssRules" in rule) collect((rule as CSSGroupingRule).cssRules);
+        }
+      };
+      for (const sheet of document.styleSheets) collect(sheet.cssRules);
+      const restyles = (r: MutationRecord): boolean => r.type !== "attributes" || !r.attributeName!.startsWith("data-") || styledAttributes.has(r.attributeName!);
       const changedSinceLastRun = (): Element[] => {
-        const targets = new Set(written.takeRecords().map((r) => (r.target instanceof Element ? r.target : r.target.parentElement!)));
+        const records = written.takeRecords().filter(restyles);
+        const targets = new Set(records.map((r) => (r.target instanceof Element ? r.target : r.target.parentElement!)));
         return [...targets].filter((el) => el.isConnected && ![...targets].some((other) => other !== el && other.contains(el)));
       };
       // the deck's own transitions stay on, and axe looks at once: a slide or a step on its
