@@ -15,6 +15,7 @@ import { wireLiveExamples } from "./live-examples.ts";
 import { keepMathmlInStep } from "./mathml-steps.ts";
 import { fitPrintedSlides, fitSlide, fitSlidesAsShown, loadFonts } from "./fit-to-frame.ts";
 import { layoutHandout, paperOf } from "./handout.ts";
+import { holdSlidesForPrint } from "./print-hold.ts";
 import { rewriteLinksForPrint } from "./print-links.ts";
 import { signalReady } from "./ready.ts";
 import { wireSymbolValues } from "./symbol-values.ts";
@@ -112,6 +113,7 @@ if (printing) {
   document.querySelectorAll(".reveal .slides .katex-mathml").forEach((mathml) => mathml.remove());
   // reveal.js's print view measures each slide to centre it: in the deck's fonts
   await fontsLoaded;
+  holdSlidesForPrint(deck, document);
 } else if (window.matchMedia(NARROWER_THAN_FRAME).matches) {
   // narrower than the frame, reveal.js may lay out every slide at once (its scroll view, the
   // reading view): in the deck's fonts, not again once they have loaded (0.7 s a time on a
