@@ -18,6 +18,7 @@ import { installAloneInDocument, type AloneInDocument } from "../support/alone-i
 import { builtDeckInChromium } from "../support/built-deck.ts";
 import { measureTextSizes } from "../support/legibility.ts";
 import { axeSource, COLOUR_RULES } from "../support/axe-source.ts";
+import { switchThemeWithKey } from "../support/theme-key.ts";
 
 const SEEDS = [3, 42, 1234];
 
@@ -304,10 +305,7 @@ describe.runIf(hasChromium)("exercises in the browser", () => {
       };
     };
     const light = { violations: await check(COLOUR_RULES), ...(await sizesAndPlaces()) };
-    // the presenter's own switch (T), its colours' change finished
-    await page.keyboard.press("t");
-    expect(await page.evaluate(() => document.documentElement.className)).toContain("theme-dark");
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)).then(() => Promise.all(document.getAnimations().map((a) => a.finished))));
+    await switchThemeWithKey(page, "dark"); // the presenter's own switch
     const dark = { violations: await check(undefined), ...(await sizesAndPlaces()) };
     const clean = { violations: [], small: [], outside: [] };
     expect({ light, dark }).toEqual({ light: clean, dark: clean });

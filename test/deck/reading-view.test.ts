@@ -14,6 +14,7 @@ import { FRAME } from "../../src/shared/constants.ts";
 import { hasChromium, startBrowser, waitForReady } from "../support/browser.ts";
 import { readThrough, readingTextSizes, sticksOut } from "../support/reading.ts";
 import { axeSource, COLOUR_RULES } from "../support/axe-source.ts";
+import { switchThemeWithKey } from "../support/theme-key.ts";
 
 const PHONE = { width: 390, height: 844 };
 
@@ -225,12 +226,6 @@ describe.runIf(hasChromium)("the reading view on a phone", () => {
     // the page read through (beforeAll), in the deck's light theme; the last test of it, as it
     // changes it: every step shown, the pages laid out at the document's height, both themes
     const page = shared;
-    /** the reader's own switch (T), its colours' change finished (a fade from one theme to the other) */
-    const switchTheme = async (to: "light" | "dark"): Promise<void> => {
-      await page.keyboard.press("t");
-      expect(await page.evaluate(() => document.documentElement.className)).toContain(`theme-${to}`);
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)).then(() => Promise.all(document.getAnimations().map((a) => a.finished))));
-    };
     // axe checks a text's contrast only where its scroll container shows it: the reading
     // view scrolls inside reveal.js's viewport, and axe saw the first screen's 44 texts.
     // The pages laid out one after another at the document's own height instead (every
@@ -258,9 +253,9 @@ describe.runIf(hasChromium)("the reading view on a phone", () => {
           contrastChecked: [...result.violations, ...result.passes].filter((r) => r.id === "color-contrast").reduce((n, r) => n + r.nodes.length, 0),
         };
       }, only);
-    await switchTheme("dark");
+    await switchThemeWithKey(page, "dark");
     const dark = await check(undefined);
-    await switchTheme("light");
+    await switchThemeWithKey(page, "light");
     const light = await check(COLOUR_RULES);
     expect(dark.contrastChecked).toBeGreaterThan(3000);
     expect(light.contrastChecked).toBeGreaterThan(3000);

@@ -277,20 +277,25 @@ const GIVEN_FOCUS = "readingFocus";
  * does is known only then (focusableScrollers), and one that does must be reachable from the
  * keyboard at any time, also on a page the reader has not come near yet. */
 function focusableUntilMeasured(slides: Element): void {
-  for (const box of sideways(slides)) {
-    if (box.hasAttribute("tabindex")) continue;
-    box.tabIndex = 0;
-    box.dataset[GIVEN_FOCUS] = "";
-  }
+  for (const box of sideways(slides)) if (!box.hasAttribute("tabindex")) giveFocus(box);
+}
+
+/** Makes `box` a stop of the keyboard's, marked as the reading view's doing. */
+function giveFocus(box: HTMLElement): void {
+  box.tabIndex = 0;
+  box.dataset[GIVEN_FOCUS] = "";
+}
+
+/** Takes back from `box` a focus the reading view gave it (and only such a focus). */
+function takeFocus(box: HTMLElement): void {
+  if (box.dataset[GIVEN_FOCUS] === undefined) return;
+  box.removeAttribute("tabindex");
+  delete box.dataset[GIVEN_FOCUS];
 }
 
 /** Out of the reading view, a box is no stop of the keyboard's because the reading view made it one. */
 function takeBackFocus(slides: Element): void {
-  for (const box of sideways(slides)) {
-    if (box.dataset[GIVEN_FOCUS] === undefined) continue;
-    box.removeAttribute("tabindex");
-    delete box.dataset[GIVEN_FOCUS];
-  }
+  sideways(slides).forEach(takeFocus);
 }
 
 /** On a laid-out page, a box that scrolls sideways can be scrolled from the keyboard: it takes
@@ -299,12 +304,7 @@ function focusableScrollers(page: Element): void {
   // every width read before anything is written: one layout
   const boxes = sideways(page).map((box) => ({ box, scrolls: box.scrollWidth > box.clientWidth + 1 }));
   for (const { box, scrolls } of boxes) {
-    if (scrolls && !box.hasAttribute("tabindex")) {
-      box.tabIndex = 0;
-      box.dataset[GIVEN_FOCUS] = "";
-    } else if (!scrolls && box.dataset[GIVEN_FOCUS] !== undefined && box !== document.activeElement) {
-      box.removeAttribute("tabindex");
-      delete box.dataset[GIVEN_FOCUS];
-    }
+    if (scrolls && !box.hasAttribute("tabindex")) giveFocus(box);
+    else if (!scrolls && box !== document.activeElement) takeFocus(box);
   }
 }
