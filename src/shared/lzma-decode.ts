@@ -1,12 +1,13 @@
 // A raw LZMA stream's decoder, for the offline file's boot (src/deck/offline-boot.ts): the
 // file carries its code and slides packed with LZMA (src/vite/lzma-pack.ts), 5 % smaller
-// than zstd's level 19, and this decoder is 2.4 KB minified against fzstd's 7 KB. Written
+// than zstd's level 19, and this decoder is 2.8 KB minified against fzstd's 7 KB. Written
 // here because the packages that decode LZMA in JavaScript are slower or larger: for this
 // deck's 1.3 MB, LZMA-JS (lzma) takes 1.7 s and lzma-purejs (2013, AMD modules) 110–160 ms
 // in Node, against 60–100 ms for this one; xz-decompress carries 20 KB of WebAssembly. The
 // algorithm is Igor Pavlov's (the LZMA SDK's lzma-specification.txt): a range decoder over
 // adaptive bit probabilities, literals coded under the previous byte's top `lc` bits,
-// matches as lengths and distances with the last four distances kept.
+// matches as lengths and distances with the last four distances kept. It unpacks as far as
+// it is asked, and on from there when asked again.
 
 /** The literal coder's and positions' parameters the stream was packed with. */
 export interface LzmaProperties {
@@ -150,71 +151,111 @@ function distance(decoder: RangeDecoder, length: number): number {
   return base + decoder.direct(bits - 4) * 16 + decoder.reverseTree(ALIGN, 4);
 }
 
+/** A raw LZMA stream (no header, packed with `properties`) of `length` bytes, unpacked as far
+ * as it is asked to: the offline file's boot unpacks the chunks of code the deck starts
+ * with, and the rest — what only some slides use — when it is first needed. A stream that
+ * is not one, or ends early, is an error. */
+export class LzmaReader {
+  /** the bytes unpacked so far are out[0 … unpacked) */
+  readonly out: Uint8Array;
+  private unpacked = 0;
+  private readonly decoder: RangeDecoder;
+  // what the last few packets were (literals, matches, repeats), 0–11, and the last four
+  // distances: kept between reads
+  private state = 0;
+  private readonly reps = [0, 0, 0, 0];
+
+  constructor(
+    stream: Uint8Array,
+    private readonly properties: LzmaProperties,
+    readonly length: number,
+  ) {
+    this.out = new Uint8Array(length);
+    this.decoder = new RangeDecoder(stream, new Uint16Array(LITERAL + (0x300 << (properties.lc + properties.lp))).fill(PROBABILITY_ONE >>> 1));
+  }
+
+  /** Unpacks at least the first `end` bytes (at most `length`); returns `out`. */
+  readTo(end: number): Uint8Array {
+    const target = Math.min(end, this.length);
+    if (this.unpacked < target) {
+      this.unpacked = this.run(target);
+      if (this.decoder.overrun) throw new Error("lzma: the stream ends before its length");
+    }
+    return this.out;
+  }
+
+  /** The decoding loop from where the last read stopped to `target` or a little past it (to
+   * the end of a match); its state in local variables, which the engine keeps in registers. */
+  private run(target: number): number {
+    const { out, decoder, length, reps } = this;
+    const { lc, lp, pb } = this.properties;
+    const pbMask = (1 << pb) - 1;
+    const lpMask = (1 << lp) - 1;
+    let [rep0, rep1, rep2, rep3] = reps;
+    let state = this.state;
+    let at = this.unpacked;
+    while (at < target) {
+      const posState = at & pbMask;
+      if (!decoder.bit(IS_MATCH + (state << 4) + posState)) {
+        const previous = at > 0 ? out[at - 1] : 0;
+        const base = LITERAL + 0x300 * (((at & lpMask) << lc) + (previous >>> (8 - lc)));
+        out[at] = literal(decoder, base, state >= 7 ? out[at - rep0 - 1] : -1);
+        at++;
+        state = state < 4 ? 0 : state < 10 ? state - 3 : state - 6;
+        continue;
+      }
+      let matchLength: number;
+      if (decoder.bit(IS_REP + state)) {
+        if (at === 0) throw new Error("lzma: a repeated match before any byte");
+        if (!decoder.bit(IS_REP_G0 + state)) {
+          if (!decoder.bit(IS_REP0_LONG + (state << 4) + posState)) {
+            state = state < 7 ? 9 : 11; // one byte again, at the last distance
+            out[at] = out[at - rep0 - 1];
+            at++;
+            continue;
+          }
+        } else {
+          let repeated: number;
+          if (!decoder.bit(IS_REP_G1 + state)) repeated = rep1;
+          else {
+            if (!decoder.bit(IS_REP_G2 + state)) repeated = rep2;
+            else {
+              repeated = rep3;
+              rep3 = rep2;
+            }
+            rep2 = rep1;
+          }
+          rep1 = rep0;
+          rep0 = repeated;
+        }
+        matchLength = decoder.length(REP_LEN_CODER, posState);
+        state = state < 7 ? 8 : 11;
+      } else {
+        rep3 = rep2;
+        rep2 = rep1;
+        rep1 = rep0;
+        matchLength = decoder.length(LEN_CODER, posState);
+        state = state < 7 ? 7 : 10;
+        rep0 = distance(decoder, matchLength);
+      }
+      if (rep0 >= at) throw new Error(rep0 === 0xffffffff ? "lzma: the stream ends before its length" : "lzma: a match reaches before the start");
+      const end = Math.min(at + matchLength + 2, length);
+      if (rep0 + 1 >= end - at) {
+        out.copyWithin(at, at - rep0 - 1, end - rep0 - 1); // source and target do not overlap
+        at = end;
+      } else for (; at < end; at++) out[at] = out[at - rep0 - 1];
+    }
+    this.state = state;
+    reps[0] = rep0;
+    reps[1] = rep1;
+    reps[2] = rep2;
+    reps[3] = rep3;
+    return at;
+  }
+}
+
 /** The `length` bytes that `stream` (raw LZMA, no header, packed with `properties`) holds.
  * A stream that is not one, or ends early, is an error. */
-export function lzmaDecode(stream: Uint8Array, { lc, lp, pb }: LzmaProperties, length: number): Uint8Array {
-  const out = new Uint8Array(length);
-  const decoder = new RangeDecoder(stream, new Uint16Array(LITERAL + (0x300 << (lc + lp))).fill(PROBABILITY_ONE >>> 1));
-  const pbMask = (1 << pb) - 1;
-  const lpMask = (1 << lp) - 1;
-  // state: what the last few packets were (literals, matches, repeats), 0–11
-  let state = 0;
-  let rep0 = 0;
-  let rep1 = 0;
-  let rep2 = 0;
-  let rep3 = 0;
-  let at = 0;
-  while (at < length) {
-    const posState = at & pbMask;
-    if (!decoder.bit(IS_MATCH + (state << 4) + posState)) {
-      const previous = at > 0 ? out[at - 1] : 0;
-      const base = LITERAL + 0x300 * (((at & lpMask) << lc) + (previous >>> (8 - lc)));
-      out[at] = literal(decoder, base, state >= 7 ? out[at - rep0 - 1] : -1);
-      at++;
-      state = state < 4 ? 0 : state < 10 ? state - 3 : state - 6;
-      continue;
-    }
-    let matchLength: number;
-    if (decoder.bit(IS_REP + state)) {
-      if (at === 0) throw new Error("lzma: a repeated match before any byte");
-      if (!decoder.bit(IS_REP_G0 + state)) {
-        if (!decoder.bit(IS_REP0_LONG + (state << 4) + posState)) {
-          state = state < 7 ? 9 : 11; // one byte again, at the last distance
-          out[at] = out[at - rep0 - 1];
-          at++;
-          continue;
-        }
-      } else {
-        let repeated: number;
-        if (!decoder.bit(IS_REP_G1 + state)) repeated = rep1;
-        else {
-          if (!decoder.bit(IS_REP_G2 + state)) repeated = rep2;
-          else {
-            repeated = rep3;
-            rep3 = rep2;
-          }
-          rep2 = rep1;
-        }
-        rep1 = rep0;
-        rep0 = repeated;
-      }
-      matchLength = decoder.length(REP_LEN_CODER, posState);
-      state = state < 7 ? 8 : 11;
-    } else {
-      rep3 = rep2;
-      rep2 = rep1;
-      rep1 = rep0;
-      matchLength = decoder.length(LEN_CODER, posState);
-      state = state < 7 ? 7 : 10;
-      rep0 = distance(decoder, matchLength);
-    }
-    if (rep0 >= at) throw new Error(rep0 === 0xffffffff ? "lzma: the stream ends before its length" : "lzma: a match reaches before the start");
-    const end = Math.min(at + matchLength + 2, length);
-    if (rep0 + 1 >= end - at) {
-      out.copyWithin(at, at - rep0 - 1, end - rep0 - 1); // source and target do not overlap
-      at = end;
-    } else for (; at < end; at++) out[at] = out[at - rep0 - 1];
-  }
-  if (decoder.overrun) throw new Error("lzma: the stream ends before its length");
-  return out;
+export function lzmaDecode(stream: Uint8Array, properties: LzmaProperties, length: number): Uint8Array {
+  return new LzmaReader(stream, properties, length).readTo(length);
 }

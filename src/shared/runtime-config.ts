@@ -39,9 +39,10 @@ export const OFFLINE_LZMA: Readonly<LzmaProperties> = { lc: 2, lp: 0, pb: 0 };
 export const CHUNK_URL_KEY = "deckChunkUrl";
 
 /** What the offline file's streams hold. The code's: the chunks one after another (the entry
- * first), in UTF-8. The frame: the dictionary of the slides' markup codes
- * (src/shared/markup-codes.ts), then — their codes expanded — the stylesheet and the slides.
- * Lengths of text are in UTF-16 code units. */
+ * first, then the chunks it imports, then the ones only imported when needed), in UTF-8.
+ * The frame: the dictionary of the slides' markup codes (src/shared/markup-codes.ts), then
+ * — their codes expanded — the stylesheet and the slides.
+ * The stylesheet's and the slides' lengths are in UTF-16 code units. */
 export interface PackedDeck {
   /** the code stream's length in bytes */
   code: number;
@@ -53,10 +54,11 @@ export interface PackedDeck {
   expanded: number;
   /** the chunks' file names, in the order of the code; the first is the entry */
   files: readonly string[];
-  /** each chunk's length */
+  /** each chunk's length in UTF-8 bytes */
   lengths: readonly number[];
   /** per chunk, its static imports of other chunks: [start, end, chunk] — where, in the
-   * chunk, the specifier's text is (between its quotes), and which chunk it names */
+   * chunk's text (UTF-16 code units), the specifier is (between its quotes), and which chunk
+   * it names */
   links: readonly (readonly (readonly [number, number, number])[])[];
   /** the stylesheet's length (its fonts' placeholders not filled in) */
   style: number;

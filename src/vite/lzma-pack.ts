@@ -1,6 +1,6 @@
 // LZMA for the offline file, by 7-Zip's encoder (7z-wasm: 7-Zip built to WebAssembly, so it
 // installs anywhere Node runs) at its best settings: 5 % smaller than zstd's level 19 for
-// this deck's code and slides, and unpacked by a decoder of 2.4 KB in the page's boot
+// this deck's code and slides, and unpacked by a decoder of 2.8 KB in the page's boot
 // (src/shared/lzma-decode.ts). Packing takes 0.5–0.7 s for this deck, so each stream is
 // kept in the build cache, named by the content and the settings: a build whose slides or
 // code did not change reuses it.

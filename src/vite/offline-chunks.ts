@@ -1,5 +1,5 @@
 // The site's code as the offline file carries it (src/deck/offline-boot.ts runs it): Vite's
-// chunks one after another, the entry first, and a table of where each one's static
+// chunks one after another, the entry and what it imports first, and a table of where each one's static
 // imports of the others are — the boot puts each chunk at a blob: URL of its own and writes
 // those URLs into the specifiers, since a blob: URL has no folder to resolve `./x.js`
 // against. A dynamic import of a chunk is rewritten here to ask the boot for the chunk's URL
@@ -66,15 +66,32 @@ function checkNoCycle(chunks: PackedChunks): void {
   chunks.files.forEach((_, index) => visit(index, []));
 }
 
-/** The chunks of `sources` (file name → code) packed for the offline file, `entry` first. */
+/** `entry`, then every chunk it imports statically, directly or not, then the others (each
+ * group in name order): the boot unpacks the code only as far as the chunks it needs. */
+function startFirst(sources: ReadonlyMap<string, string>, entry: string): string[] {
+  const all = [...sources.keys()];
+  const needed = new Set([entry]);
+  for (const file of needed) {
+    const [imports] = parse(sources.get(file)!, file);
+    for (const found of imports) {
+      const target = found.d === -1 ? chunkNamed(found.n, all) : -1;
+      if (target >= 0) needed.add(all[target]);
+    }
+  }
+  const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  return [entry, ...[...needed].filter((f) => f !== entry).sort(byName), ...all.filter((f) => !needed.has(f)).sort(byName)];
+}
+
+/** The chunks of `sources` (file name → code) packed for the offline file: `entry` first,
+ * then what it imports (startFirst). */
 export async function packChunks(sources: ReadonlyMap<string, string>, entry: string): Promise<PackedCode> {
   if (!sources.has(entry)) throw new Error(`offline file: no entry chunk ${entry}`);
   await init;
-  const files = [entry, ...[...sources.keys()].filter((f) => f !== entry).sort()];
+  const files = startFirst(sources, entry);
   const rewritten = files.map((file) => lateDynamicImports(file, sources.get(file)!, files));
   const chunks: PackedChunks = {
     files,
-    lengths: rewritten.map((source) => source.length),
+    lengths: rewritten.map((source) => Buffer.byteLength(source, "utf8")),
     links: rewritten.map((source, k) => staticLinks(files[k], source, files)),
   };
   checkNoCycle(chunks);

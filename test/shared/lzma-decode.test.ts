@@ -3,13 +3,14 @@
 // parameters, unpacks to the same bytes — text with long and overlapping matches, bytes that
 // do not compress (literals only), far matches (distances coded with direct bits). A stream
 // cut short or not LZMA is an error, and a damaged one ends (an error or other bytes), never
-// loops. The 7z archive reader takes the stream out and refuses archives laid out otherwise.
+// loops; unpacked in parts, as far as asked each time, it gives the same bytes. The 7z
+// archive reader takes the stream out and refuses archives laid out otherwise.
 import { randomBytes } from "node:crypto";
 import SevenZip from "7z-wasm";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { rawLzmaOf7z } from "../../src/io/seven-zip-archive.ts";
-import { lzmaDecode, type LzmaProperties } from "../../src/shared/lzma-decode.ts";
+import { LzmaReader, lzmaDecode, type LzmaProperties } from "../../src/shared/lzma-decode.ts";
 
 type SevenZipModule = Awaited<ReturnType<typeof SevenZip>>;
 let sevenZip: SevenZipModule;
@@ -65,6 +66,28 @@ describe("lzmaDecode", () => {
       ),
       { numRuns: 40 },
     );
+  });
+
+  it("unpacks a stream in parts, as far as asked each time, to the same bytes (property)", () => {
+    const properties: LzmaProperties = { lc: 2, lp: 0, pb: 0 };
+    const far = randomBytes(40_000);
+    const data = Buffer.concat([TEXT, far, TEXT.subarray(0, 9000), far, Buffer.alloc(2000, 0x62)]);
+    const stream = packed(data, properties);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: data.length + 100 }), { maxLength: 12 }), (stops) => {
+        const reader = new LzmaReader(stream, properties, data.length);
+        let asked = 0;
+        for (const stop of stops) {
+          asked = Math.max(asked, stop);
+          // what was asked for is there, and right, however far past it a match went
+          expect(Buffer.from(reader.readTo(stop).subarray(0, Math.min(asked, data.length))).equals(data.subarray(0, Math.min(asked, data.length)))).toBe(true);
+        }
+        expect(Buffer.from(reader.readTo(data.length)).equals(data)).toBe(true);
+      }),
+      { numRuns: 30 },
+    );
+    // a part asked for past a cut-short stream's end is an error, as the whole is
+    expect(() => new LzmaReader(stream.subarray(0, stream.length >> 1), properties, data.length).readTo(data.length)).toThrow(/ends before its length|reaches before the start/);
   });
 
   it("a stream cut short, or not LZMA, is an error; a damaged one ends", () => {

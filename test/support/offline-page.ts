@@ -27,13 +27,13 @@ export function unpackOffline(html: string): UnpackedDeck | undefined {
   const tableText = document.getElementById(PACKED_TABLE_ID)?.textContent;
   if (!packed || !packedCode || !tableText) return undefined;
   const table = JSON.parse(tableText) as PackedDeck;
-  const code = Buffer.from(lzmaDecode(Buffer.from(packedCode.trim(), "base64"), OFFLINE_LZMA, table.code)).toString("utf8");
+  const code = Buffer.from(lzmaDecode(Buffer.from(packedCode.trim(), "base64"), OFFLINE_LZMA, table.code));
   const frame = lzmaDecode(Buffer.from(packed.trim(), "base64"), OFFLINE_LZMA, table.frame);
   const text = Buffer.from(expandMarkup(frame.subarray(table.markup), markupEntries(frame.subarray(0, table.markup)))).toString("utf8");
   const sources = new Map<string, string>();
   let at = 0;
   table.files.forEach((file, k) => {
-    sources.set(file, code.slice(at, at + table.lengths[k]));
+    sources.set(file, code.subarray(at, at + table.lengths[k]).toString("utf8"));
     at += table.lengths[k];
   });
   return { table, sources, style: fillFontData(text.slice(0, table.style), table.fonts), slides: text.slice(table.style, table.style + table.slides) };

@@ -16,22 +16,30 @@ import { minifiedPage, withMinifiedSpeakerView, withoutMarked } from "../../src/
 const chunks = (entries: Record<string, string>): Map<string, string> => new Map(Object.entries(entries));
 
 describe("the offline file's code table", () => {
-  it("puts the entry first, finds each static import of a chunk, and asks for a lazy chunk by name", async () => {
+  it("puts the entry first, then what it imports, finds each static import of a chunk, and asks for a lazy chunk by name", async () => {
     const { code, chunks: table } = await packChunks(
       chunks({
-        "b-lazy.js": `import{a as x}from"./a-entry.js";import"./c-shared.js";export const y=x+1;`,
-        "c-shared.js": `export const z=2;`,
+        "b-lazy.js": `import{a as x}from"./a-entry.js";import"./c-shared.js";export const y=x+"→";`,
+        "c-shared.js": `import"./d-deep.js";export const z="θ₂";`,
+        "d-deep.js": `export const d=4;`,
         "a-entry.js": `import{z}from"./c-shared.js";export const a=z;const m=()=>import("./b-lazy.js");const r=()=>import(new URL("room.js",location.href).href);`,
       }),
       "a-entry.js",
     );
-    expect(table.files).toEqual(["a-entry.js", "b-lazy.js", "c-shared.js"]);
-    expect(table.lengths.reduce((a, b) => a + b, 0)).toBe(code.length);
-    const [entry, lazy] = [code.slice(0, table.lengths[0]), code.slice(table.lengths[0], table.lengths[0] + table.lengths[1])];
+    // what the entry imports, directly or not, before what it only imports when needed
+    expect(table.files).toEqual(["a-entry.js", "c-shared.js", "d-deep.js", "b-lazy.js"]);
+    // lengths in UTF-8 bytes: the boot unpacks the code's bytes only as far as a chunk's end
+    const bytes = Buffer.from(code, "utf8");
+    expect(table.lengths.reduce((a, b) => a + b, 0)).toBe(bytes.length);
+    const starts = table.lengths.map((_, k) => table.lengths.slice(0, k).reduce((a, b) => a + b, 0));
+    const [entry, shared, , lazy] = table.files.map((_, k) => bytes.subarray(starts[k], starts[k] + table.lengths[k]).toString("utf8"));
+    expect(shared).toBe(`import"./d-deep.js";export const z="θ₂";`);
+    expect(lazy.endsWith(`x+"→";`)).toBe(true);
     expect(entry).toContain(`import(globalThis.deckChunkUrl("b-lazy.js"))`);
     expect(entry).toContain(`import(new URL("room.js",location.href).href)`); // not a chunk: left alone
-    expect(table.links[0].map(([s, e, t]) => [entry.slice(s, e), t])).toEqual([["./c-shared.js", 2]]);
-    expect(table.links[1].map(([s, e, t]) => [lazy.slice(s, e), t])).toEqual([["./a-entry.js", 0], ["./c-shared.js", 2]]);
+    expect(table.links[0].map(([s, e, t]) => [entry.slice(s, e), t])).toEqual([["./c-shared.js", 1]]);
+    expect(table.links[1].map(([s, e, t]) => [shared.slice(s, e), t])).toEqual([["./d-deep.js", 2]]);
+    expect(table.links[3].map(([s, e, t]) => [lazy.slice(s, e), t])).toEqual([["./a-entry.js", 0], ["./c-shared.js", 1]]);
     expect(table.links[2]).toEqual([]);
   });
 
