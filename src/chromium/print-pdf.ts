@@ -16,6 +16,18 @@ const PRINT_SETTINGS = { marginTop: 0, marginBottom: 0, marginLeft: 0, marginRig
 /** CSS pixels in an inch: Chromium takes paper sizes in inches. */
 const PX_PER_INCH = 96;
 
+/** Hides the page from the screen, not from print. printToPDF lays the whole document out
+ * again for the screen when printing ends, inside its own time, and nothing is shown on
+ * the screen after the PDF: with the page hidden there, that is undone in a moment. This
+ * deck's printToPDF: 2.37 → 1.96 s (medians of four alternated runs); `npm run pdf`: 0.87×
+ * (six alternated pairs); every page of the slides, steps, handout and answer-key PDFs the
+ * same to the pixel, and their text. */
+const HIDDEN_FROM_SCREEN = `(() => {
+  const style = document.createElement("style");
+  style.textContent = "@media screen { body { display: none !important; } }";
+  document.head.append(style);
+})()`;
+
 
 export interface PrintOptions {
   /** the self-contained deck, dist/<name>.html */
@@ -100,6 +112,7 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
     // a handout is on paper (its sheets are laid out to PAPER's sizes); slides are 16:9 pages
     const sheet = options.handout && PAPER[options.handout];
     const paper = sheet ? { paperWidth: sheet.width / PX_PER_INCH, paperHeight: sheet.height / PX_PER_INCH } : { preferCSSPageSize: true };
+    await evaluate(browser, page, HIDDEN_FROM_SCREEN);
     const { data } = await browser.send("Page.printToPDF", { ...PRINT_SETTINGS, printBackground: true, generateTaggedPDF: true, ...paper }, page);
     const doc = await PDFDocument.load(Buffer.from(data as string, "base64"));
     addOutline(doc, outline, await pdfLib);
