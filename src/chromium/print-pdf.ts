@@ -28,7 +28,6 @@ const HIDDEN_FROM_SCREEN = `(() => {
   document.head.append(style);
 })()`;
 
-
 export interface PrintOptions {
   /** the self-contained deck, dist/<name>.html */
   htmlFile: string;

@@ -1,11 +1,11 @@
 // The site's code as the offline file carries it (src/deck/offline-boot.ts runs it): Vite's
-// chunks one after another, the entry and what it imports first, and a table of where each one's static
-// imports of the others are — the boot puts each chunk at a blob: URL of its own and writes
-// those URLs into the specifiers, since a blob: URL has no folder to resolve `./x.js`
-// against. A dynamic import of a chunk is rewritten here to ask the boot for the chunk's URL
-// when it runs (window[CHUNK_URL_KEY]), so that a chunk only some slides use is made into a
-// module, parsed and run only when the deck first imports it. The import specifiers are
-// found by es-module-lexer, which reads JavaScript as the browser does.
+// chunks one after another, the entry and what it imports first, and a table of where each
+// one's static imports of the others are — the boot puts each chunk at a blob: URL of its
+// own and writes those URLs into the specifiers, since a blob: URL has no folder to resolve
+// `./x.js` against. A dynamic import of a chunk is rewritten here to ask the boot for the
+// chunk's URL when it runs (window[CHUNK_URL_KEY]), so that a chunk only some slides use is
+// unpacked, made into a module, parsed and run only when the deck first imports it. The
+// import specifiers are found by es-module-lexer, which reads JavaScript as the browser does.
 import { init, parse } from "es-module-lexer";
 import { CHUNK_URL_KEY, type PackedDeck } from "../shared/runtime-config.ts";
 
@@ -78,8 +78,7 @@ function startFirst(sources: ReadonlyMap<string, string>, entry: string): string
       if (target >= 0) needed.add(all[target]);
     }
   }
-  const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-  return [entry, ...[...needed].filter((f) => f !== entry).sort(byName), ...all.filter((f) => !needed.has(f)).sort(byName)];
+  return [entry, ...[...needed].filter((f) => f !== entry).sort(), ...all.filter((f) => !needed.has(f)).sort()];
 }
 
 /** The chunks of `sources` (file name → code) packed for the offline file: `entry` first,
