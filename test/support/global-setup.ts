@@ -5,7 +5,8 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { buildDeck } from "../../src/vite/build.ts";
+import { singleFileOf } from "../../src/vite/dist-files.ts";
+import { runScript } from "./run-script.ts";
 import { copySampleDeck } from "./sample-deck.ts";
 
 declare module "vitest" {
@@ -26,10 +27,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await rm(path.join(projectRoot, outDir), { recursive: true, force: true });
   };
   try {
-    // the two builds at once: each waits on its own Chromium and snippet worker part of the time
-    const [, built] = await Promise.all([buildDeck({ deckRoot: root }), buildDeck({ deckRoot: projectRoot, outDir })]);
+    // The two builds at once, each as `npm run build` in a process of its own: in this one
+    // they shared one thread (their compiles, typesetting and checks), on modules vitest
+    // transforms as it loads them, while the other core was often idle.
+    const outcomes = await Promise.all([runScript("build", [], { cwd: root }), runScript("build", ["--out", outDir], { cwd: projectRoot })]);
+    for (const [k, { code, stderr }] of outcomes.entries()) {
+      if (code !== 0) throw new Error(`npm run build of the ${k === 0 ? "sample" : "real"} deck failed:\n${stderr}`);
+    }
     project.provide("builtSampleDeck", root);
-    project.provide("builtDeckFile", path.join(projectRoot, built.singleFile));
+    project.provide("builtDeckFile", singleFileOf(path.join(projectRoot, outDir)));
   } catch (error) {
     await cleanUp();
     throw error;
