@@ -15,20 +15,29 @@ const FITTED = "fitted";
 
 /** The print view, once reveal.js has laid out every page (one slide each): each slide
  * with something to fit (a display formula, a diagram) is fitted where it stands — reading
- * the layout the print needs anyway, not one of its own — and, when it changed and reveal.js
- * centred it, centred again on its page the way reveal.js does. Each step is taken for
- * every slide at once: reading one slide after writing another would lay out every page
- * again (seconds, for a hundred pages), so the whole print is laid out three times. */
+ * the layout the print needs anyway, not one of its own — and every slide reveal.js centres
+ * is centred on its page the way reveal.js does (it measured none: print-hold.ts). Each
+ * step is taken for every slide at once: reading one slide after writing another would lay
+ * out every page again (seconds, for a hundred pages), so the whole print is laid out
+ * twice. */
 export function fitPrintedSlides(doc: Document, frame: { width: number; height: number }, page: { height: number; centred: boolean }): void {
-  const slides = [...doc.querySelectorAll<HTMLElement>(".reveal .pdf-page > section")].filter((slide) => slide.querySelector(".katex-display, .diagram svg") && !slide.dataset[FITTED] && slide.getClientRects().length > 0);
+  const printed = [...doc.querySelectorAll<HTMLElement>(".reveal .pdf-page > section")].filter((slide) => !slide.dataset[FITTED] && slide.getClientRects().length > 0);
+  const slides = printed.filter((slide) => slide.querySelector(".katex-display, .diagram svg"));
   const formulas = slides.map(formulaFits);
   formulas.forEach(setFormulaSizes);
   const diagrams = slides.map((slide) => diagramFits(slide, frame.height, 1));
   diagrams.forEach(setDiagramHeights);
-  const centred = slides.filter((slide, k) => formulas[k].length + diagrams[k].length > 0 && (page.centred || slide.classList.contains("center")));
+  const centred = printed.filter((slide) => page.centred || slide.classList.contains("center"));
   const tops = centred.map((slide) => Math.max((page.height - slide.scrollHeight) / 2, 0));
   centred.forEach((slide, k) => (slide.style.top = `${tops[k]}px`));
-  slides.forEach((slide) => (slide.dataset[FITTED] = "true"));
+  // No slide's box runs past its page (only its bottom padding, the slide number's room, can
+  // by now): Chromium prints what would cross the page's foot on a page of its own, which the
+  // page then clips — a full slide's last line was missing from the PDF. Capped after it is
+  // measured: what is in the slide is laid out as before.
+  printed.forEach((slide) => {
+    slide.style.maxHeight = "100%";
+    slide.dataset[FITTED] = "true";
+  });
 }
 
 /** Every font face the page declares (the build keeps only those the deck uses): a slide

@@ -141,30 +141,32 @@ describe.runIf(hasChromium)("npm run pdf", () => {
     expect(Math.abs(height - 792)).toBeLessThan(1.5);
   }, 60_000);
 
-  it("the print view lays the slides out first as pages: they are kept out of the layout until reveal.js has its print classes on and has started", async () => {
+  it("the print view lays the slides out once, in their pages: they are kept out of the layout until reveal.js has made the pages", async () => {
     const browser = await startBrowser();
     const page = await browser.newPage();
     // each time a class or a style of the page changes, before the deck's code goes on:
-    // whether any slide is displayed, and whether the print classes and reveal's start are
-    // there yet
+    // whether any slide is displayed, whether every slide is in its page yet, and whether the
+    // print classes and reveal's start are there
     await page.addInitScript(() => {
-      const states: { displayed: boolean; print: boolean; started: boolean }[] = [];
+      const states: { displayed: boolean; paged: boolean; print: boolean; started: boolean }[] = [];
       (window as unknown as { printStates: typeof states }).printStates = states;
       new MutationObserver(() => {
-        const displayed = [...document.querySelectorAll(".reveal .slides > section")].some((s) => s.checkVisibility());
-        const state = { displayed, print: document.documentElement.classList.contains("reveal-print"), started: !!document.querySelector(".reveal.ready") };
+        const slides = [...document.querySelectorAll(".reveal .slides section:not(.stack)")];
+        const displayed = slides.some((s) => s.checkVisibility());
+        const paged = slides.length > 0 && slides.every((s) => s.parentElement?.classList.contains("pdf-page"));
+        const state = { displayed, paged, print: document.documentElement.classList.contains("reveal-print"), started: !!document.querySelector(".reveal.ready") };
         const last = states.at(-1);
-        if (!last || last.displayed !== state.displayed || last.print !== state.print || last.started !== state.started) states.push(state);
-      }).observe(document, { subtree: true, attributes: true, attributeFilter: ["class", "style"] });
+        if (!last || (Object.keys(state) as (keyof typeof state)[]).some((key) => last[key] !== state[key])) states.push(state);
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ["class", "style"], childList: true });
     });
     await page.goto(`${pathToFileURL(path.join(root, "dist", "sample.html")).href}?print-pdf`);
     await waitForReady(page);
-    const states = await page.evaluate(() => (window as unknown as { printStates: { displayed: boolean; print: boolean; started: boolean }[] }).printStates);
+    const states = await page.evaluate(() => (window as unknown as { printStates: { displayed: boolean; paged: boolean; print: boolean; started: boolean }[] }).printStates);
     const pages = await page.evaluate(() => document.querySelectorAll(".reveal .slides > .pdf-page").length);
     await browser.close();
     const firstShown = states.findIndex((s) => s.displayed);
     expect(firstShown, JSON.stringify(states)).toBeGreaterThan(0);
-    expect(states[firstShown], JSON.stringify(states)).toEqual({ displayed: true, print: true, started: true });
+    expect(states[firstShown], JSON.stringify(states)).toEqual({ displayed: true, paged: true, print: true, started: true });
     expect(states.slice(firstShown).every((s) => s.displayed), JSON.stringify(states)).toBe(true);
     expect(pages).toBe(slides.ids.length);
   }, 60_000);

@@ -85,7 +85,7 @@ describe.runIf(hasChromium)("the deck in a lecture hall", () => {
     }, 60_000);
   }
 
-  it("in the print view every slide is on its page, each display formula within its column with scripts of 18 px or more", async () => {
+  it("in the print view every slide is on its page, centred on it as on screen, each display formula within its column with scripts of 18 px or more", async () => {
     const page = await open("?print-pdf");
     const slides = await page.evaluate((frame) => {
       const pages = [...document.querySelectorAll<HTMLElement>(".reveal .pdf-page")];
@@ -100,6 +100,11 @@ describe.runIf(hasChromium)("the deck in a lecture hall", () => {
           id: slide.id,
           pageHeight: pageBox.height,
           top: box.top - pageBox.top,
+          // where its box ends, padding and all: Chromium prints what crosses the page's foot
+          // on a page of its own, which the page clips (a slide's last line went missing)
+          boxBottom: box.bottom - pageBox.top,
+          // where reveal.js centres a slide, as on screen: by its own height
+          centredTop: slide.classList.contains("center") || (window as unknown as { Reveal: { getConfig(): { center?: boolean } } }).Reveal.getConfig().center !== false ? Math.max((frame.height - slide.scrollHeight) / 2, 0) : undefined,
           // where its content ends (the padding below is the slide number's room)
           bottom: box.bottom - parseFloat(getComputedStyle(slide).paddingBottom) - pageBox.top,
           overflowing: formulas.filter((d) => d.scrollWidth > d.clientWidth + 1).length,
@@ -116,6 +121,8 @@ describe.runIf(hasChromium)("the deck in a lecture hall", () => {
       expect(Math.abs(s.pageHeight - s.frameHeight), s.id).toBeLessThanOrEqual(1);
       expect(s.top, s.id).toBeGreaterThanOrEqual(0);
       expect(s.bottom, s.id).toBeLessThanOrEqual(s.frameHeight + 0.5);
+      expect(s.boxBottom, s.id).toBeLessThanOrEqual(s.pageHeight + 0.5);
+      if (s.centredTop !== undefined) expect(Math.abs(s.top - s.centredTop), s.id).toBeLessThanOrEqual(0.5);
       expect(s.overflowing, s.id).toBe(0);
       expect(s.smallest, s.id).toBeGreaterThanOrEqual(18);
     }
