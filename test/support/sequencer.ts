@@ -1,4 +1,4 @@
-// The order test files start in: the longest first, so that neither of the two workers is
+// The order test files start in: the longest first, so that no worker is
 // left with a long file to finish alone at the end (vitest's own order, on a clone with no
 // results cached yet, puts the deck tests before the unit tests and larger files first).
 // The list holds the files that take ten seconds or more on two cores, longest first
