@@ -29,8 +29,9 @@ export default defineConfig({
     hookTimeout: 120_000,
     // A worker a core, the longest files first: two on this project's 2-core machines, more
     // where there are more cores (every file passed side by side with three others: no two
-    // share a folder, a port or a page).
-    maxWorkers: Math.max(2, availableParallelism()),
+    // share a folder, a port or a page), eight at most — a browser file's Chromium holds
+    // 300–500 MiB.
+    maxWorkers: Math.min(8, Math.max(2, availableParallelism())),
     // A worker runs its files one after another in one module graph, instead of loading the
     // project's modules (and vitest's) again for each file: the unit tests took 59 s → 42 s
     // (their import time summed over files 16 s → 5 s). Safe here because no module keeps
