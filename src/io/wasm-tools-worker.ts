@@ -6,7 +6,7 @@
 // threads' allocations grew to).
 import { rawLzmaOf7z } from "./seven-zip-archive.ts";
 import { subsetWoff2 } from "./subset-woff2.ts";
-import type { WasmToolReply, WasmToolRequest } from "./wasm-tools.ts";
+import type { ToWasmTools, WasmToolName, WasmToolReply, WasmToolRequest } from "./wasm-tools.ts";
 
 process.on("disconnect", () => process.exit(0)); // the build is gone
 
@@ -40,19 +40,24 @@ async function lzma(sevenZip: Promise<SevenZip>, { id, data, properties }: Extra
 
 /** Answers each request with its tool. 7-Zip is loaded once: as the process starts when it
  * is the tool the process was started for (`preload`: the build may start it before it has
- * anything to pack), else on the first request that needs it; subset-font likewise. */
-function serve(preload: string | undefined): void {
+ * anything to pack), or when it is told to load it, else on the first request that needs
+ * it; subset-font likewise. */
+function serve(preload: WasmToolName | undefined): void {
   let sevenZip: Promise<SevenZip> | undefined;
   const sevenZipLoaded = (): Promise<SevenZip> => (sevenZip ??= loadSevenZip());
-  if (preload === "lzma") sevenZipLoaded().catch(() => undefined); // the first request says so
-  if (preload === "subset") import("subset-font").catch(() => undefined); // the same
+  const load = (tool: WasmToolName | undefined): void => {
+    if (tool === "lzma") sevenZipLoaded().catch(() => undefined); // the first request says so
+    if (tool === "subset") import("subset-font").catch(() => undefined); // the same
+  };
+  load(preload);
   const answer = async (request: WasmToolRequest): Promise<Uint8Array> => {
     if (request.tool === "lzma") return lzma(sevenZipLoaded(), request);
     if (request.tool === "subset") return subsetWoff2(request.data, request.text);
     throw new Error(`no tool named ${String((request as { tool: unknown }).tool)}`);
   };
   const reply = (message: WasmToolReply): void => void process.send!(message);
-  process.on("message", (request: WasmToolRequest) => {
+  process.on("message", (request: ToWasmTools) => {
+    if ("preload" in request) return load(request.preload);
     answer(request).then(
       (bytes) => reply({ id: request.id, bytes }),
       (error: unknown) => reply({ id: request.id, error: String((error as Error)?.message ?? error) }),
@@ -60,4 +65,4 @@ function serve(preload: string | undefined): void {
   });
 }
 
-serve(process.argv[2]); // the tool it is for (wasm-tools.ts)
+serve(process.argv[2] as WasmToolName | undefined); // the tool it is for (wasm-tools.ts)

@@ -8,15 +8,18 @@ import { bundleWorker } from "./worker-bundle.ts";
 export type WasmToolRequest = { id: number } & ({ tool: "lzma"; data: Uint8Array; properties: LzmaParameters } | { tool: "subset"; data: Uint8Array; text: string });
 export type WasmToolName = WasmToolRequest["tool"];
 export type WasmToolReply = { id: number; bytes: Uint8Array } | { id: number; error: string };
+/** What the worker is sent: a request, or a tool to load now (a request for it will follow). */
+export type ToWasmTools = WasmToolRequest | { preload: WasmToolName };
 /** A request as a caller makes it (the id is ours), each tool's kind kept apart. */
 type WithoutId<R> = R extends unknown ? Omit<R, "id"> : never;
 type Request = WithoutId<WasmToolRequest>;
 
 export interface WasmToolsOptions {
-  /** the tool the worker is for: it loads it as it starts (the others on first use) */
+  /** the tool the worker is for: it loads it as it starts (the others on first use, or
+   * when warmed for them) */
   preload?: WasmToolName;
-  /** Node's flags for the worker */
-  execArgv?: readonly string[];
+  /** Node's flags for a worker, by the tool it is started for */
+  execArgv?: Partial<Record<WasmToolName, readonly string[]>>;
 }
 
 export class WasmTools {
@@ -25,6 +28,8 @@ export class WasmTools {
   private readonly waiting = new Map<number, { resolve: (bytes: Buffer) => void; reject: (error: Error) => void }>();
   /** the worker on its way (its bundle being made) */
   private starting: Promise<ChildProcess> | undefined;
+  /** the tools the running worker was told to load */
+  private loading = new Set<WasmToolName>();
 
   constructor(private readonly options: WasmToolsOptions = {}) {}
 
@@ -33,10 +38,19 @@ export class WasmTools {
     return this.worker !== undefined;
   }
 
-  /** Starts the worker now, when a request will surely follow: it loads its WebAssembly
-   * meanwhile. It ends with the last answer to a request, or on close(). */
-  warm(): void {
-    this.started().catch(() => undefined); // the first request meets the same failure
+  /** Starts the worker now, when a request for `tool` (the preload one by default) will
+   * surely follow: it loads that tool's WebAssembly meanwhile, in a worker already running
+   * too. It ends with the last answer to a request, or on close(). */
+  warm(tool = this.options.preload): void {
+    this.started(tool).then(
+      (worker) => {
+        // a worker started for another tool loads this one now too
+        if (!tool || this.loading.has(tool)) return;
+        this.loading.add(tool);
+        worker.send({ preload: tool } satisfies ToWasmTools, () => undefined); // gone: the request starts another
+      },
+      () => undefined, // the first request meets the same failure
+    );
   }
 
   /** Ends a worker that was warmed but never asked (a build that failed first). */
@@ -53,21 +67,23 @@ export class WasmTools {
     const id = this.nextId++;
     const answer = new Promise<Buffer>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
     try {
-      const worker = await this.started();
-      worker.send({ ...request, id } satisfies WasmToolRequest, (error) => error && this.settle(id, error));
+      const worker = await this.started(request.tool);
+      worker.send({ ...request, id } satisfies ToWasmTools, (error) => error && this.settle(id, error));
     } catch (error) {
       this.settle(id, error as Error);
     }
     return answer;
   }
 
-  private started(): Promise<ChildProcess> {
+  /** The running worker, or one started for `preload` (loaded as it starts). */
+  private started(preload = this.options.preload): Promise<ChildProcess> {
     if (this.worker) return Promise.resolve(this.worker);
     // a request while a warm start is under way waits for that same worker
     this.starting ??= bundleWorker("src/io/wasm-tools-worker.ts", "wasm-tools-worker").finally(() => (this.starting = undefined)).then((file) => {
       if (this.worker) return this.worker; // another request started it meanwhile
       // structured clone for messages: the bytes go as bytes, not JSON
-      const { preload, execArgv = [] } = this.options;
+      const execArgv = (preload && this.options.execArgv?.[preload]) || [];
+      this.loading = new Set(preload ? [preload] : []);
       const worker = fork(file, preload ? [preload] : [], { execArgv: [...execArgv], serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
       worker.on("message", (reply: WasmToolReply) => this.settle(reply.id, "error" in reply ? new Error(reply.error) : Buffer.from(reply.bytes.buffer, reply.bytes.byteOffset, reply.bytes.byteLength)));
       worker.on("error", (error) => {

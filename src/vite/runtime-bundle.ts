@@ -13,6 +13,7 @@ import type { RuntimeFeatures } from "./config.ts";
 import type { FaceKey } from "./katex-faces.ts";
 import { fontCharactersKept, subsetKatexFonts } from "./katex-fonts-plugin.ts";
 import { startBundlerEarly } from "./early-bundler.ts";
+import type { WasmTools } from "../io/wasm-tools.ts";
 import { fontCutter } from "./font-cutter.ts";
 import { isPlain, preparedRuntime } from "./prepared-runtime.ts";
 import { RuntimeBundler } from "./runtime-bundler.ts";
@@ -27,18 +28,19 @@ export interface RuntimeBundleJob {
 }
 
 /** KaTeX's fonts cut to the characters the deck's formulas draw (`slides`: their HTML), by
- * face: from the deck's cache, else cut in a process of their own (font-cutter.ts). */
-async function deckFonts(slides: readonly string[], deckRoot: string, tools: Promise<string>): Promise<Map<FaceKey, Buffer>> {
-  const cutter = fontCutter();
+ * face: from the deck's cache, else cut by `given` (whose owner closes it) or in a process of
+ * their own (font-cutter.ts). */
+async function deckFonts(slides: readonly string[], deckRoot: string, tools: Promise<string>, given?: WasmTools): Promise<Map<FaceKey, Buffer>> {
+  const cutter = given ?? fontCutter();
   // a deck with no fonts kept (a first or cold build) will cut some: the process starts
   // (≈ 0.15 s to load its WebAssembly) while the characters are read from the slides
-  if (!keepsAnything(cacheDir(deckRoot, "fonts"))) cutter.warm();
+  if (!keepsAnything(cacheDir(deckRoot, "fonts"))) cutter.warm("subset");
   try {
     const byFace = await fontCharactersKept(slides, cacheDir(deckRoot, "fonts", "characters.json"), await tools);
     const subsetter = new FontSubsetter(cacheDir(deckRoot, "fonts"), (font, text) => cutter.run({ tool: "subset", data: font, text }));
     return await subsetKatexFonts({ byFace, subsetter });
   } finally {
-    await cutter.close();
+    if (!given) await cutter.close();
   }
 }
 
@@ -49,6 +51,8 @@ export interface BundleRuntimeOptions {
   onBundling?: () => void;
   /** the bundler startBundlerEarly started for this build, if it did */
   bundler?: RuntimeBundler;
+  /** what cuts the fonts, if the caller has one (font-cutter.ts's; it closes it) */
+  fontCutter?: WasmTools;
   /** the folder of the package's prepared bundles (prepared-runtime.ts's by default) */
   preparedFolder?: string;
   /** hears that the bundle is in its folder, its stylesheet's fonts not yet filled in (a
@@ -66,7 +70,7 @@ export async function bundleRuntime(inputs: BundleInputs, deckRoot: string, outD
   await bundler?.forked();
   const tools = bundleToolsKey(PACKAGE_ROOT);
   // cut while the bundle is made or copied (≈0.1–0.3 s on a cold build)
-  const fonts = deckFonts(inputs.slides, deckRoot, tools);
+  const fonts = deckFonts(inputs.slides, deckRoot, tools, options.fontCutter);
   fonts.catch(() => undefined); // awaited below, after the bundle
   const cache = new BundleCache(bundlesOf(deckRoot), { features, live: inputs.liveSnippets, deckRoot, tools: await tools });
   const prepared = isPlain(features) ? preparedRuntime(await tools, options.preparedFolder) : undefined;

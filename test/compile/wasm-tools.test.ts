@@ -1,5 +1,6 @@
 // The build's WebAssembly tools: 7-Zip's LZMA encoder, in a process of its own that ends
-// when nothing is asked of it — its stream unpacks (with the page's own decoder) to what was packed, and a
+// when nothing is asked of it (one process for both tools: a build cuts its fonts and packs
+// its offline file in the same one) — its stream unpacks (with the page's own decoder) to what was packed, and a
 // bad request is an error for that request, not a crash of the build; subset-font (its
 // other tool) cuts a font to a woff2 of the characters asked for.
 import { readFileSync } from "node:fs";
@@ -63,6 +64,25 @@ describe("a warmed WebAssembly tools' worker", () => {
     await expect.poll(workers).toEqual([]);
     const again = await unasked.run({ tool: "lzma", data: Buffer.from("again"), properties: OFFLINE_LZMA });
     expect(unpacked(again, "again")).toBe("again");
+  });
+});
+
+describe("one WebAssembly tools' worker for both tools", () => {
+  it("warmed for the fonts and then for packing, loads 7-Zip too and answers both: one process", async () => {
+    const tools = new WasmTools({ preload: "subset" });
+    tools.warm("subset");
+    await expect.poll(workers).toHaveLength(1);
+    const [first] = workers();
+    tools.warm("lzma"); // a message to load 7-Zip, not a request: one answered would end it (no request left)
+    await new Promise((resolve) => setTimeout(resolve, 300)); // time for it to have read the message
+    expect(workers()).toEqual([first]);
+    const [font, packed] = await Promise.all([
+      tools.run({ tool: "subset", data: katexFont("KaTeX_Main-Regular.woff2"), text: "abc" }),
+      tools.run({ tool: "lzma", data: Buffer.from("both"), properties: OFFLINE_LZMA }),
+    ]);
+    expect(font.subarray(0, 4).toString("latin1")).toBe("wOF2");
+    expect(unpacked(packed, "both")).toBe("both");
+    expect(tools.running).toBe(false); // ended with its last answer
   });
 });
 
