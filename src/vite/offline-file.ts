@@ -8,31 +8,20 @@
 // stream is packed apart so that a build whose code did not change packs only the other,
 // and a plain deck's is packed once, by `npm install` (packedCodeStream). One classic script,
 // src/deck/offline-boot.ts bundled here with its decoder, unpacks them and starts the deck,
-// making each lazy chunk a module only when the deck first imports it.
+// making each lazy chunk a module only when the deck first imports it (boot-script.ts).
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
-import { PACKAGE_ROOT } from "../io/package-root.ts";
 import { scriptJson } from "../shared/html.ts";
 import type { WasmTools } from "../io/wasm-tools.ts";
 import { PACKED_CODE_ID, PACKED_ID, PACKED_TABLE_ID, type PackedDeck } from "../shared/runtime-config.ts";
+import { bootScript } from "./boot-script.ts";
 import { packChunks, type PackedChunks } from "./offline-chunks.ts";
 import { codeMarkup, type CodedMarkup } from "./offline-markup.ts";
 import { offlineSlides } from "./offline-slides.ts";
 import { lzmaPacked } from "./lzma-pack.ts";
 
-const BOOT_ENTRY = path.join(PACKAGE_ROOT, "src", "deck", "offline-boot.ts");
 const ENTRY_SCRIPT = /<script type="module"[^>]*\ssrc="\.\/assets\/([^"]+\.js)"[^>]*><\/script>\s*/;
 const STYLESHEET = /<link rel="stylesheet"[^>]*\shref="\.\/assets\/([^"]+\.css)"[^>]*>\s*/;
-
-/** The boot script, bundled with its LZMA decoder into one classic script (esbuild loaded
- * only now, at the build's end: ≈ 30 ms less before the compile starts). */
-async function bootScript(): Promise<string> {
-  const { build } = await import("esbuild");
-  const result = await build({ entryPoints: [BOOT_ENTRY], bundle: true, format: "iife", platform: "browser", target: "es2022", minify: true, write: false, logLevel: "error", legalComments: "none" });
-  const code = result.outputFiles[0].text.trim();
-  if (/<\/script|<!--/i.test(code)) throw new Error("offline file: the boot script would end its script element early");
-  return code;
-}
 
 /** The stylesheet in assets/ that `page` (a staged site's) links. */
 export async function linkedStylesheet(siteDir: string, page: string): Promise<string> {
@@ -121,7 +110,7 @@ export async function offlineFile(siteDir: string, page: string, frame: PackedFr
   const [packedCode, packed, boot] = await Promise.all([
     lzmaPacked(code.bytes, streams.cacheFolder, packer, streams.prepared ? [streams.prepared] : []),
     frame.packed,
-    bootScript(),
+    bootScript(streams.cacheFolder, streams.prepared ? [streams.prepared] : []),
   ]);
   const tail = [
     `<script type="application/json" id="${PACKED_TABLE_ID}">${scriptJson(table)}</script>`,

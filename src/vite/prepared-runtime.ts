@@ -13,6 +13,7 @@ import { PACKAGE_ROOT } from "../io/package-root.ts";
 import { WasmTools } from "../io/wasm-tools.ts";
 import { BundleCache, bundleToolsKey } from "./bundle-cache.ts";
 import type { RuntimeFeatures } from "./config.ts";
+import { bootScript } from "./boot-script.ts";
 import { packedCodeStream } from "./offline-file.ts";
 import { RuntimeBundler } from "./runtime-bundler.ts";
 
@@ -33,8 +34,8 @@ export const preparedStreamsFolder = (): string => preparedRuntimeDir(PACKAGE_RO
 export const preparedRuntime = (tools: string, folder = preparedFolder()): BundleCache => new BundleCache(folder, { features: PLAIN_FEATURES, tools });
 
 /** Bundles the plain runtime into `folder` unless a good one is there, and packs its code
- * for the offline file into `streams` (the one stream there: a new bundle replaces it);
- * whether it bundled. */
+ * for the offline file into `streams` (the one stream there: a new bundle replaces it), with
+ * the offline file's boot script; whether it bundled. */
 export async function prepareRuntime(folder = preparedFolder(), streams = preparedStreamsFolder()): Promise<boolean> {
   const prepared = preparedRuntime(await bundleToolsKey(PACKAGE_ROOT), folder);
   const outDir = await mkdtemp(path.join(tmpdir(), "prepared-runtime-"));
@@ -47,6 +48,7 @@ export async function prepareRuntime(folder = preparedFolder(), streams = prepar
       await rm(streams, { recursive: true, force: true });
     }
     await packedCodeStream(outDir, streams, packer);
+    await bootScript(streams); // kept there too: a deck's first build bundles none
     return bundling;
   } finally {
     await Promise.all([rm(outDir, { recursive: true, force: true }), packer.close()]);
