@@ -30,6 +30,8 @@ export class WasmTools {
   private starting: Promise<ChildProcess> | undefined;
   /** the tools the running worker was told to load */
   private loading = new Set<WasmToolName>();
+  /** the tools a request will follow for (expect, warm): the worker is kept for them */
+  private readonly expected = new Set<WasmToolName>();
 
   constructor(private readonly options: WasmToolsOptions = {}) {}
 
@@ -38,10 +40,18 @@ export class WasmTools {
     return this.worker !== undefined;
   }
 
+  /** A request for `tool` will follow: a worker running out of other work is kept for it
+   * (until that request, or close()) instead of ending. Nothing is started. */
+  expect(tool: WasmToolName): void {
+    this.expected.add(tool);
+  }
+
   /** Starts the worker now, when a request for `tool` (the preload one by default) will
    * surely follow: it loads that tool's WebAssembly meanwhile, in a worker already running
-   * too. It ends with the last answer to a request, or on close(). */
+   * too, which is kept for it (expect). It ends with the last answer to a request, or on
+   * close(). */
   warm(tool = this.options.preload): void {
+    if (tool) this.expect(tool);
     this.started(tool).then(
       (worker) => {
         // a worker started for another tool loads this one now too
@@ -55,6 +65,7 @@ export class WasmTools {
 
   /** Ends a worker that was warmed but never asked (a build that failed first). */
   async close(): Promise<void> {
+    this.expected.clear();
     await this.starting?.catch(() => undefined);
     if (this.waiting.size > 0 || !this.worker) return;
     const worker = this.worker;
@@ -65,6 +76,7 @@ export class WasmTools {
   /** Runs `request` in the worker (started if none is running). */
   async run(request: Request): Promise<Buffer> {
     const id = this.nextId++;
+    this.expected.delete(request.tool);
     const answer = new Promise<Buffer>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
     try {
       const worker = await this.started(request.tool);
@@ -105,7 +117,7 @@ export class WasmTools {
     this.waiting.delete(id);
     if (outcome instanceof Error) waiter?.reject(outcome);
     else waiter?.resolve(outcome);
-    if (this.waiting.size === 0 && this.worker) {
+    if (this.waiting.size === 0 && this.expected.size === 0 && this.worker) {
       const worker = this.worker;
       this.worker = undefined;
       worker.kill(); // nothing left to do: its memory goes back now

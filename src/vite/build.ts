@@ -85,6 +85,8 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
   // cold build 0.95x the wall time, 0.94x the CPU, in fourteen alternated pairs).
   const packer = fontCutter();
   const packerWanted = { newFile: !keepsAnything(cacheDir(deckRoot, "offline")), compiled: false };
+  // the fonts' process, done with the fonts before the compile is, is kept for the packing
+  if (packerWanted.newFile) packer.expect("lzma");
   const warmPacker = (): void => void (packerWanted.newFile && packerWanted.compiled && packer.warm("lzma"));
   const startBundle = (inputs: BundleInputs): void => {
     log("bundling the browser runtime…");

@@ -86,6 +86,30 @@ describe("one WebAssembly tools' worker for both tools", () => {
   });
 });
 
+describe("a WebAssembly tools' worker kept for a request expected", () => {
+  it("done with the fonts, stays for the packing that is expected, then ends; closed, it goes", async () => {
+    const tools = new WasmTools({ preload: "subset" });
+    tools.expect("lzma");
+    expect(tools.running).toBe(false); // expecting starts nothing
+    const font = await tools.run({ tool: "subset", data: katexFont("KaTeX_Main-Regular.woff2"), text: "abc" });
+    expect(font.subarray(0, 4).toString("latin1")).toBe("wOF2");
+    expect(tools.running).toBe(true); // kept: a packing will follow
+    const [kept] = workers();
+    const packing = tools.run({ tool: "lzma", data: Buffer.from("kept"), properties: OFFLINE_LZMA });
+    expect(workers()).toEqual([kept]);
+    expect(unpacked(await packing, "kept")).toBe("kept");
+    expect(tools.running).toBe(false); // nothing more expected: it ended with its last answer
+
+    const unmet = new WasmTools({ preload: "subset" });
+    unmet.expect("lzma");
+    await unmet.run({ tool: "subset", data: katexFont("KaTeX_Main-Regular.woff2"), text: "x" });
+    expect(unmet.running).toBe(true);
+    await unmet.close(); // the packing never came (a build that failed)
+    expect(unmet.running).toBe(false);
+    await expect.poll(workers).toEqual([]);
+  });
+});
+
 describe("subsetWoff2", () => {
   it("cuts a font to the characters asked for, as woff2 without hinting; a bad font is an error", async () => {
     const full = katexFont("KaTeX_Main-Regular.woff2");
