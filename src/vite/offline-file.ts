@@ -7,8 +7,8 @@
 // them in the table (src/shared/font-data.ts: packing cannot make woff2 smaller); the code's
 // stream is packed apart so that a build whose code did not change packs only the other,
 // and a plain deck's is packed once, by `npm install` (packedCodeStream). One classic script,
-// src/deck/offline-boot.ts bundled here with its decoder, unpacks them and starts the deck,
-// making each lazy chunk a module only when the deck first imports it (boot-script.ts).
+// src/deck/offline-boot.ts bundled once with its decoder (boot-script.ts), unpacks them and
+// starts the deck, making each lazy chunk a module only when the deck first imports it.
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { scriptJson } from "../shared/html.ts";
