@@ -16,7 +16,7 @@ import type { WasmTools } from "../io/wasm-tools.ts";
 import { PACKED_CODE_ID, PACKED_ID, PACKED_TABLE_ID, type PackedDeck } from "../shared/runtime-config.ts";
 import { bootScript } from "./boot-script.ts";
 import { packChunks, type PackedChunks } from "./offline-chunks.ts";
-import { codeMarkup, type CodedMarkup } from "./offline-markup.ts";
+import { codeMarkup, codeMarkupKept, type CodedMarkup } from "./offline-markup.ts";
 import { offlineSlides } from "./offline-slides.ts";
 import { lzmaPacked } from "./lzma-pack.ts";
 
@@ -53,10 +53,11 @@ export interface OfflineSlides {
 }
 
 /** `slidesHtml` made ready for the offline file — a build does it while the runtime is
- * still being bundled. */
-export function offlineSlidesOf(slidesHtml: string): OfflineSlides {
+ * still being bundled —, its coding kept in `keptIn` if given (codeMarkupKept). */
+export async function offlineSlidesOf(slidesHtml: string, keptIn?: string): Promise<OfflineSlides> {
   const slides = offlineSlides(slidesHtml);
-  return { length: slides.length, bytes: Buffer.byteLength(slides, "utf8"), markup: codeMarkup(slides) };
+  const markup = keptIn ? await codeMarkupKept(slides, keptIn) : codeMarkup(slides);
+  return { length: slides.length, bytes: Buffer.byteLength(slides, "utf8"), markup };
 }
 
 /** The code of a staged site (readSite), as the offline file carries it: the chunks' table,

@@ -1,14 +1,16 @@
 // The offline file's parts on made-up input: the chunk table (offline-chunks.ts), what the
-// slides leave out (offline-slides.ts), and reveal.js's notes plugin made lighter
+// slides leave out (offline-slides.ts), their markup codes and the coding kept for a warm
+// build (offline-markup.ts), and reveal.js's notes plugin made lighter
 // (reveal-notes-plugin.ts) on the plugin as installed.
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { parseAst } from "vite";
 import { describe, expect, it } from "vitest";
 import { packChunks } from "../../src/vite/offline-chunks.ts";
 import { offlineSlides } from "../../src/vite/offline-slides.ts";
-import { codeMarkup, markupDictionary } from "../../src/vite/offline-markup.ts";
+import { codeMarkup, codeMarkupKept, markupDictionary } from "../../src/vite/offline-markup.ts";
 import { expandedLength, expandMarkup, markupCode, markupEntries, MAX_MARKUP_ENTRIES } from "../../src/shared/markup-codes.ts";
 import { withDrawnSpinner } from "../../src/vite/reveal-css-plugin.ts";
 import { minifiedPage, withMinifiedSpeakerView, withoutMarked } from "../../src/vite/reveal-notes-plugin.ts";
@@ -82,6 +84,22 @@ describe("the offline file's markup codes", () => {
     expect(expandedLength(coded.coded, entries)).toBe(Buffer.byteLength(markup));
     expect(Buffer.from(expandMarkup(coded.coded, entries, Buffer.byteLength(markup))).toString("utf8")).toBe(markup);
     expect(() => expandMarkup(coded.coded, entries, Buffer.byteLength(markup) - 1)).toThrow();
+  });
+
+  it("a coding kept for a folder is taken again for the same slides, and made anew for others", async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), "markup-"));
+    const often = `<span class="mord">`;
+    const markup = `${often}a</span>`.repeat(12);
+    const first = await codeMarkupKept(markup, folder);
+    expect(first).toEqual(codeMarkup(markup));
+    // the kept file, its coded slides changed: what comes back is what was kept, not coded again
+    const file = path.join(folder, readdirSync(folder)[0]);
+    const kept = readFileSync(file);
+    writeFileSync(file, Buffer.concat([kept.subarray(0, kept.length - first.coded.length), Buffer.from("kept")]));
+    expect((await codeMarkupKept(markup, folder)).coded.toString()).toBe("kept");
+    const other = `${often}b</span>`.repeat(12);
+    expect(await codeMarkupKept(other, folder)).toEqual(codeMarkup(other));
+    expect(readdirSync(folder)).toHaveLength(1); // one coding kept, the last
   });
 
   it("use one-byte codes first, then two-byte ones after either escape, and every code reads back", () => {

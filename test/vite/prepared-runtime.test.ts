@@ -92,7 +92,7 @@ describe("the prepared runtime", () => {
     const packer = { run: (request: Parameters<WasmTools["run"]>[0]) => (asked.push(request.data.length), tools.run(request)) } as unknown as WasmTools;
     const slides = "<section><p>one slide</p></section>";
     const offlineStreams = { cacheFolder: scratch("offline"), prepared: streams };
-    const frame = packFrame(style, offlineSlidesOf(slides), offlineStreams, packer);
+    const frame = packFrame(style, await offlineSlidesOf(slides), offlineStreams, packer);
     const html = await offlineFile(site, readFileSync(path.join(site, "index.html"), "utf8"), frame, fontData(fonts), offlineStreams, packer);
     const unpacked = unpackOffline(html)!;
     expect(asked).toEqual([unpacked.table.frame]); // the slides' stream only: the code's was there
