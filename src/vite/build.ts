@@ -105,7 +105,7 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
       deck = await compileForBuild(session, log, startBundle);
       packerWanted.compiled = true;
       warmPacker();
-      const slides = await offlineSlidesOf(deck.slidesHtml, cacheDir(deckRoot, "markup")); // while the runtime is still being bundled
+      const slides = await offlineSlidesOf(deck.slidesHtml, cacheDir(deckRoot, "offline-slides")); // while the runtime is still being bundled
       frame = unfilledStyle.then((style) => packFrame(style, slides, streams, packer));
       await session.keep(); // for the next build, check or dev server of this deck
     } finally {

@@ -16,8 +16,8 @@ import type { WasmTools } from "../io/wasm-tools.ts";
 import { PACKED_CODE_ID, PACKED_ID, PACKED_TABLE_ID, type PackedDeck } from "../shared/runtime-config.ts";
 import { bootScript } from "./boot-script.ts";
 import { packChunks, type PackedChunks } from "./offline-chunks.ts";
-import { codeMarkup, codeMarkupKept, type CodedMarkup } from "./offline-markup.ts";
-import { offlineSlides } from "./offline-slides.ts";
+import { keptOfflineSlides, makeOfflineSlides } from "./kept-offline-slides.ts";
+import type { CodedMarkup } from "./offline-markup.ts";
 import { lzmaPacked } from "./lzma-pack.ts";
 
 const ENTRY_SCRIPT = /<script type="module"[^>]*\ssrc="\.\/assets\/([^"]+\.js)"[^>]*><\/script>\s*/;
@@ -53,11 +53,9 @@ export interface OfflineSlides {
 }
 
 /** `slidesHtml` made ready for the offline file — a build does it while the runtime is
- * still being bundled —, its coding kept in `keptIn` if given (codeMarkupKept). */
+ * still being bundled —, kept in `keptIn` if given (kept-offline-slides.ts). */
 export async function offlineSlidesOf(slidesHtml: string, keptIn?: string): Promise<OfflineSlides> {
-  const slides = offlineSlides(slidesHtml);
-  const markup = keptIn ? await codeMarkupKept(slides, keptIn) : codeMarkup(slides);
-  return { length: slides.length, bytes: Buffer.byteLength(slides, "utf8"), markup };
+  return keptIn ? keptOfflineSlides(slidesHtml, keptIn) : makeOfflineSlides(slidesHtml);
 }
 
 /** The code of a staged site (readSite), as the offline file carries it: the chunks' table,

@@ -2,11 +2,6 @@
 // (src/shared/markup-codes.ts says why and how the boot reads them back): which tags, and
 // the slides coded with them. The choice depends on the slides only, so the same slides
 // give the same bytes.
-import { readFile } from "node:fs/promises";
-import path from "node:path";
-import { writeFileAtomic } from "../io/atomic-write.ts";
-import { contentRecord, sha256 } from "../io/content-record.ts";
-import { PACKAGE_ROOT } from "../io/package-root.ts";
 import { markupCode, expandMarkup, MARKUP_ENTRY_SEPARATOR, MAX_MARKUP_ENTRIES, markupEntries } from "../shared/markup-codes.ts";
 
 /** A whole opening or closing tag, as KaTeX, markdown-it and the diagrams write them. */
@@ -77,33 +72,4 @@ export function codeMarkup(markup: string): CodedMarkup {
   const back = expandMarkup(coded, markupEntries(dictionary));
   if (!source.equals(back)) throw new Error("offline file: the slides' coded markup does not read back as it was");
   return { dictionary, coded };
-}
-
-/** The coding's own code: what a kept coding was made by besides the slides. */
-const CODING_SOURCES: readonly string[] = [path.join("src", "vite", "offline-markup.ts"), path.join("src", "shared", "markup-codes.ts")];
-/** The one coding kept in a folder (the last: a build's slides differ after an edit anyway):
- * its key in hex, the dictionary's length (4 bytes), the dictionary, the coded slides. */
-const KEPT_CODING = "coded-markup.bin";
-const KEY_BYTES = 64;
-
-/** codeMarkup(markup), kept in `folder` by the slides and the coding's own code: a warm build
- * coded its slides again (≈ 60 ms for the benchmark deck's, ≈ 0.25 s for this deck's). */
-export async function codeMarkupKept(markup: string, folder: string): Promise<CodedMarkup> {
-  const sources = Object.values(await contentRecord(CODING_SOURCES, PACKAGE_ROOT));
-  const key = Buffer.from(sha256(`${sources.join("\0")}\0${markup}`), "latin1");
-  const file = path.join(folder, KEPT_CODING);
-  try {
-    const kept = await readFile(file);
-    if (kept.subarray(0, KEY_BYTES).equals(key)) {
-      const dictionaryEnd = KEY_BYTES + 4 + kept.readUInt32BE(KEY_BYTES);
-      return { dictionary: kept.subarray(KEY_BYTES + 4, dictionaryEnd), coded: kept.subarray(dictionaryEnd) };
-    }
-  } catch {
-    // none kept yet, or unreadable: code the slides
-  }
-  const coded = codeMarkup(markup);
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(coded.dictionary.length);
-  await writeFileAtomic(file, Buffer.concat([key, length, coded.dictionary, coded.coded]));
-  return coded;
 }

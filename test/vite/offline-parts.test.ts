@@ -1,6 +1,6 @@
 // The offline file's parts on made-up input: the chunk table (offline-chunks.ts), what the
-// slides leave out (offline-slides.ts), their markup codes and the coding kept for a warm
-// build (offline-markup.ts), and reveal.js's notes plugin made lighter
+// slides leave out (offline-slides.ts), their markup codes (offline-markup.ts), the offline
+// slides kept for a warm build (kept-offline-slides.ts), and reveal.js's notes plugin made lighter
 // (reveal-notes-plugin.ts) on the plugin as installed.
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,7 +10,8 @@ import { parseAst } from "vite";
 import { describe, expect, it } from "vitest";
 import { packChunks } from "../../src/vite/offline-chunks.ts";
 import { offlineSlides } from "../../src/vite/offline-slides.ts";
-import { codeMarkup, codeMarkupKept, markupDictionary } from "../../src/vite/offline-markup.ts";
+import { keptOfflineSlides, makeOfflineSlides } from "../../src/vite/kept-offline-slides.ts";
+import { codeMarkup, markupDictionary } from "../../src/vite/offline-markup.ts";
 import { expandedLength, expandMarkup, markupCode, markupEntries, MAX_MARKUP_ENTRIES } from "../../src/shared/markup-codes.ts";
 import { withDrawnSpinner } from "../../src/vite/reveal-css-plugin.ts";
 import { minifiedPage, withMinifiedSpeakerView, withoutMarked } from "../../src/vite/reveal-notes-plugin.ts";
@@ -69,6 +70,26 @@ describe("the offline file's slides", () => {
   });
 });
 
+describe("the offline slides kept for the next build", () => {
+  it("are taken again for the same slides' HTML, and made anew for other HTML; one record is kept", async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), "offline-slides-"));
+    const html = `<section><p>δ</p>${`<span class="mord">a</span>`.repeat(12)}<script type="application/json" class="deck-example">{}</script></section>`;
+    const first = await keptOfflineSlides(html, folder);
+    expect(first).toEqual(makeOfflineSlides(html));
+    expect(first.length).toBe(offlineSlides(html).length); // the example's record left out
+    // the record, its coded slides changed on disk: what comes back is what was kept
+    const file = path.join(folder, readdirSync(folder)[0]);
+    const kept = readFileSync(file);
+    writeFileSync(file, Buffer.concat([kept.subarray(0, kept.length - first.markup.coded.length), Buffer.from("kept")]));
+    const again = await keptOfflineSlides(html, folder);
+    expect(again.markup.coded.toString()).toBe("kept");
+    expect([again.length, again.bytes, again.markup.dictionary]).toEqual([first.length, first.bytes, first.markup.dictionary]);
+    const other = html.replace("δ", "ε");
+    expect(await keptOfflineSlides(other, folder)).toEqual(makeOfflineSlides(other));
+    expect(readdirSync(folder)).toHaveLength(1);
+  });
+});
+
 describe("the offline file's markup codes", () => {
   const expand = (coded: { dictionary: Buffer; coded: Buffer }): string => Buffer.from(expandMarkup(coded.coded, markupEntries(coded.dictionary))).toString("utf8");
 
@@ -84,22 +105,6 @@ describe("the offline file's markup codes", () => {
     expect(expandedLength(coded.coded, entries)).toBe(Buffer.byteLength(markup));
     expect(Buffer.from(expandMarkup(coded.coded, entries, Buffer.byteLength(markup))).toString("utf8")).toBe(markup);
     expect(() => expandMarkup(coded.coded, entries, Buffer.byteLength(markup) - 1)).toThrow();
-  });
-
-  it("a coding kept for a folder is taken again for the same slides, and made anew for others", async () => {
-    const folder = mkdtempSync(path.join(tmpdir(), "markup-"));
-    const often = `<span class="mord">`;
-    const markup = `${often}a</span>`.repeat(12);
-    const first = await codeMarkupKept(markup, folder);
-    expect(first).toEqual(codeMarkup(markup));
-    // the kept file, its coded slides changed: what comes back is what was kept, not coded again
-    const file = path.join(folder, readdirSync(folder)[0]);
-    const kept = readFileSync(file);
-    writeFileSync(file, Buffer.concat([kept.subarray(0, kept.length - first.coded.length), Buffer.from("kept")]));
-    expect((await codeMarkupKept(markup, folder)).coded.toString()).toBe("kept");
-    const other = `${often}b</span>`.repeat(12);
-    expect(await codeMarkupKept(other, folder)).toEqual(codeMarkup(other));
-    expect(readdirSync(folder)).toHaveLength(1); // one coding kept, the last
   });
 
   it("use one-byte codes first, then two-byte ones after either escape, and every code reads back", () => {
