@@ -21,6 +21,18 @@ interface StoredCompile {
 
 const hashOf = (data: string | Buffer): string => createHash("sha256").update(data).digest("hex");
 
+/** What a store holds, as its shelves and answers give it: each entry by its key. */
+interface Held {
+  shelves: Map<string, Map<string, unknown>>;
+  answers: Map<string, WorkerAnswer>;
+}
+
+/** Whether `now` holds the very same entries as `before` (each value the same object: one
+ * made anew, even for a key already held, is a change). */
+function sameEntries(before: ReadonlyMap<string, unknown>, now: readonly [string, unknown][]): boolean {
+  return before.size === now.length && now.every(([key, value]) => before.get(key) === value);
+}
+
 /** Every file below `dir`, sorted. */
 async function filesBelow(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -40,6 +52,9 @@ async function toolsHash(packageRoot: string): Promise<string> {
 export class CompileStore {
   private readonly file: string;
   private tools: Promise<string> | undefined;
+  /** what the file holds, as this process took it over or last left it: a save that would
+   * write the same leaves the file alone (serialising this deck's store is ≈ 70 ms) */
+  private inFile: Held | undefined;
 
   constructor(
     deckRoot: string,
@@ -67,12 +82,17 @@ export class CompileStore {
     for (const [name, shelf] of Object.entries(shelves)) shelf.stock((stored.shelves[name] ?? []) as [string, never][]);
     const files = [...new Set(stored.answers.flatMap((a) => a.files.map(([f]) => f)))];
     const now = new Map(await Promise.all(files.map(async (f) => [f, await readFile(f).then(hashOf, () => "")] as const)));
-    answers.stock(stored.answers.filter((a) => a.files.every(([f, hash]) => now.get(f) === hash)).map((a) => [a.key, a.answer]));
+    const current = stored.answers.filter((a) => a.files.every(([f, hash]) => now.get(f) === hash));
+    answers.stock(current.map((a) => [a.key, a.answer]));
+    // the file holds exactly this only if every answer in it was still true
+    if (current.length === stored.answers.length) this.inFile = heldBy(cache, answers);
   }
 
   /** Leaves what `cache` and `answers` hold for the next process (written beside, then
    * swapped in: a process reading meanwhile gets all of it or none). */
   async save(cache: CompileCache, answers: WorkerCallMemo): Promise<void> {
+    const leaving = heldBy(cache, answers);
+    if (this.inFile && sameHeld(this.inFile, leaving)) return;
     const held = answers.held();
     const files = [...new Set(held.flatMap(([, a]) => a.deps))];
     const hashes = new Map(await Promise.all(files.map(async (f) => [f, await readFile(f).then(hashOf, () => "")] as const)));
@@ -82,5 +102,17 @@ export class CompileStore {
       answers: held.map(([key, answer]) => ({ key, answer, files: answer.deps.map((f) => [f, hashes.get(f) ?? ""] as [string, string]) })),
     };
     await writeFileAtomic(this.file, serialize(stored));
+    this.inFile = leaving;
   }
+}
+
+/** Whether `now` holds the very same as `before`, shelf by shelf and answer by answer. */
+function sameHeld(before: Held, now: Held): boolean {
+  const sameShelves = before.shelves.size === now.shelves.size && [...now.shelves].every(([name, shelf]) => sameEntries(before.shelves.get(name) ?? new Map(), [...shelf]));
+  return sameShelves && sameEntries(before.answers, [...now.answers]);
+}
+
+/** What `cache`'s lasting shelves and `answers` hold now. */
+function heldBy(cache: CompileCache, answers: WorkerCallMemo): Held {
+  return { shelves: new Map(Object.entries(cache.lasting()).map(([name, shelf]) => [name, new Map<string, unknown>(shelf.held())])), answers: new Map(answers.held()) };
 }

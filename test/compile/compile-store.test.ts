@@ -2,13 +2,14 @@
 // snippets' answers while the files they read are unchanged — and only then: an edited
 // import runs the snippet again, so a number on a slide is never a stale one — and its
 // typeset formulas, so that it compiles the same deck.
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../src/compile/diagnostics.ts";
 import type { CompiledDeck } from "../../src/compile/state.ts";
 import { Bibliography, type BibliographyRecord } from "../../src/compile/bibliography.ts";
 import { CompileCache } from "../../src/compile/cache.ts";
+import { cacheDir } from "../../src/io/cache-dir.ts";
 import { PACKAGE_ROOT } from "../../src/io/package-root.ts";
 import { CompileStore } from "../../src/session/compile-store.ts";
 import { WorkerCallMemo } from "../../src/session/services.ts";
@@ -46,6 +47,23 @@ describe("the compile store", () => {
     const third = await compileInNewSession();
     expect(third.deck.slidesHtml).toContain("1042");
     expect(third.deck.slidesHtml).not.toBe(first.deck.slidesHtml);
+  }, 120_000);
+
+  it("is not written again by a session that made nothing new, and is by one that did", async () => {
+    const file = cacheDir(deckRoot, "compile.bin");
+    await compileInNewSession();
+    const written = statSync(file).ino; // written beside, then swapped in: a new file each time
+    await compileInNewSession();
+    expect(statSync(file).ino).toBe(written); // the same deck: all of it was there already
+    const chapter = path.join(deckRoot, "slides", "02-code.md");
+    const text = readFileSync(chapter, "utf8");
+    writeFileSync(chapter, `${text}\n---\n\n## One more\n\n$x^2$\n`);
+    try {
+      await compileInNewSession();
+      expect(statSync(file).ino).not.toBe(written); // a new slide and formula to leave
+    } finally {
+      writeFileSync(chapter, text);
+    }
   }, 120_000);
 
   it("keeps the bibliography as read and formatted, so that the next process needs no citation-js for the same citations", async () => {
