@@ -13,7 +13,7 @@ import { codeMarkup } from "./offline-markup.ts";
 import { offlineSlides } from "./offline-slides.ts";
 
 /** What makes the offline slides besides the slides' HTML. */
-const MAKING_SOURCES: readonly string[] = ["kept-offline-slides.ts", "offline-slides.ts", "offline-markup.ts"].map((f) => path.join("src", "vite", f)).concat(path.join("src", "shared", "markup-codes.ts"));
+const MAKING_SOURCES: readonly string[] = ["vite/kept-offline-slides.ts", "vite/offline-slides.ts", "vite/offline-markup.ts", "shared/markup-codes.ts"].map((file) => path.join("src", ...file.split("/")));
 /** The record: the key in hex, the slides' UTF-16 length, their UTF-8 length and the
  * dictionary's length (4 bytes each), the dictionary, the coded slides. */
 const KEPT_FILE = "offline-slides.bin";
